@@ -1,0 +1,120 @@
+"""The command line: parse options, call the core, pick a reporter, set the exit code.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it;
+2 usage, configuration or input errors (including a file that could not be checked).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from blamelint import __version__
+from blamelint.errors import BlamelintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ["text", "json", "sarif"]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"blamelint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="blamelint")
+def cli() -> None:
+    """blamelint: a linter for incident postmortems.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration
+    or input errors.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to FILE instead of standard output.")
+@click.option("--select", multiple=True, metavar="RULE", help="Check only this rule (repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Do not check this rule (repeatable).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "note", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file (default: nearest .blamelint.toml or pyproject.toml).")
+@click.option("--stdin-filename", metavar="NAME", help="Name to report for '-' (standard input).")
+@click.option("--color/--no-color", default=None, help="Colour text output [default: on a terminal].")
+def check(paths, fmt, output, select, ignore, fail_on, config_path, stdin_filename, color) -> None:
+    """Check postmortems (files, folders, or - for standard input)."""
+    from blamelint.runner import run_check
+
+    try:
+        code = run_check(paths=list(paths) or ["."], fmt=fmt, output=output, select=list(select),
+                         ignore=list(ignore), fail_on=fail_on, config_path=config_path,
+                         stdin_filename=stdin_filename, color=color)
+    except BlamelintError as exc:
+        _fail(str(exc))
+    sys.exit(code)
+
+
+@cli.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_cmd(config_path: Optional[str], fmt: str) -> None:
+    """List every rule: id, default severity, scope and summary."""
+    import json
+
+    from blamelint.config import load_config
+    from blamelint.rules.registry import Registry
+
+    try:
+        registry = Registry(load_config(config_path))
+    except BlamelintError as exc:
+        _fail(str(exc))
+    cards = registry.cards
+    if fmt == "json":
+        click.echo(json.dumps([{"id": c.id, "severity": c.severity.value, "scope": c.scope,
+                                "enabled": c.enabled, "summary": c.summary} for c in cards], indent=2))
+        return
+    width = max(len(c.id) for c in cards)
+    click.echo(f"{'RULE':<{width}}  {'SEVERITY':<8}  {'SCOPE':<8}  SUMMARY")
+    for c in cards:
+        flag = "" if c.enabled else " (off by default)"
+        click.echo(f"{c.id:<{width}}  {c.severity.value:<8}  {c.scope:<8}  {c.summary}{flag}")
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+def explain(rule: str, config_path: Optional[str]) -> None:
+    """Show what RULE flags, why, an example and what to write instead."""
+    from blamelint.config import load_config
+    from blamelint.rules.docs import help_markdown
+    from blamelint.rules.registry import Registry
+
+    try:
+        card = Registry(load_config(config_path)).card(rule)
+    except BlamelintError as exc:
+        _fail(str(exc))
+    click.echo(help_markdown(card), nl=False)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="blamelint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_ERROR
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+    return EXIT_OK

@@ -1,0 +1,108 @@
+"""The document model: a postmortem as blocks of plain text that map back to source.
+
+Every rule reads the same model, built once per file. A block is one unit of
+prose (a heading, a paragraph, a list item's paragraph, a table cell, or a
+paragraph inside a blockquote). Its ``text`` is what the NLP pipeline sees, and
+``offsets[i]`` is the source offset (in code points) of ``text[i]``, so any span
+of the text can be turned into exact source lines and columns.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+def compute_line_starts(source: str) -> list[int]:
+    """Offsets at which each line starts (line 1 at index 0)."""
+    starts = [0]
+    find = source.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "blockquote")
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str
+    offsets: list[int]
+    line: int
+    """1-based source line where the block starts."""
+    headings: tuple["Block", ...] = ()
+    """Enclosing headings, outermost first (a heading block lists its parents)."""
+    level: int = 0
+    """Heading level (1-6) for heading blocks; 0 otherwise."""
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    """Ranges of ``text`` that are never reported (inline code)."""
+    item: Optional[int] = None
+    """For list items: an id shared by all paragraphs of the same item."""
+    list_depth: int = 0
+    ordered: bool = False
+    checked: Optional[bool] = None
+    """For checklist items: True for ``[x]``, False for ``[ ]``, else None."""
+    table: Optional[int] = None
+    """For table cells: an id shared by the cells of one table."""
+    row: int = -1
+    """For table cells: 0 for the header row, then 1, 2, ..."""
+    column: int = -1
+    quoted: bool = False
+    pseudo_heading: bool = False
+    """A heading recognised from a bold line standing alone (document exports)."""
+
+    @property
+    def section(self) -> Optional["Block"]:
+        """The nearest enclosing heading, if any."""
+        return self.headings[-1] if self.headings else None
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of ``text`` to a [start, end) source range."""
+        if not self.offsets:
+            return (0, 0)
+        start = max(0, min(start, len(self.offsets) - 1))
+        end = max(start + 1, min(end, len(self.offsets)))
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(start < m_end and m_start < end for m_start, m_end in self.masked)
+
+
+@dataclass
+class Document:
+    path: str
+    source: str
+    blocks: list[Block]
+    front_matter: Optional[dict[str, Any]] = None
+    front_matter_error: Optional[str] = None
+    code_lines: frozenset[int] = frozenset()
+    """1-based lines inside fenced or indented code blocks or front matter."""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self._line_starts:
+            self._line_starts = compute_line_starts(self.source)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_start(self, line: int) -> int:
+        """Source offset of the first character of a 1-based line."""
+        return self._line_starts[min(max(line, 1), len(self._line_starts)) - 1]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count code points."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def blocks_under(self, heading: Block) -> list[Block]:
+        """The blocks of a heading's section, subsections included."""
+        return [b for b in self.blocks if heading in b.headings]

@@ -1,0 +1,80 @@
+"""Suppression comments, handled once for every rule.
+
+    <!-- blamelint-disable RULE... -->            off until enabled again
+    <!-- blamelint-enable RULE... -->             back on
+    <!-- blamelint-disable-next-line RULE... -->  off on the next non-blank line
+    <!-- blamelint-disable-file RULE... -->       off in the whole file
+
+Naming no rule means every rule. Comments inside code blocks do not count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from blamelint.document.model import Document
+
+COMMENT = re.compile(
+    r"<!--\s*blamelint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->"
+)
+ALL = "*"
+
+
+@dataclass
+class Suppressions:
+    file_rules: set[str] = field(default_factory=set)
+    line_rules: dict[int, set[str]] = field(default_factory=dict)
+    ranges: list[tuple[int, int, str]] = field(default_factory=list)
+    """(first line, last line inclusive, rule or '*')."""
+
+    def suppresses(self, rule: str, line: int) -> bool:
+        if ALL in self.file_rules or rule in self.file_rules:
+            return True
+        on_line = self.line_rules.get(line)
+        if on_line and (ALL in on_line or rule in on_line):
+            return True
+        return any(first <= line <= last and name in (ALL, rule) for first, last, name in self.ranges)
+
+
+def _rule_names(raw: str) -> set[str]:
+    names = {n for n in re.split(r"[\s,]+", raw.strip()) if n}
+    return names or {ALL}
+
+
+def find_suppressions(document: Document) -> Suppressions:
+    result = Suppressions()
+    source = document.source
+    if "blamelint-" not in source:
+        return result
+    open_since: dict[str, int] = {}
+    last_line = document.line_count
+    for match in COMMENT.finditer(source):
+        line, _ = document.position(match.start())
+        if line in document.code_lines:
+            continue
+        action, names = match.group(1), _rule_names(match.group(2))
+        if action == "disable-file":
+            result.file_rules |= names
+        elif action == "disable-next-line":
+            end_line, _ = document.position(match.end())
+            target = end_line + 1
+            while target <= last_line and not _line_text(document, target).strip():
+                target += 1
+            result.line_rules.setdefault(target, set()).update(names)
+        elif action == "disable":
+            for name in names:
+                open_since.setdefault(name, line)
+        else:  # enable
+            targets = list(open_since) if ALL in names else names
+            for name in targets:
+                if name in open_since:
+                    result.ranges.append((open_since.pop(name), line, name))
+    for name, first in open_since.items():
+        result.ranges.append((first, last_line, name))
+    return result
+
+
+def _line_text(document: Document, line: int) -> str:
+    start = document.line_start(line)
+    end = document.source.find("\n", start)
+    return document.source[start: end if end >= 0 else len(document.source)]

@@ -1,0 +1,82 @@
+"""Plain text -> blocks. Paragraphs are separated by blank lines; a line that starts
+with a bullet mark is a list item; a short line standing alone that looks like a
+title (ALL CAPS, numbered, or ending in a colon, with no sentence punctuation) is
+a heading."""
+from __future__ import annotations
+
+import re
+
+from blamelint.document.model import Block, Document
+from blamelint.document.structure import assign_headings, looks_like_entry_start
+
+BULLET = re.compile(r"^(\s*)(?:[-*•]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?")
+NUMBERED_TITLE = re.compile(r"^\d{1,2}[.)]?\s+[A-Z]")
+
+
+def _is_title(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 60 or s.endswith((".", "!", "?", ";", ",")):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if not letters:
+        return False
+    if s.endswith(":") and len(s.split()) <= 6:
+        return True
+    if all(c.isupper() for c in letters) and len(letters) >= 3:
+        return True
+    return bool(NUMBERED_TITLE.match(s)) and len(s.split()) <= 6
+
+
+def parse_text(path: str, source: str) -> Document:
+    blocks: list[Block] = []
+    lines = source.split("\n")
+    offset = 0
+    paragraph: list[tuple[int, int, str]] = []  # (line number, start offset, line)
+    item_counter = 0
+
+    def flush() -> None:
+        nonlocal item_counter
+        if not paragraph:
+            return
+        if len(paragraph) == 1 and _is_title(paragraph[0][2]):
+            number, start, line = paragraph[0]
+            stripped = line.strip().rstrip(":").strip()
+            lead = line.index(stripped[0]) if stripped else 0
+            blocks.append(Block(kind="heading", text=stripped, line=number, level=2,
+                                offsets=list(range(start + lead, start + lead + len(stripped)))))
+            paragraph.clear()
+            return
+        current: Block | None = None
+        for number, start, line in paragraph:
+            bullet = BULLET.match(line)
+            if bullet or current is None:
+                if current is not None and current.text.strip():
+                    blocks.append(current)
+                cut = bullet.end() if bullet else len(line) - len(line.lstrip())
+                current = Block(kind="paragraph", text=line[cut:], line=number,
+                                offsets=list(range(start + cut, start + len(line))))
+                if bullet:
+                    item_counter += 1
+                    current.kind, current.item, current.list_depth = "list_item", item_counter, 1
+                    if bullet.group(2) is not None:
+                        current.checked = bullet.group(2) in "xX"
+            else:
+                body = line.lstrip()
+                cut = len(line) - len(body)
+                current.text += "\n" if looks_like_entry_start(body) else " "
+                current.offsets.append(start - 1)
+                current.text += body
+                current.offsets.extend(range(start + cut, start + len(line)))
+        if current is not None and current.text.strip():
+            blocks.append(current)
+        paragraph.clear()
+
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            paragraph.append((number, offset, line))
+        else:
+            flush()
+        offset += len(line) + 1
+    flush()
+    assign_headings(blocks)
+    return Document(path=path, source=source, blocks=blocks)

@@ -1,0 +1,151 @@
+"""The core: documents + rules -> findings. No file or terminal I/O here.
+
+All blocks of all documents go through ``nlp.pipe`` in batches; findings are
+positioned in the source, filtered (masked text, suppressions, select/ignore)
+and given their configured severity in one place, not in each rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from blamelint.config import Config
+from blamelint.document.model import Block, Document
+from blamelint.document.suppress import find_suppressions
+from blamelint.findings import Finding, Location, Severity
+from blamelint.rules.base import DocumentContext, Match, Rule
+
+MAX_PIECE = 100_000
+"""Blocks longer than this many characters are parsed in pieces (spaCy's
+max_length is never reached, and time and memory stay linear)."""
+GROUP_BLOCKS = 2_000
+"""Blocks collected before a round of nlp.pipe (bounds memory for big archives)."""
+
+
+@dataclass
+class Linter:
+    config: Config
+    rules: list[Rule]
+    nlp_factory: Optional[Callable[[frozenset[str]], Any]] = None
+    is_postmortem: Callable[[Document], bool] = field(default=lambda doc: True)
+
+    def __post_init__(self) -> None:
+        self.sentence_rules = [r for r in self.rules if r.scope == "sentence"]
+        self.document_rules = [r for r in self.rules if r.scope == "document"]
+        self.needs = frozenset().union(*(r.needs for r in self.rules)) if self.rules else frozenset()
+        self._nlp = None
+
+    @property
+    def needs_nlp(self) -> bool:
+        return bool(self.sentence_rules) or any(getattr(r, "wants_parse", False) for r in self.document_rules)
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            if self.nlp_factory is None:
+                from blamelint.nlp import load_pipeline
+
+                self._nlp = load_pipeline(self.config.model, self.needs)
+            else:
+                self._nlp = self.nlp_factory(self.needs)
+        return self._nlp
+
+    # -- the run --------------------------------------------------------------
+
+    def lint(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
+        """Lint documents, yielding each with its findings, in input order."""
+        group: list[Document] = []
+        blocks = 0
+        for document in documents:
+            group.append(document)
+            blocks += len(document.blocks)
+            if blocks >= GROUP_BLOCKS:
+                yield from self._lint_group(group)
+                group, blocks = [], 0
+        if group:
+            yield from self._lint_group(group)
+
+    def lint_document(self, document: Document) -> list[Finding]:
+        return next(iter(self.lint([document])))[1]
+
+    def _lint_group(self, documents: list[Document]) -> Iterator[tuple[Document, list[Finding]]]:
+        parsed: list[dict[int, list[tuple[int, Any]]]] = [dict() for _ in documents]
+        if self.needs_nlp:
+            tasks = []
+            for d, document in enumerate(documents):
+                for b, block in enumerate(document.blocks):
+                    if not any(ch.isalpha() for ch in block.text):
+                        continue
+                    if len(block.text) <= MAX_PIECE:
+                        tasks.append((block.text, (d, b, 0)))
+                    else:
+                        from blamelint.nlp import split_long
+
+                        for offset, piece in split_long(block.text, MAX_PIECE):
+                            tasks.append((piece, (d, b, offset)))
+            nlp = self.nlp
+            for doc, (d, b, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
+                parsed[d].setdefault(b, []).append((offset, doc))
+        for document, pieces in zip(documents, parsed):
+            yield document, self._findings(document, pieces)
+
+    def _findings(self, document: Document, pieces: dict[int, list[tuple[int, Any]]]) -> list[Finding]:
+        raw: list[tuple[Rule, int, int, Match]] = []
+        for b, docs in pieces.items():
+            block = document.blocks[b]
+            for offset, doc in docs:
+                for sent in doc.sents:
+                    for rule in self.sentence_rules:
+                        for match in rule.check_sentence(sent, block):
+                            start, end = match.start + offset, match.end + offset
+                            if end <= start or block.is_masked(start, end):
+                                continue
+                            src_start, src_end = block.source_span(start, end)
+                            raw.append((rule, src_start, src_end, match, sent.text.strip()))
+        if self.document_rules:
+            flat = {b: docs[0][1] for b, docs in pieces.items() if len(docs) == 1}
+            context = DocumentContext(config=self.config, parsed=flat,
+                                      is_postmortem=self.is_postmortem(document))
+            for rule in self.document_rules:
+                for match in rule.check_document(document, context):
+                    raw.append((rule, match.start, max(match.end, match.start + 1), match, None))
+        return self._finalise(document, raw)
+
+    def _finalise(self, document: Document, raw) -> list[Finding]:
+        suppressions = find_suppressions(document)
+        overrides = self.config.severity
+        seen = set()
+        findings = []
+        for rule, start, end, match, sentence in raw:
+            end = min(max(end, start + 1), max(len(document.source), start + 1))
+            line, column = document.position(start)
+            if suppressions.suppresses(rule.id, line):
+                continue
+            key = (rule.id, start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            end_line, end_column = document.position(end)
+            severity = overrides.get(rule.id, rule.card.severity)
+            findings.append(Finding(
+                rule=rule.id, severity=Severity(severity), message=match.message,
+                location=Location(path=document.path, line=line, column=column,
+                                  end_line=end_line, end_column=end_column),
+                text=document.source[start:end], suggestion=match.suggestion, sentence=sentence,
+            ))
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+
+def lint_text(text: str, config: Optional[Config] = None, path: str = "<text>.md",
+              rules: Optional[list[Rule]] = None) -> list[Finding]:
+    """Lint a string (Markdown unless ``path`` ends in .txt). A convenience for
+    tests and embedding; the CLI goes through the same Linter."""
+    from blamelint.document.load import parse_source
+    from blamelint.rules.registry import Registry
+
+    config = config or Config()
+    if rules is None:
+        registry = Registry(config)
+        rules = registry.build(registry.selected(config.select, config.ignore), config.rules)
+    return Linter(config, rules).lint_document(parse_source(path, text))

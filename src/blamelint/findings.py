@@ -1,0 +1,90 @@
+"""The one currency between stages: findings, their severities and locations.
+
+Positions are 1-based. Columns count Unicode code points (not bytes, not UTF-16
+units). ``end_column`` is exclusive: it is the column just after the last
+character of the match, as in SARIF.
+"""
+from __future__ import annotations
+
+import enum
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is. Ordered: error > warning > note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "note": 1}[self.value]
+
+
+class Location(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: str = Field(description="Path of the file as given or found, '/'-separated.")
+    line: int = Field(ge=1, description="1-based start line.")
+    column: int = Field(ge=1, description="1-based start column, in code points.")
+    end_line: int = Field(ge=1, description="1-based end line.")
+    end_column: int = Field(ge=1, description="1-based column just after the match (exclusive).")
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: str = Field(description="Stable rule id, e.g. 'agentless-passive'.")
+    severity: Severity
+    message: str
+    location: Location
+    text: str = Field(description="The source text the finding points at, exactly as written.")
+    suggestion: Optional[str] = Field(default=None, description="A concrete rewrite or next step.")
+    sentence: Optional[str] = Field(default=None, description="The sentence the match sits in.")
+
+    @property
+    def sort_key(self):
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, loc.end_line, loc.end_column)
+
+
+class InputError(BaseModel):
+    """A file that could not be checked, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    message: str
+
+
+class Summary(BaseModel):
+    files: int = Field(description="Files checked.")
+    findings: int
+    errors: int = Field(description="Files that could not be checked.")
+    by_severity: dict[str, int]
+    by_rule: dict[str, int]
+
+
+class Report(BaseModel):
+    """Everything a reporter formats. JSON output is this model (see schema)."""
+
+    schema_version: str = Field(default="1", description="Bumped on incompatible changes.")
+    tool: str = "blamelint"
+    version: str
+    findings: list[Finding]
+    errors: list[InputError] = Field(default_factory=list)
+    summary: Summary
+
+    @classmethod
+    def build(cls, version: str, files: int, findings: list[Finding], errors: list[InputError]) -> "Report":
+        by_severity = {s.value: 0 for s in Severity}
+        by_rule: dict[str, int] = {}
+        for f in findings:
+            by_severity[f.severity.value] += 1
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+        return cls(version=version, findings=findings, errors=errors,
+                   summary=Summary(files=files, findings=len(findings), errors=len(errors),
+                                   by_severity=by_severity, by_rule=dict(sorted(by_rule.items()))))

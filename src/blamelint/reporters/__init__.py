@@ -1,0 +1,32 @@
+"""Reporters format a Report; they do no analysis. Looked up by name, lazily."""
+from __future__ import annotations
+
+import importlib
+from typing import Protocol
+
+from blamelint.findings import Report
+
+
+class Reporter(Protocol):
+    def __call__(self, report: Report, context: "ReportContext") -> str: ...
+
+
+class ReportContext:
+    """What some formats need besides findings: rule metadata and the project root."""
+
+    def __init__(self, cards, root: str, color: bool = False):
+        self.cards = cards
+        self.root = root
+        self.color = color
+
+
+REPORTERS = {
+    "text": "blamelint.reporters.text:render",
+    "json": "blamelint.reporters.json_report:render",
+    "sarif": "blamelint.reporters.sarif:render",
+}
+
+
+def get_reporter(name: str) -> Reporter:
+    module_name, _, attr = REPORTERS[name].partition(":")
+    return getattr(importlib.import_module(module_name), attr)

@@ -1,0 +1,39 @@
+"""Text output: ``path:line:col: severity rule-id message``, one finding a line."""
+from __future__ import annotations
+
+from blamelint.findings import Report
+
+COLORS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
+RESET = "\033[0m"
+
+
+def render(report: Report, context) -> str:
+    def paint(text: str, style: str) -> str:
+        return f"{COLORS[style]}{text}{RESET}" if context.color else text
+
+    lines = []
+    for f in report.findings:
+        loc = f.location
+        head = f"{loc.path}:{loc.line}:{loc.column}: {paint(f.severity.value, f.severity.value)} {paint(f.rule, 'bold')} {f.message}"
+        lines.append(head)
+        quoted = " ".join(f.text.split())
+        if len(quoted) > 120:
+            quoted = quoted[:117] + "..."
+        lines.append(paint(f"    | {quoted}", "dim"))
+        if f.suggestion:
+            lines.append(f"    = suggestion: {f.suggestion}")
+    for e in report.errors:
+        lines.append(f"{e.path}: {paint('error', 'error')} could not check: {e.message}")
+    s = report.summary
+    counts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in s.by_severity.items() if n)
+    files = f"{s.files} file{'s' if s.files != 1 else ''}"
+    if s.findings:
+        summary = f"Found {s.findings} problem{'s' if s.findings != 1 else ''} ({counts}) in {files}."
+    else:
+        summary = f"No problems found in {files}."
+    if s.errors:
+        summary += f" {s.errors} file{'s' if s.errors != 1 else ''} could not be checked."
+    if lines:
+        lines.append("")
+    lines.append(paint(summary, "bold"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,115 @@
+"""What a rule is: a card (id, severity, docs, examples, data) and a check."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from blamelint.findings import Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span
+
+    from blamelint.document.model import Block, Document
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+PARSE = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser"})
+
+
+class RuleDocs(BaseModel):
+    """The ruff-style documentation of a rule."""
+
+    model_config = ConfigDict(extra="forbid")
+    what: str
+    why: str
+    example: str
+    use_instead: str
+    known_problems: Optional[str] = None
+    severity: Optional[str] = Field(default=None, description="Why the default severity.")
+
+
+class RuleExamples(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    fail: list[str] = Field(default_factory=list)
+    pass_: list[str] = Field(default_factory=list, alias="pass")
+
+
+class RuleCard(BaseModel):
+    """A rule as data. Built-in cards live in the ``rules/`` folder of the project."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str = Field(description="PascalCase name (SARIF rule name).")
+    severity: Severity
+    summary: str = Field(description="One line: what is flagged.")
+    kind: Literal["python", "phrases"] = "python"
+    check: Optional[str] = Field(default=None, description="'module:Class' for python rules.")
+    scope: Literal["sentence", "document"] = "sentence"
+    message: Optional[str] = None
+    suggestion: Optional[str] = None
+    docs: RuleDocs
+    examples: RuleExamples = Field(default_factory=RuleExamples)
+    phrases: list[str] = Field(default_factory=list)
+    data: dict[str, Any] = Field(default_factory=dict)
+    enabled: bool = Field(default=True, description="Off unless selected when false.")
+    source: Optional[str] = Field(default=None, exclude=True)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not RULE_ID.match(value):
+            raise ValueError("a rule id is a lowercase slug such as 'agentless-passive'")
+        return value
+
+
+@dataclass
+class Match:
+    """What a check returns. For sentence rules, ``start``/``end`` index the
+    block's text (spaCy character offsets); for document rules they are source
+    offsets. ``end`` is exclusive."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: Optional[str] = None
+
+
+class Rule:
+    """Base class of every rule. Subclasses override one of the two checks."""
+
+    needs: ClassVar[frozenset[str]] = PARSE
+    """spaCy components the check reads (others are switched off)."""
+
+    def __init__(self, card: RuleCard, options: Optional[dict[str, Any]] = None):
+        self.card = card
+        self.options = dict(options or {})
+        self.setup()
+
+    @property
+    def id(self) -> str:
+        return self.card.id
+
+    @property
+    def scope(self) -> str:
+        return self.card.scope
+
+    def setup(self) -> None:
+        """Prepare patterns from ``self.card.data`` (called once)."""
+
+    def check_sentence(self, sent: "Span", block: "Block") -> Iterable[Match]:
+        return ()
+
+    def check_document(self, document: "Document", context: "DocumentContext") -> Iterable[Match]:
+        return ()
+
+
+@dataclass
+class DocumentContext:
+    """What a document rule may read besides the document: the run's config and
+    the parsed blocks (block index -> spaCy Doc, when the run parsed them)."""
+
+    config: Any
+    parsed: dict[int, Any]
+    is_postmortem: bool = True

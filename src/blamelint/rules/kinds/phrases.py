@@ -1,0 +1,34 @@
+"""The ``phrases`` kind: a rule that is only a phrase list (like a Vale 'existence'
+rule). Phrases match case-insensitively on whole tokens; with ``data.lemma: true``
+they match any inflection ("drop the ball" matches "dropped the ball")."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from blamelint.rules.base import Match, Rule
+
+
+class PhraseRule(Rule):
+    needs = frozenset({"tagger", "attribute_ruler", "lemmatizer"})
+
+    def setup(self) -> None:
+        self._matcher = None
+        self._vocab = None
+
+    def _build(self, nlp_vocab):
+        from spacy.matcher import Matcher
+
+        attr = "LEMMA" if self.card.data.get("lemma") else "LOWER"
+        matcher = Matcher(nlp_vocab, validate=True)
+        for phrase in self.card.phrases:
+            words = phrase.lower().split()
+            matcher.add(phrase, [[{attr: w} for w in words]])
+        self._matcher, self._vocab = matcher, nlp_vocab
+
+    def check_sentence(self, sent, block) -> Iterable[Match]:
+        if self._vocab is not sent.doc.vocab:
+            self._build(sent.doc.vocab)
+        message = self.card.message or self.card.summary
+        for span in self._matcher(sent, as_spans=True):
+            yield Match(span.start_char, span.end_char, message.format(text=span.text),
+                        self.card.suggestion)

@@ -1,0 +1,98 @@
+"""`blamelint check`, wired: config -> files -> documents -> linter -> reporter."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterator, Optional
+
+from blamelint import __version__
+from blamelint.collect import Candidate, Missing, collect
+from blamelint.config import Config, load_config
+from blamelint.document.load import UnreadableInput, parse_source, read_document
+from blamelint.document.model import Document
+from blamelint.errors import BlamelintError
+from blamelint.findings import Finding, InputError, Report, Severity
+from blamelint.reporters import ReportContext, get_reporter
+from blamelint.rules.registry import Registry
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fails(findings: list[Finding], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(f.severity.rank >= threshold for f in findings)
+
+
+def _documents(paths: list[str], config: Config, stdin_filename: Optional[str],
+               errors: list[InputError]) -> Iterator[Document]:
+    cwd = Path.cwd()
+    real_paths = [p for p in paths if p != "-"]
+    if "-" in paths:
+        name = stdin_filename or "<stdin>.md"
+        raw = sys.stdin.buffer.read()
+        try:
+            from blamelint.document.load import decode
+
+            yield parse_source(name, decode(raw))
+        except UnreadableInput as exc:
+            errors.append(InputError(path=name, message=str(exc)))
+    for item in collect(real_paths, config.include, config.exclude, cwd):
+        if isinstance(item, Missing):
+            errors.append(InputError(path=item.display, message=item.message))
+            continue
+        try:
+            yield read_document(item.path, item.display, config.max_file_size)
+        except UnreadableInput as exc:
+            errors.append(InputError(path=item.display, message=str(exc)))
+
+
+def build_linter(config: Config, select: list[str], ignore: list[str]):
+    from blamelint.engine import Linter
+    from blamelint.postmortem import PostmortemDetector
+
+    registry = Registry(config)
+    chosen = registry.selected(select or config.select, [*config.ignore, *ignore])
+    rules = registry.build(chosen, config.rules)
+    detector = PostmortemDetector(config)
+    return registry, Linter(config, rules, is_postmortem=detector), chosen
+
+
+def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[str], ignore: list[str],
+              fail_on: Optional[str], config_path: Optional[str], stdin_filename: Optional[str],
+              color: Optional[bool]) -> int:
+    config = load_config(config_path)
+    for rule_id in config.severity:
+        pass
+    registry, linter, chosen = build_linter(config, select, ignore)
+    for rule_id in config.severity:
+        registry.card(rule_id)
+    errors: list[InputError] = []
+    findings: list[Finding] = []
+    files = 0
+    for document, found in linter.lint(_documents(paths, config, stdin_filename, errors)):
+        files += 1
+        findings.extend(found)
+        if document.front_matter_error:
+            pass
+    report = Report.build(__version__, files, findings, errors)
+    if color is None:
+        color = output is None and sys.stdout.isatty()
+    context = ReportContext(cards=[registry.card(r) for r in registry.ids()], root=config.root or str(Path.cwd()),
+                            color=color and fmt == "text")
+    rendered = get_reporter(fmt)(report, context)
+    if output:
+        try:
+            Path(output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise BlamelintError(f"{output}: cannot write output: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+    if fmt != "text" and errors:
+        for e in errors:
+            print(f"blamelint: {e.path}: could not check: {e.message}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if fails(findings, fail_on or config.fail_on) else EXIT_OK
