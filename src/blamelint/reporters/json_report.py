@@ -10,5 +10,20 @@ def render(report: Report, context) -> str:
     return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
+SCHEMA_ID = "https://github.com/blamelint/blamelint/schemas/report.schema.json"
+
+
 def schema() -> dict:
-    return Report.model_json_schema()
+    """The JSON Schema of the report, as shipped in blamelint/schemas/."""
+    data = Report.model_json_schema()
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["$id"] = SCHEMA_ID
+    return data
+
+
+if __name__ == "__main__":  # regenerate the shipped schema: python -m blamelint.reporters.json_report
+    from pathlib import Path
+
+    target = Path(__file__).resolve().parents[1] / "schemas" / "report.schema.json"
+    target.write_text(json.dumps(schema(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {target}")

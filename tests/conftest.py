@@ -1,0 +1,70 @@
+"""Shared fixtures: one loaded pipeline per test session, and a CLI runner."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from blamelint.nlp import load_pipeline
+    from blamelint.rules.base import PARSE
+
+    return load_pipeline(None, PARSE)
+
+
+@pytest.fixture(scope="session")
+def make_linter(nlp):
+    """Build a Linter that reuses the session pipeline: make_linter(select=[...], **config)."""
+    from blamelint.config import Config
+    from blamelint.engine import Linter
+    from blamelint.rules.registry import Registry
+
+    from blamelint.postmortem import PostmortemDetector
+
+    def build(select=None, ignore=None, is_postmortem=None, **config_keys):
+        config = Config(**config_keys)
+        registry = Registry(config)
+        rules = registry.build(registry.selected(select or [], ignore or []), config.rules)
+        return Linter(config, rules, nlp_factory=lambda needs: nlp,
+                      is_postmortem=is_postmortem or PostmortemDetector(config))
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def lint(make_linter):
+    """lint(markdown_text, path='t.md', select=None) -> list[Finding], all rules by default."""
+    from blamelint.document.load import parse_source
+
+    cache = {}
+
+    def run(text, path="t.md", select=None):
+        key = tuple(select or ())
+        if key not in cache:
+            cache[key] = make_linter(select=list(select or []))
+        return cache[key].lint_document(parse_source(path, text))
+
+    return run
+
+
+def run_cli(*args, cwd=None, stdin=None, env=None):
+    """Run the installed `blamelint` in a subprocess (real exit codes, real I/O)."""
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    if env:
+        full_env.update(env)
+    return subprocess.run([sys.executable, "-m", "blamelint", *args], cwd=cwd, input=stdin,
+                          capture_output=True, text=True, env=full_env, timeout=600)
+
+
+@pytest.fixture
+def cli():
+    return run_cli

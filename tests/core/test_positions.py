@@ -1,0 +1,43 @@
+"""A finding's line and column point at exactly the text it quotes."""
+from blamelint.document.load import parse_source
+
+
+def _slice(source, f):
+    lines = source.split("\n")
+    loc = f.location
+    if loc.line == loc.end_line:
+        return lines[loc.line - 1][loc.column - 1: loc.end_column - 1]
+    parts = [lines[loc.line - 1][loc.column - 1:]]
+    parts += lines[loc.line: loc.end_line - 1]
+    parts.append(lines[loc.end_line - 1][: loc.end_column - 1])
+    return "\n".join(parts)
+
+
+SOURCE = """# Incident
+
+## Summary
+
+Intro line. The *config* was changed at 14:02 and the root cause was
+human error; the engineer should have checked.
+
+| When | What |
+|---|---|
+| 14:05 | The deploy was rolled back. |
+
+> The alert was ignored. Bob was careless.
+
+- Ünïcödé 🙂 text: the rollback was not performed.
+"""
+
+
+def test_positions_quote_exact_text(lint):
+    findings = lint(SOURCE)
+    assert {f.rule for f in findings} >= {"agentless-passive", "root-cause", "blame", "hindsight"}
+    for f in findings:
+        assert _slice(SOURCE, f) == f.text, f
+
+
+def test_nothing_flagged_in_code_or_front_matter(lint):
+    text = "---\nsummary: The root cause was human error.\n---\n# X\n\n```\nThe config was changed.\n```\n\n    Bob was careless.\n\nUse `human error` as a label.\n"
+    findings = [f for f in lint(text) if f.rule in ("agentless-passive", "root-cause", "blame", "hindsight")]
+    assert findings == []
