@@ -63,19 +63,15 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
               fail_on: Optional[str], config_path: Optional[str], stdin_filename: Optional[str],
               color: Optional[bool]) -> int:
     config = load_config(config_path)
-    for rule_id in config.severity:
-        pass
     registry, linter, chosen = build_linter(config, select, ignore)
     for rule_id in config.severity:
-        registry.card(rule_id)
+        registry.card(rule_id)  # an unknown rule id in `severity` is a config error
     errors: list[InputError] = []
     findings: list[Finding] = []
     files = 0
     for document, found in linter.lint(_documents(paths, config, stdin_filename, errors)):
         files += 1
         findings.extend(found)
-        if document.front_matter_error:
-            pass
     report = Report.build(__version__, files, findings, errors)
     if color is None:
         color = output is None and sys.stdout.isatty()
