@@ -28,16 +28,22 @@ class Linter:
     rules: list[Rule]
     nlp_factory: Optional[Callable[[frozenset[str]], Any]] = None
     is_postmortem: Callable[[Document], bool] = field(default=lambda doc: True)
+    observer: Optional[Callable[[Document, dict[int, list[tuple[int, Any]]], list[Finding]], None]] = None
+    """Called once per document with its parsed blocks (block index -> [(offset, spaCy Doc)])
+    and its findings, before the document is yielded; its ``needs`` attribute (spaCy
+    components) is added to the rules' (used by ``blamelint audit`` for metrics)."""
 
     def __post_init__(self) -> None:
         self.sentence_rules = [r for r in self.rules if r.scope == "sentence"]
         self.document_rules = [r for r in self.rules if r.scope == "document"]
         self.needs = frozenset().union(*(r.needs for r in self.rules)) if self.rules else frozenset()
+        self.needs |= getattr(self.observer, "needs", frozenset())
         self._nlp = None
 
     @property
     def needs_nlp(self) -> bool:
-        return bool(self.sentence_rules) or any(getattr(r, "wants_parse", False) for r in self.document_rules)
+        return (bool(self.sentence_rules) or bool(getattr(self.observer, "needs", None))
+                or any(getattr(r, "wants_parse", False) for r in self.document_rules))
 
     @property
     def nlp(self):
@@ -87,7 +93,10 @@ class Linter:
             for doc, (d, b, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
                 parsed[d].setdefault(b, []).append((offset, doc))
         for document, pieces in zip(documents, parsed):
-            yield document, self._findings(document, pieces)
+            findings = self._findings(document, pieces)
+            if self.observer is not None:
+                self.observer(document, pieces, findings)
+            yield document, findings
 
     def _findings(self, document: Document, pieces: dict[int, list[tuple[int, Any]]]) -> list[Finding]:
         raw: list[tuple[Rule, int, int, Match]] = []
