@@ -15,7 +15,7 @@ from blamelint import __version__
 from blamelint.errors import BlamelintError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ["text", "json", "sarif"]
+FORMATS = ["text", "json", "sarif", "github", "gitlab"]
 
 
 def _fail(message: str) -> None:
@@ -47,14 +47,21 @@ def cli() -> None:
               help="Config file (default: nearest .blamelint.toml or pyproject.toml).")
 @click.option("--stdin-filename", metavar="NAME", help="Name to report for '-' (standard input).")
 @click.option("--color/--no-color", default=None, help="Colour text output [default: on a terminal].")
-def check(paths, fmt, output, select, ignore, fail_on, config_path, stdin_filename, color) -> None:
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record every current finding in FILE (then report none).")
+@click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
+def check(paths, fmt, output, select, ignore, fail_on, config_path, stdin_filename, color,
+          baseline, write_baseline, diff_ref) -> None:
     """Check postmortems (files, folders, or - for standard input)."""
     from blamelint.runner import run_check
 
     try:
         code = run_check(paths=list(paths) or ["."], fmt=fmt, output=output, select=list(select),
                          ignore=list(ignore), fail_on=fail_on, config_path=config_path,
-                         stdin_filename=stdin_filename, color=color)
+                         stdin_filename=stdin_filename, color=color, baseline=baseline,
+                         write_baseline=write_baseline, diff=diff_ref)
     except BlamelintError as exc:
         _fail(str(exc))
     sys.exit(code)
@@ -116,5 +123,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     except BrokenPipeError:
+        return EXIT_ERROR
+    except BlamelintError as exc:
+        click.echo(f"blamelint: error: {exc}", err=True)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: say so plainly; the traceback only on request
+        import os
+        import traceback
+
+        if os.environ.get("BLAMELINT_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"blamelint: internal error: {type(exc).__name__}: {exc} (this is a bug in blamelint; "
+                   "set BLAMELINT_DEBUG=1 for the traceback and please report it)", err=True)
         return EXIT_ERROR
     return EXIT_OK
