@@ -109,6 +109,11 @@ def explain(rule: str, config_path: Optional[str]) -> None:
     click.echo(help_markdown(card), nl=False)
 
 
+from blamelint.audit.command import audit  # noqa: E402 - imports click only, not spaCy
+
+cli.add_command(audit)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     try:
         cli.main(args=argv, prog_name="blamelint", standalone_mode=False)
