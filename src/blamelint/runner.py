@@ -12,6 +12,7 @@ from blamelint.document.load import UnreadableInput, parse_source, read_document
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError
 from blamelint.findings import Finding, InputError, Report, Severity
+from blamelint.narrow import Narrowing
 from blamelint.reporters import ReportContext, get_reporter
 from blamelint.rules.registry import Registry
 
@@ -61,7 +62,8 @@ def build_linter(config: Config, select: list[str], ignore: list[str]):
 
 def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[str], ignore: list[str],
               fail_on: Optional[str], config_path: Optional[str], stdin_filename: Optional[str],
-              color: Optional[bool]) -> int:
+              color: Optional[bool], baseline: Optional[str] = None, write_baseline: Optional[str] = None,
+              diff: Optional[str] = None) -> int:
     config = load_config(config_path)
     registry, linter, chosen = build_linter(config, select, ignore)
     for rule_id in config.severity:
@@ -69,9 +71,11 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     errors: list[InputError] = []
     findings: list[Finding] = []
     files = 0
-    for document, found in linter.lint(_documents(paths, config, stdin_filename, errors)):
+    narrow = Narrowing(config.root or str(Path.cwd()), baseline, write_baseline, diff, paths)
+    for document, found in linter.lint(narrow.documents(_documents(paths, config, stdin_filename, errors))):
         files += 1
         findings.extend(found)
+    findings = narrow.findings(findings)
     report = Report.build(__version__, files, findings, errors)
     if color is None:
         color = output is None and sys.stdout.isatty()

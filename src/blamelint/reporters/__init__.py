@@ -24,6 +24,8 @@ REPORTERS = {
     "text": "blamelint.reporters.text:render",
     "json": "blamelint.reporters.json_report:render",
     "sarif": "blamelint.reporters.sarif:render",
+    "github": "blamelint.reporters.github:render",
+    "gitlab": "blamelint.reporters.gitlab:render",
 }
 
 

@@ -1,39 +1,18 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF consumers."""
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from pathlib import Path
 
 from blamelint import __version__
-from blamelint.findings import Finding, Report
+from blamelint.findings import Report
+from blamelint.fingerprint import fingerprint, fingerprints, relative_uri  # noqa: F401 (re-exported)
 from blamelint.rules.docs import help_markdown, help_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/blamelint/blamelint"
 DOCS_URI = INFO_URI + "/blob/main/docs/rules/{id}.md"
 LEVELS = {"error": "error", "warning": "warning", "note": "note"}
-
-
-def relative_uri(path: str, root: str) -> str:
-    """A '/'-separated path relative to the project root (as code scanning wants)."""
-    p = Path(path)
-    if p.is_absolute() or root:
-        try:
-            p = Path(os.path.relpath(p.resolve(), root))
-        except ValueError:  # another drive on Windows
-            pass
-    uri = p.as_posix()
-    return uri[2:] if uri.startswith("./") else uri
-
-
-def fingerprint(finding: Finding, uri: str, occurrence: int) -> str:
-    """Stable across unrelated edits and line moves: rule, file, the normalised
-    quoted text, and which occurrence of that text in the file it is."""
-    quoted = " ".join(finding.text.lower().split())
-    key = f"{finding.rule}\x00{uri}\x00{quoted}\x00{occurrence}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def rule_descriptor(card) -> dict:
@@ -52,13 +31,8 @@ def rule_descriptor(card) -> dict:
 def build(report: Report, context) -> dict:
     cards = sorted(context.cards, key=lambda c: c.id)
     index = {c.id: i for i, c in enumerate(cards)}
-    occurrences: dict[tuple, int] = {}
     results = []
-    for f in report.findings:
-        uri = relative_uri(f.location.path, context.root)
-        key = (f.rule, uri, " ".join(f.text.lower().split()))
-        occurrence = occurrences.get(key, 0)
-        occurrences[key] = occurrence + 1
+    for f, (uri, print_) in zip(report.findings, fingerprints(report.findings, context.root)):
         loc = f.location
         message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
         result = {
@@ -76,7 +50,7 @@ def build(report: Report, context) -> dict:
                     },
                 }
             }],
-            "partialFingerprints": {"primaryLocationLineHash": fingerprint(f, uri, occurrence)},
+            "partialFingerprints": {"primaryLocationLineHash": print_},
         }
         results.append(result)
     notifications = [{

@@ -1,0 +1,53 @@
+"""Where a finding is, independent of the working directory, and a fingerprint
+that survives unrelated edits and line moves.
+
+One definition, shared by SARIF (``partialFingerprints``), GitLab Code Quality
+(``fingerprint``) and baselines (``--baseline``), so that all three agree on
+which findings are "the same" from one run to the next.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterable
+
+from blamelint.findings import Finding
+
+
+def relative_uri(path: str, root: str) -> str:
+    """A '/'-separated path relative to the project root (as code scanning wants)."""
+    p = Path(path)
+    if p.is_absolute() or root:
+        try:
+            p = Path(os.path.relpath(p.resolve(), root))
+        except ValueError:  # another drive on Windows
+            pass
+    uri = p.as_posix()
+    return uri[2:] if uri.startswith("./") else uri
+
+
+def normalized_text(text: str) -> str:
+    """The quoted text, lowercased, with runs of whitespace made one space."""
+    return " ".join(text.lower().split())
+
+
+def fingerprint(finding: Finding, uri: str, occurrence: int) -> str:
+    """Stable across unrelated edits and line moves: rule, file, the normalised
+    quoted text, and which occurrence of that text in the file it is."""
+    key = f"{finding.rule}\x00{uri}\x00{normalized_text(finding.text)}\x00{occurrence}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def fingerprints(findings: Iterable[Finding], root: str) -> list[tuple[str, str]]:
+    """``(uri, fingerprint)`` for each finding, in order. Occurrences are counted
+    in the order given, which is source order within a file in a Report."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for f in findings:
+        uri = relative_uri(f.location.path, root)
+        key = (f.rule, uri, normalized_text(f.text))
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        out.append((uri, fingerprint(f, uri, occurrence)))
+    return out
