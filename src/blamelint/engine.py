@@ -22,6 +22,19 @@ GROUP_BLOCKS = 2_000
 """Blocks collected before a round of nlp.pipe (bounds memory for big archives)."""
 
 
+def block_pieces(block: Block) -> list[tuple[int, str]]:
+    """What of a block goes through the pipeline, as (offset in the block, text):
+    nothing for a block without letters, else the block, in pieces when long."""
+    text = block.text
+    if not any(ch.isalpha() for ch in text):
+        return []
+    if len(text) <= MAX_PIECE:
+        return [(0, text)]
+    from blamelint.nlp import split_long
+
+    return list(split_long(text, MAX_PIECE))
+
+
 @dataclass
 class Linter:
     config: Config
@@ -77,18 +90,10 @@ class Linter:
     def _lint_group(self, documents: list[Document]) -> Iterator[tuple[Document, list[Finding]]]:
         parsed: list[dict[int, list[tuple[int, Any]]]] = [dict() for _ in documents]
         if self.needs_nlp:
-            tasks = []
-            for d, document in enumerate(documents):
-                for b, block in enumerate(document.blocks):
-                    if not any(ch.isalpha() for ch in block.text):
-                        continue
-                    if len(block.text) <= MAX_PIECE:
-                        tasks.append((block.text, (d, b, 0)))
-                    else:
-                        from blamelint.nlp import split_long
-
-                        for offset, piece in split_long(block.text, MAX_PIECE):
-                            tasks.append((piece, (d, b, offset)))
+            tasks = [(piece, (d, b, offset))
+                     for d, document in enumerate(documents)
+                     for b, block in enumerate(document.blocks)
+                     for offset, piece in block_pieces(block)]
             nlp = self.nlp
             for doc, (d, b, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
                 parsed[d].setdefault(b, []).append((offset, doc))
@@ -130,7 +135,7 @@ class Linter:
             line, column = document.position(start)
             if suppressions.suppresses(rule.id, line):
                 continue
-            key = (rule.id, start, end)
+            key = (rule.id, start, end, match.message)  # document rules may report several things at line 1
             if key in seen:
                 continue
             seen.add(key)

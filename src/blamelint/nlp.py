@@ -47,6 +47,18 @@ def _load_one(name: str, exclude: list[str]):
     return module.load(exclude=exclude)
 
 
+def excluded_components(needs: Iterable[str]) -> list[str]:
+    """The pipeline components left out when only ``needs`` are read (and what
+    they depend on: the tagger, parser and lemmatizer read tok2vec; the
+    lemmatizer reads the tags)."""
+    needed = set(needs)
+    if needed & {"tagger", "parser", "lemmatizer", "attribute_ruler"}:
+        needed |= {"tok2vec"}
+    if "lemmatizer" in needed:
+        needed |= {"attribute_ruler", "tagger"}
+    return [c for c in ALL_COMPONENTS if c not in needed]
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: Optional[str], needs: frozenset[str]):
     """Load the pipeline once; components outside ``needs`` are excluded."""
@@ -55,12 +67,7 @@ def load_pipeline(model: Optional[str], needs: frozenset[str]):
     except ImportError as exc:  # pragma: no cover
         raise ModelLoadError(f"spaCy is not importable ({exc}); reinstall blamelint") from None
     _register_components()
-    needed = set(needs)
-    if needed & {"tagger", "parser", "lemmatizer", "attribute_ruler"}:
-        needed |= {"tok2vec"}
-    if "lemmatizer" in needed:
-        needed |= {"attribute_ruler", "tagger"}
-    exclude = [c for c in ALL_COMPONENTS if c not in needed]
+    exclude = excluded_components(needs)
     candidates = [model] if model else list(FALLBACK_MODELS)
     errors = []
     for name in candidates:
