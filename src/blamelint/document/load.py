@@ -53,11 +53,16 @@ def parse_source(display_path: str, text: str) -> Document:
 
 
 def read_document(path: Path, display_path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    return parse_source(display_path, decode(read_bytes(path, max_bytes)))
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, or UnreadableInput saying why not (too big, no permission...)."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise UnreadableInput(f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit (max-file-size)")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise UnreadableInput("permission denied") from None
     except IsADirectoryError:
@@ -66,4 +71,3 @@ def read_document(path: Path, display_path: str, max_bytes: int = DEFAULT_MAX_BY
         raise UnreadableInput("no such file") from None
     except OSError as exc:
         raise UnreadableInput(exc.strerror or str(exc)) from None
-    return parse_source(display_path, decode(raw))
