@@ -1,0 +1,341 @@
+"""From per-document results to the audit report: rates, periods, trends, the
+health score, the documents that most need attention and the judgmental phrases
+used most.
+
+Every rate over a group of documents (the archive, a period) is pooled: total
+agentless passives over total sentences, not a mean of per-document rates, so a
+two-line note does not weigh as much as a long postmortem.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+SCHEMA_VERSION = "1"
+JUDGMENTAL_RULES = ("blame", "hindsight")
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label: str
+    unit: str
+    better: str  # "higher" | "lower" | "neither"
+    tolerance: float
+    """A change over the archive's span smaller than this is "steady"."""
+
+
+METRICS = [
+    Metric("health_score", "Health score", "0-100", "higher", 3.0),
+    Metric("named_actor_share", "Actions that name who acted", "%", "higher", 5.0),
+    Metric("agentless_passives_per_100_sentences", "Agentless passives / 100 sentences", "rate", "lower", 1.0),
+    Metric("blame_per_1000_words", "Blame / 1,000 words", "rate", "lower", 0.3),
+    Metric("hindsight_per_1000_words", "Hindsight / 1,000 words", "rate", "lower", 0.3),
+    Metric("root_cause_framing", "Documents with root-cause framing", "%", "lower", 5.0),
+    Metric("what_went_well", "Documents with what went well", "%", "higher", 5.0),
+    Metric("action_items_with_owner", "Action items with an owner", "%", "higher", 5.0),
+    Metric("action_items_with_due_date", "Action items with a due date", "%", "higher", 5.0),
+    Metric("action_items_done", "Action items done", "%", "higher", 5.0),
+    Metric("action_items_overdue", "Action items overdue", "%", "lower", 5.0),
+    Metric("flesch_reading_ease", "Flesch reading ease", "score", "higher", 3.0),
+    Metric("grade_level", "Grade level (Flesch-Kincaid)", "grade", "lower", 0.5),
+]
+METRIC_IDS = [m.id for m in METRICS]
+
+
+@dataclass(frozen=True)
+class Component:
+    id: str
+    label: str
+    weight: float
+    formula: str
+
+
+COMPONENTS = [
+    Component("named_actors", "Actions that name who acted", 25, "25 x share of action sentences that name who acted"),
+    Component("agentless_passives", "Agentless passives", 20, "20 x max(0, 1 - passives per 100 sentences / 10)"),
+    Component("blame", "Blame", 20, "20 x max(0, 1 - blame findings per 1,000 words / 2)"),
+    Component("hindsight", "Hindsight", 10, "10 x max(0, 1 - hindsight findings per 1,000 words / 2)"),
+    Component("root_cause", "No single root cause", 5, "5 x share of documents without root-cause framing"),
+    Component("what_went_well", "What went well", 10, "10 x share of documents with a non-empty what-went-well section"),
+    Component("action_items", "Action items", 10,
+              "10 x mean(share with owner, share with due date, share not overdue)"),
+]
+
+
+@dataclass
+class Totals:
+    """Sums over a group of documents; every metric is computed from these."""
+
+    documents: int = 0
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    actions: int = 0
+    named: int = 0
+    passives: int = 0
+    blame: int = 0
+    hindsight: int = 0
+    root_cause_docs: int = 0
+    well_docs: int = 0
+    items: int = 0
+    items_owner: int = 0
+    items_due: int = 0
+    items_done: int = 0
+    items_overdue: int = 0
+
+    def add(self, other: "Totals") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    # -- metrics ------------------------------------------------------------------
+
+    @staticmethod
+    def _ratio(num: float, den: float, scale: float = 1.0, digits: int = 1) -> Optional[float]:
+        return round(scale * num / den, digits) if den else None
+
+    def metrics(self) -> dict[str, Optional[float]]:
+        from blamelint.audit.readability import flesch_kincaid_grade, flesch_reading_ease
+
+        values = {
+            "named_actor_share": self._ratio(self.named, self.actions, 100),
+            "agentless_passives_per_100_sentences": self._ratio(self.passives, self.sentences, 100, 2),
+            "blame_per_1000_words": self._ratio(self.blame, self.words, 1000, 2),
+            "hindsight_per_1000_words": self._ratio(self.hindsight, self.words, 1000, 2),
+            "root_cause_framing": self._ratio(self.root_cause_docs, self.documents, 100),
+            "what_went_well": self._ratio(self.well_docs, self.documents, 100),
+            "action_items_with_owner": self._ratio(self.items_owner, self.items, 100),
+            "action_items_with_due_date": self._ratio(self.items_due, self.items, 100),
+            "action_items_done": self._ratio(self.items_done, self.items, 100),
+            "action_items_overdue": self._ratio(self.items_overdue, self.items, 100),
+            "flesch_reading_ease": flesch_reading_ease(self.words, self.sentences, self.syllables),
+            "grade_level": flesch_kincaid_grade(self.words, self.sentences, self.syllables),
+        }
+        values["health_score"] = self.health()["score"]
+        return {m: values[m] for m in METRIC_IDS}
+
+    def health(self) -> dict[str, Any]:
+        """The health score and how each component contributed (see docs/audit.md)."""
+        inputs: dict[str, Optional[float]] = {
+            "named_actors": self.named / self.actions if self.actions else None,
+            "agentless_passives": max(0.0, 1 - (100 * self.passives / self.sentences) / 10) if self.sentences else None,
+            "blame": max(0.0, 1 - (1000 * self.blame / self.words) / 2) if self.words else None,
+            "hindsight": max(0.0, 1 - (1000 * self.hindsight / self.words) / 2) if self.words else None,
+            "root_cause": 1 - self.root_cause_docs / self.documents if self.documents else None,
+            "what_went_well": self.well_docs / self.documents if self.documents else None,
+            "action_items": ((self.items_owner + self.items_due + (self.items - self.items_overdue))
+                             / (3 * self.items)) if self.items else None,
+        }
+        parts = []
+        earned = available = 0.0
+        for c in COMPONENTS:
+            value = inputs[c.id]
+            points = None if value is None else round(c.weight * value, 2)
+            if value is not None:
+                earned += c.weight * value
+                available += c.weight
+            parts.append({"id": c.id, "label": c.label, "weight": c.weight, "formula": c.formula,
+                          "fraction": None if value is None else round(value, 4), "points": points})
+        score = round(100 * earned / available, 1) if available else None
+        return {"score": score, "available_weight": available, "components": parts}
+
+
+def document_totals(metrics: dict[str, Any], today: dt.date) -> Totals:
+    counts = metrics.get("counts", {})
+    items = metrics.get("action_items", [])
+    overdue = [i for i in items if not i["done"] and i["due"] and dt.date.fromisoformat(i["due"]) < today]
+    return Totals(
+        documents=1, words=metrics["words"], sentences=metrics["sentences"], syllables=metrics["syllables"],
+        actions=metrics["action_sentences"], named=metrics["named_action_sentences"],
+        passives=counts.get("agentless-passive", 0), blame=counts.get("blame", 0),
+        hindsight=counts.get("hindsight", 0), root_cause_docs=int(counts.get("root-cause", 0) > 0),
+        well_docs=int(bool(metrics.get("what_went_well"))), items=len(items),
+        items_owner=sum(1 for i in items if i["owner"]), items_due=sum(1 for i in items if i["due"]),
+        items_done=sum(1 for i in items if i["done"]), items_overdue=len(overdue),
+    )
+
+
+# -- periods -------------------------------------------------------------------------
+
+
+def period_kind(first: dt.date, last: dt.date) -> str:
+    """Months for up to two years of postmortems, quarters beyond."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return "month" if months <= 24 else "quarter"
+
+
+def period_of(date: dt.date, kind: str) -> str:
+    if kind == "month":
+        return f"{date.year}-{date.month:02d}"
+    return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+
+
+def period_range(first: dt.date, last: dt.date, kind: str) -> list[str]:
+    step = 1 if kind == "month" else 3
+    y, m = first.year, (first.month - 1) // step * step + 1
+    out = []
+    while (y, m) <= (last.year, last.month):
+        out.append(period_of(dt.date(y, m, 1), kind))
+        m += step
+        if m > 12:
+            y, m = y + 1, m - 12
+    return out
+
+
+def trend(values: list[Optional[float]], metric: Metric) -> dict[str, Any]:
+    """Least-squares slope over the periods that have a value; the change is the
+    fitted rise from the first to the last of them."""
+    points = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(points) < 3:
+        return {"direction": "n/a", "change": None, "slope_per_period": None, "periods": len(points)}
+    n = len(points)
+    mx = sum(i for i, _ in points) / n
+    my = sum(v for _, v in points) / n
+    sxx = sum((i - mx) ** 2 for i, _ in points)
+    slope = sum((i - mx) * (v - my) for i, v in points) / sxx if sxx else 0.0
+    change = slope * (points[-1][0] - points[0][0])
+    if abs(change) < metric.tolerance or metric.better == "neither":
+        direction = "steady"
+    elif (change > 0) == (metric.better == "higher"):
+        direction = "improving"
+    else:
+        direction = "worsening"
+    return {"direction": direction, "change": round(change, 2), "slope_per_period": round(slope, 3),
+            "periods": n}
+
+
+# -- the report --------------------------------------------------------------------
+
+
+@dataclass
+class DocumentRecord:
+    path: str
+    title: Optional[str]
+    date: Optional[dt.date]
+    date_source: Optional[str]
+    totals: Totals
+    metrics: dict[str, Optional[float]]
+    health: dict[str, Any]
+    sections: list[str]
+    counts: dict[str, int]
+    findings: list[dict[str, Any]]
+    cached: bool = False
+
+
+@dataclass
+class Aggregator:
+    today: dt.date
+    date_of: Callable[[str, dict[str, Any]], tuple[Optional[dt.date], Optional[str]]]
+    documents: list[DocumentRecord] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    phrases: Counter = field(default_factory=Counter)
+
+    def add(self, result) -> None:
+        if result.error is not None or result.metrics is None:
+            self.errors.append({"path": result.path, "message": result.error or "no metrics"})
+            return
+        m = result.metrics
+        totals = document_totals(m, self.today)
+        date, source = self.date_of(result.path, m)
+        for f in result.findings:
+            if f.rule in JUDGMENTAL_RULES:
+                self.phrases[(f.rule, " ".join(f.text.lower().split()))] += 1
+        self.documents.append(DocumentRecord(
+            path=result.path, title=m.get("title"), date=date, date_source=source, totals=totals,
+            metrics=totals.metrics(), health=totals.health(), sections=m.get("sections", []),
+            counts=m.get("counts", {}), cached=result.cached,
+            findings=[{"rule": f.rule, "severity": f.severity.value, "line": f.location.line,
+                       "column": f.location.column, "text": f.text[:200], "message": f.message}
+                      for f in result.findings],
+        ))
+
+    def report(self, version: str, root: str, attention: int = 10, top_phrases: int = 15,
+               period: str = "auto") -> dict[str, Any]:
+        docs = sorted(self.documents, key=lambda d: (d.date or dt.date.max, d.path))
+        archive = Totals()
+        for d in docs:
+            archive.add(d.totals)
+        dated = [d for d in docs if d.date is not None]
+        periods: list[dict[str, Any]] = []
+        kind = None
+        if dated:
+            first, last = min(d.date for d in dated), max(d.date for d in dated)
+            kind = period_kind(first, last) if period == "auto" else period
+            groups: dict[str, Totals] = {p: Totals() for p in period_range(first, last, kind)}
+            for d in dated:
+                groups[period_of(d.date, kind)].add(d.totals)
+            for name, totals in groups.items():
+                periods.append({"period": name, "documents": totals.documents,
+                                "metrics": totals.metrics() if totals.documents else {m: None for m in METRIC_IDS}})
+        archive_metrics = archive.metrics()
+        metrics_out = []
+        for metric in METRICS:
+            series = [p["metrics"][metric.id] for p in periods]
+            metrics_out.append({"id": metric.id, "label": metric.label, "unit": metric.unit,
+                                "better": metric.better, "value": archive_metrics[metric.id],
+                                "trend": trend(series, metric)})
+        sources = Counter(d.date_source or "undated" for d in docs)
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": "blamelint",
+            "version": version,
+            "as_of": self.today.isoformat(),
+            "archive": {
+                "root": root, "documents": len(docs), "dated": len(dated), "undated": len(docs) - len(dated),
+                "words": archive.words, "sentences": archive.sentences, "action_items": archive.items,
+                "first_date": min(d.date for d in dated).isoformat() if dated else None,
+                "last_date": max(d.date for d in dated).isoformat() if dated else None,
+                "period": kind, "date_sources": dict(sorted(sources.items())),
+                "errors": self.errors,
+            },
+            "health": archive.health(),
+            "metrics": metrics_out,
+            "periods": periods,
+            "attention": self._attention(docs, attention),
+            "phrases": [{"rule": rule, "text": text, "count": n}
+                        for (rule, text), n in sorted(self.phrases.items(), key=lambda kv: (-kv[1], kv[0]))[:top_phrases]],
+            "documents": [_document_out(d) for d in docs],
+        }
+
+    @staticmethod
+    def _attention(docs: list[DocumentRecord], limit: int) -> list[dict[str, Any]]:
+        scored = [d for d in docs if d.health["score"] is not None]
+        scored.sort(key=lambda d: (d.health["score"], -len(d.findings), d.path))
+        out = []
+        for d in scored[:limit]:
+            lost = sorted((c for c in d.health["components"] if c["points"] is not None),
+                          key=lambda c: c["points"] - c["weight"])
+            reasons = [f"{c['label']}: {c['points']:.1f} of {c['weight']:g}" for c in lost[:2]
+                       if c["points"] < c["weight"]]
+            out.append({"path": d.path, "anchor": anchor(d.path), "score": d.health["score"],
+                        "findings": len(d.findings), "reasons": reasons})
+        return out
+
+
+def anchor(path: str) -> str:
+    """A stable HTML id for a document."""
+    import hashlib
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")[:60]
+    return f"doc-{slug}-{hashlib.sha1(path.encode()).hexdigest()[:6]}"
+
+
+def _document_out(d: DocumentRecord) -> dict[str, Any]:
+    t = d.totals
+    return {
+        "path": d.path, "anchor": anchor(d.path), "title": d.title,
+        "date": d.date.isoformat() if d.date else None, "date_source": d.date_source,
+        "words": t.words, "sentences": t.sentences, "action_sentences": t.actions,
+        "named_action_sentences": t.named, "counts": d.counts, "sections": d.sections,
+        "action_items": {"total": t.items, "with_owner": t.items_owner, "with_due_date": t.items_due,
+                         "done": t.items_done, "overdue": t.items_overdue},
+        "metrics": d.metrics, "health": d.health, "cached": d.cached, "findings": d.findings,
+    }
+
+
+def iter_metric_series(report: dict[str, Any], metric_id: str) -> Iterable[tuple[str, Optional[float]]]:
+    for p in report["periods"]:
+        yield p["period"], p["metrics"][metric_id]

@@ -1,0 +1,129 @@
+"""The ``blamelint audit`` command: options, the run, the output. Importing this
+module does not import spaCy (``blamelint --help`` stays fast)."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+FORMATS = ["text", "json", "csv", "html"]
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def _as_of(value: Optional[str]) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to FILE instead of standard output.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parse in N processes [default: all cores].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Cache folder [default: $BLAMELINT_CACHE_DIR or $XDG_CACHE_HOME/blamelint].")
+@click.option("--date-fallback", type=click.Choice(["git", "mtime"]),
+              help="Date undated documents by their first git commit or modification time.")
+@click.option("--period", type=click.Choice(["auto", "month", "quarter"]), default="auto", show_default=True,
+              help="Period of the trends (auto: months for up to two years, else quarters).")
+@click.option("--as-of", "as_of", metavar="DATE", help="Judge overdue action items as of DATE [default: today].")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out matching paths (repeatable).")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many documents to list as needing attention.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--color/--no-color", default=None, help="Colour text output [default: on a terminal].")
+def audit(paths, fmt, output, jobs, no_cache, cache_dir, date_fallback, period, as_of, exclude, top,
+          config_path, color) -> None:
+    """Report on the writing culture of an archive of postmortems.
+
+    Reads every postmortem under PATHS (.md, .markdown, .txt and HTML exports),
+    measures blame, hindsight, agentless passives, named actors, sections and
+    action items, and shows them per period with their trends and a health score
+    (see docs/audit.md). Exit code 0, or 2 if a file could not be read (the
+    report covers the others).
+    """
+    from blamelint.errors import BlamelintError
+
+    try:
+        code = run_audit(list(paths), fmt=fmt, output=output, jobs=jobs, use_cache=not no_cache,
+                         cache_dir=cache_dir, date_fallback=date_fallback, period=period,
+                         as_of=_as_of(as_of), exclude=list(exclude), top=top, config_path=config_path,
+                         color=color)
+    except BlamelintError as exc:
+        click.echo(f"blamelint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(code)
+
+
+def audit_include(config) -> list[str]:
+    """Which files a folder yields: the configured globs, or every format blamelint reads."""
+    from blamelint.config import Config
+    from blamelint.document.load import LINTED_SUFFIXES
+
+    if config.include != Config().include:
+        return config.include
+    return [f"*{s}" for s in LINTED_SUFFIXES]
+
+
+def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None, jobs: Optional[int] = None,
+              use_cache: bool = True, cache_dir: Optional[str] = None, date_fallback: Optional[str] = None,
+              period: str = "auto", as_of: Optional[dt.date] = None, exclude: Optional[list[str]] = None,
+              top: int = 10, config_path: Optional[str] = None, color: Optional[bool] = None,
+              progress_stream=None) -> int:
+    from blamelint import __version__
+    from blamelint.audit import dates
+    from blamelint.audit.aggregate import Aggregator
+    from blamelint.audit.progress import Progress
+    from blamelint.audit.render import render
+    from blamelint.cache import Cache, default_cache_dir
+    from blamelint.collect import collect
+    from blamelint.config import load_config
+    from blamelint.errors import BlamelintError
+    from blamelint.parallel import Job, analyse, job_fingerprint
+
+    config = load_config(config_path)
+    cwd = Path.cwd()
+    job = Job(config=config, measurer="blamelint.audit.metrics:Measurer", all_postmortems=True)
+    cache = None
+    if use_cache:
+        cache = Cache(Path(cache_dir) if cache_dir else default_cache_dir(), job_fingerprint(job))
+    candidates = list(collect(paths, audit_include(config), [*config.exclude, *(exclude or [])], cwd))
+    real = {c.display: c.path for c in candidates if hasattr(c, "path")}
+    git = dates.GitDates() if date_fallback == "git" else None
+
+    def date_of(display: str, metrics: dict):
+        return dates.resolve(display, real.get(display), metrics.get("content_dates", {}), date_fallback, git)
+
+    aggregator = Aggregator(today=as_of or dt.date.today(), date_of=date_of)
+    progress = Progress(progress_stream)
+    try:
+        for result in analyse(candidates, job, jobs or 0, cache, progress):
+            aggregator.add(result)
+    finally:
+        progress.close()
+    report = aggregator.report(__version__, ", ".join(paths), attention=top, period=period)
+    if color is None:
+        color = output is None and sys.stdout.isatty()
+    rendered = render(fmt, report, color=bool(color))
+    if output:
+        try:
+            Path(output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise BlamelintError(f"{output}: cannot write output: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+    for error in aggregator.errors:
+        print(f"blamelint: {error['path']}: could not audit: {error['message']}", file=sys.stderr)
+    return EXIT_ERROR if aggregator.errors else EXIT_OK

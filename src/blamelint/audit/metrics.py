@@ -1,0 +1,86 @@
+"""Per-document metrics, computed from the parse and findings the linter already has.
+
+``Measurer.measure`` runs inside the linter (as its observer, in whichever process
+parses the file) and returns a JSON-serialisable dict that depends only on the
+file's content, so it is cached with the findings. Everything that depends on
+the path, the date of the run or the rest of the archive (the document's date,
+overdue items, rates, scores) is derived later, in ``aggregate``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from blamelint.audit import agency, readability, structure
+from blamelint.audit.dates import front_matter_date, text_date
+from blamelint.rules.base import PARSE
+
+PROSE_KINDS = ("paragraph", "list_item", "blockquote")
+CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "’re", "’ve", "’ll", "’d", "’m", "n’t"}
+
+
+def is_word(token) -> bool:
+    text = token.text
+    return not token.is_punct and not token.is_space and text.lower() not in CLITICS and any(
+        ch.isalnum() for ch in text)
+
+
+class Measurer:
+    """The audit's observer: builds one dict of metrics per document."""
+
+    needs = PARSE
+    version = "1"
+    """Bumped whenever what ``measure`` returns changes (part of the cache key)."""
+
+    def __init__(self, config: Any = None):
+        self.config = config
+        self.lex = agency.lexicon()
+
+    def measure(self, document, pieces: dict[int, list[tuple[int, Any]]], findings) -> dict[str, Any]:
+        words = sentences = syllables = actions = named = 0
+        for b, docs in pieces.items():
+            block = document.blocks[b]
+            if block.kind not in PROSE_KINDS:
+                continue
+            for _, doc in docs:
+                for sent in doc.sents:
+                    counted = [t for t in sent if is_word(t)]
+                    if not counted:
+                        continue
+                    sentences += 1
+                    words += len(counted)
+                    syllables += sum(readability.syllables(t.text) for t in counted)
+                    action, names = agency.sentence_agency(sent, self.lex)
+                    actions += action
+                    named += names
+        counts: dict[str, int] = {}
+        for f in findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+        sections, well = structure.sections_present(document)
+        fm_date = front_matter_date(document.front_matter)
+        body = _body_text(document)
+        found_date = text_date(body)
+        title = next((b.text.strip() for b in document.blocks if b.kind == "heading"), None)
+        return {
+            "title": title[:200] if title else None,
+            "words": words,
+            "sentences": sentences,
+            "syllables": syllables,
+            "action_sentences": actions,
+            "named_action_sentences": named,
+            "counts": dict(sorted(counts.items())),
+            "sections": sections,
+            "what_went_well": well,
+            "action_items": [item.as_dict() for item in structure.action_items(document)],
+            "content_dates": {
+                "front-matter": fm_date.isoformat() if fm_date else None,
+                "text": found_date.isoformat() if found_date else None,
+            },
+        }
+
+
+def _body_text(document) -> str:
+    """The source without front matter and code, where a written date is looked for."""
+    if not document.code_lines:
+        return document.source
+    lines = document.source.split("\n")
+    return "\n".join(line for number, line in enumerate(lines, 1) if number not in document.code_lines)

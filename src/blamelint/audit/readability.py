@@ -1,0 +1,42 @@
+"""Readability: Flesch reading ease and Flesch-Kincaid grade level.
+
+The standard formulas (Flesch 1948; Kincaid et al. 1975), fed with the word and
+sentence counts of the spaCy parse (better sentence ends than a regular
+expression on timelines and lists) and syllables counted with Pyphen's English
+hyphenation patterns, the way textstat counts a word it has no dictionary entry
+for. textstat's own English path needs NLTK's CMU dictionary and downloads it at
+run time, which blamelint never does.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    from pyphen import Pyphen
+
+    return Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables in one word (at least 1 for a word with a letter, else 0)."""
+    letters = "".join(ch for ch in word.lower() if ch.isalpha())
+    if not letters:
+        return 0
+    return len(_hyphenator().positions(letters)) + 1
+
+
+def flesch_reading_ease(words: int, sentences: int, syllable_count: int) -> float | None:
+    """206.835 - 1.015 (words/sentences) - 84.6 (syllables/words); higher is easier."""
+    if not words or not sentences:
+        return None
+    return round(206.835 - 1.015 * (words / sentences) - 84.6 * (syllable_count / words), 1)
+
+
+def flesch_kincaid_grade(words: int, sentences: int, syllable_count: int) -> float | None:
+    """0.39 (words/sentences) + 11.8 (syllables/words) - 15.59: a US school grade."""
+    if not words or not sentences:
+        return None
+    return round(0.39 * (words / sentences) + 11.8 * (syllable_count / words) - 15.59, 1)
