@@ -52,8 +52,11 @@ def cli() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record every current finding in FILE (then report none).")
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parse in N processes [default: all cores; small runs stay in one].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 def check(paths, fmt, output, select, ignore, fail_on, config_path, stdin_filename, color,
-          baseline, write_baseline, diff_ref) -> None:
+          baseline, write_baseline, diff_ref, jobs, no_cache) -> None:
     """Check postmortems (files, folders, or - for standard input)."""
     from blamelint.runner import run_check
 
@@ -61,7 +64,7 @@ def check(paths, fmt, output, select, ignore, fail_on, config_path, stdin_filena
         code = run_check(paths=list(paths) or ["."], fmt=fmt, output=output, select=list(select),
                          ignore=list(ignore), fail_on=fail_on, config_path=config_path,
                          stdin_filename=stdin_filename, color=color, baseline=baseline,
-                         write_baseline=write_baseline, diff=diff_ref)
+                         write_baseline=write_baseline, diff=diff_ref, jobs=jobs, use_cache=not no_cache)
     except BlamelintError as exc:
         _fail(str(exc))
     sys.exit(code)

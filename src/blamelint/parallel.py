@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from blamelint.collect import Candidate, Missing
 from blamelint.config import Config
+from blamelint.errors import BlamelintError
 from blamelint.findings import Finding, Location
 
 CHUNK_BYTES = 64 * 1024
@@ -114,10 +115,14 @@ class Worker:
                 results[index] = FileResult(display, error=str(exc))
         try:
             self._lint([d for _, d in documents], [results[i] for i, _ in documents])
+        except BlamelintError:
+            raise  # no pipeline, a broken rule: the run cannot go on
         except Exception:  # one bad file must not sink its chunk: retry one by one
             for index, document in documents:
                 try:
                     self._lint([document], [results[index]])
+                except BlamelintError:
+                    raise
                 except Exception as exc:  # noqa: BLE001 - reported per file, run goes on
                     results[index] = FileResult(document.path, error=f"internal error: {type(exc).__name__}: {exc}")
         return [results[i] for i in range(len(chunk))]
@@ -338,3 +343,12 @@ def _run(chunks: list[list[tuple[str, str]]], job: Job, workers: int) -> Iterato
         pool.join()
     finally:
         pool.terminate()
+
+
+def open_cache(job: Job, enabled: bool = True, directory: Optional[str] = None):
+    """The cache for this job's results, or None when caching is off."""
+    if not enabled:
+        return None
+    from blamelint.cache import Cache, default_cache_dir
+
+    return Cache(Path(directory) if directory else default_cache_dir(), job_fingerprint(job))

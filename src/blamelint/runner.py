@@ -12,6 +12,7 @@ from blamelint.document.load import UnreadableInput, parse_source, read_document
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError
 from blamelint.findings import Finding, InputError, Report, Severity
+from blamelint.parallel import Job, analyse, open_cache
 from blamelint.narrow import Narrowing
 from blamelint.reporters import ReportContext, get_reporter
 from blamelint.rules.registry import Registry
@@ -63,7 +64,7 @@ def build_linter(config: Config, select: list[str], ignore: list[str]):
 def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[str], ignore: list[str],
               fail_on: Optional[str], config_path: Optional[str], stdin_filename: Optional[str],
               color: Optional[bool], baseline: Optional[str] = None, write_baseline: Optional[str] = None,
-              diff: Optional[str] = None) -> int:
+              diff: Optional[str] = None, jobs: Optional[int] = None, use_cache: bool = True) -> int:
     config = load_config(config_path)
     registry, linter, chosen = build_linter(config, select, ignore)
     for rule_id in config.severity:
@@ -72,9 +73,19 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     findings: list[Finding] = []
     files = 0
     narrow = Narrowing(config.root or str(Path.cwd()), baseline, write_baseline, diff, paths)
-    for document, found in linter.lint(narrow.documents(_documents(paths, config, stdin_filename, errors))):
+    stdin = [p for p in paths if p == "-"]
+    for document, found in linter.lint(narrow.documents(_documents(stdin, config, stdin_filename, errors))):
         files += 1
         findings.extend(found)
+    job = Job(config=config, select=tuple(select), ignore=tuple(ignore))
+    candidates = (c for c in collect([p for p in paths if p != "-"], config.include, config.exclude, Path.cwd())
+                  if isinstance(c, Missing) or narrow.changes is None or narrow.changes.touches_file(c.display))
+    for result in analyse(candidates, job, jobs or 0, open_cache(job, use_cache)):
+        if result.error is not None:
+            errors.append(InputError(path=result.path, message=result.error))
+        else:
+            files += 1
+            findings.extend(result.findings)
     findings = narrow.findings(findings)
     report = Report.build(__version__, files, findings, errors)
     if color is None:

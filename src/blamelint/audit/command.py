@@ -86,18 +86,15 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     from blamelint.audit.aggregate import Aggregator
     from blamelint.audit.progress import Progress
     from blamelint.audit.render import render
-    from blamelint.cache import Cache, default_cache_dir
     from blamelint.collect import collect
     from blamelint.config import load_config
     from blamelint.errors import BlamelintError
-    from blamelint.parallel import Job, analyse, job_fingerprint
+    from blamelint.parallel import Job, analyse, open_cache
 
     config = load_config(config_path)
     cwd = Path.cwd()
     job = Job(config=config, measurer="blamelint.audit.metrics:Measurer", all_postmortems=True)
-    cache = None
-    if use_cache:
-        cache = Cache(Path(cache_dir) if cache_dir else default_cache_dir(), job_fingerprint(job))
+    cache = open_cache(job, use_cache, cache_dir)
     candidates = list(collect(paths, audit_include(config), [*config.exclude, *(exclude or [])], cwd))
     real = {c.display: c.path for c in candidates if hasattr(c, "path")}
     git = dates.GitDates() if date_fallback == "git" else None
