@@ -1,7 +1,10 @@
 """Plain text -> blocks. Paragraphs are separated by blank lines; a line that starts
 with a bullet mark is a list item; a short line standing alone that looks like a
 title (ALL CAPS, numbered, or ending in a colon, with no sentence punctuation) is
-a heading."""
+a heading, and so is a line underlined with ===, --- or ~~~, and an ALL CAPS or
+colon-ended title line directly above the lines of its section. A line that only
+names a postmortem section ("What went well") becomes a heading too (see
+structure.promote_section_headings)."""
 from __future__ import annotations
 
 import re
@@ -11,6 +14,18 @@ from blamelint.document.structure import assign_headings, looks_like_entry_start
 
 BULLET = re.compile(r"^(\s*)(?:[-*•]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?")
 NUMBERED_TITLE = re.compile(r"^\d{1,2}[.)]?\s+[A-Z]")
+
+
+UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|~{3,})\s*$")
+
+
+def _opens_section(line: str) -> bool:
+    """A title line that heads the lines right below it (no blank line between):
+    ALL CAPS or ending in a colon ("IMPACT", "What went well:"), not a numbered
+    line, which is more often the first item of a list."""
+    s = line.strip()
+    letters = [c for c in s if c.isalpha()]
+    return (s.endswith(":") or all(c.isupper() for c in letters)) and not BULLET.match(line)
 
 
 def _is_title(line: str) -> bool:
@@ -34,16 +49,25 @@ def parse_text(path: str, source: str) -> Document:
     paragraph: list[tuple[int, int, str]] = []  # (line number, start offset, line)
     item_counter = 0
 
+    def heading(number: int, start: int, line: str, level: int = 2) -> None:
+        stripped = line.strip().rstrip(":").strip()
+        lead = line.index(stripped[0]) if stripped else 0
+        blocks.append(Block(kind="heading", text=stripped, line=number, level=level,
+                            offsets=list(range(start + lead, start + lead + len(stripped)))))
+
     def flush() -> None:
         nonlocal item_counter
         if not paragraph:
             return
+        if len(paragraph) >= 2 and UNDERLINE.match(paragraph[1][2]) and len(paragraph[0][2].strip()) <= 80 \
+                and not BULLET.match(paragraph[0][2]):
+            heading(*paragraph[0], level=1 if "=" in paragraph[1][2] else 2)
+            del paragraph[:2]
+        elif len(paragraph) >= 2 and _is_title(paragraph[0][2]) and _opens_section(paragraph[0][2]):
+            heading(*paragraph[0])
+            del paragraph[:1]
         if len(paragraph) == 1 and _is_title(paragraph[0][2]):
-            number, start, line = paragraph[0]
-            stripped = line.strip().rstrip(":").strip()
-            lead = line.index(stripped[0]) if stripped else 0
-            blocks.append(Block(kind="heading", text=stripped, line=number, level=2,
-                                offsets=list(range(start + lead, start + lead + len(stripped)))))
+            heading(*paragraph[0])
             paragraph.clear()
             return
         current: Block | None = None

@@ -1,38 +1,30 @@
 """missing-what-went-well: a postmortem without a real "what went well" section."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
-from blamelint.rules.base import Match, Rule
-from blamelint.rules.cards import load_data
+from blamelint.rules.base import Match
+from blamelint.rules.checks.document_rule import DocumentRule, first_line_span
+from blamelint.sections import catalog, outline
 
-EMPTY = {"", "n/a", "na", "none", "tbd", "todo", "-", "nothing", "nil", "..."}
-
-
-def normalise_heading(text: str) -> str:
-    text = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", "", text.lower())
-    text = re.sub(r"[^\w\s'/-]", " ", text)
-    return " ".join(text.replace("’", "'").split())
+SECTION = "what-went-well"
 
 
-class MissingWhatWentWell(Rule):
-    needs = frozenset()
+class MissingWhatWentWell(DocumentRule):
+    """Reports a missing section at line 1, an empty one at its heading. Off
+    when "what-went-well" is taken out of ``required-sections``."""
 
-    def setup(self) -> None:
-        self.synonyms = {normalise_heading(s) for s in load_data("sections.yaml")["what-went-well"]}
-
-    def check_document(self, document, context) -> Iterable[Match]:
-        if not context.is_postmortem:
+    def check_postmortem(self, document, context) -> Iterable[Match]:
+        if SECTION not in context.config.required_sections:
             return
-        for heading in document.headings:
-            if normalise_heading(heading.text) in self.synonyms:
-                content = [b for b in document.blocks_under(heading) if b.kind != "heading"]
-                if any(b.text.strip().lower().strip(".") not in EMPTY for b in content):
-                    return
-                start, end = heading.source_span(0, len(heading.text))
-                yield Match(start, end, "The 'what went well' section is empty: " + self.card.message,
-                            self.card.suggestion)
-                return
-        end = document.source.find("\n")
-        yield Match(0, end if end > 0 else max(len(document.source), 1), self.card.message, self.card.suggestion)
+        cat = catalog()
+        found = outline(document, cat).of(SECTION)
+        belongs = cat.belongs[SECTION]
+        if not found:
+            start, end = first_line_span(document)
+            yield Match(start, end, f"No 'What went well' section: add one with {belongs}.",
+                        self.card.suggestion)
+        elif not any(s.has_content(cat) for s in found):
+            start, end = found[0].span() or first_line_span(document)
+            yield Match(start, end, f"The 'What went well' section is empty: list {belongs}.",
+                        self.card.suggestion)

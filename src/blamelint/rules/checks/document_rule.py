@@ -1,0 +1,41 @@
+"""What the postmortem-structure rules share: they read no parse, run only on
+postmortems, validate their options, and point at line 1 when something is
+missing altogether."""
+from __future__ import annotations
+
+from typing import Any, ClassVar, Iterable
+
+from blamelint.errors import ConfigError
+from blamelint.rules.base import Match, Rule
+
+
+class DocumentRule(Rule):
+    needs = frozenset()
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {}
+    """Allowed per-rule options (``[tool.blamelint.rules.<id>]``): name -> (type, default)."""
+
+    def setup(self) -> None:
+        where = f"[tool.blamelint.rules.{self.id}]"
+        for key, value in self.options.items():
+            if key not in self.OPTIONS:
+                allowed = ", ".join(sorted(self.OPTIONS)) or "none"
+                raise ConfigError(f"{where}: unknown option '{key}'; allowed options: {allowed}")
+            kind, _ = self.OPTIONS[key]
+            if not isinstance(value, kind):
+                raise ConfigError(f"{where}: '{key}' must be a {kind.__name__}, not {value!r}")
+        self.settings = {k: self.options.get(k, default) for k, (_, default) in self.OPTIONS.items()}
+
+    def check_document(self, document, context) -> Iterable[Match]:
+        if not context.is_postmortem:
+            return ()
+        return self.check_postmortem(document, context)
+
+    def check_postmortem(self, document, context) -> Iterable[Match]:
+        return ()
+
+
+def first_line_span(document) -> tuple[int, int]:
+    """Source span of line 1 (at least one character, for an empty file too)."""
+    end = document.source.find("\n")
+    end = len(document.source) if end < 0 else end
+    return 0, max(end, 1)
