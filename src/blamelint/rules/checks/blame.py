@@ -1,57 +1,394 @@
-"""blame: judgmental language about people."""
+"""blame: judgmental language about people.
+
+Words that judge whoever they are said of ("careless", "human error") are a
+list in rules/data/blame.yaml. Words that judge only when a person is their
+subject ("ignored", "panicked", "failed to", "useless") go through the parse:
+"The on-call ignored the page" is blame, "The client ignored the header" is not.
+Plain accounts of actions, even of mistakes ("I restarted the wrong host",
+"Xiu mistakenly assumed ..."), are never flagged.
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.cards import load_data
+from blamelint.rules.checks.grammar_helpers import (
+    People,
+    PhraseIndex,
+    agent_of,
+    implied_subject,
+    in_quotes,
+    is_negated,
+    is_passive,
+    subject,
+    words_of,
+)
 
-PERSON_PRONOUNS = {"i", "we", "he", "she", "they", "you", "someone", "somebody", "nobody", "everyone"}
+MODALS = frozenset({"should", "must", "ought", "need", "have", "has", "had", "got"})
+SELF = frozenset({"i", "we", "me", "us"})
+NEGATIVE_SUBJECTS = frozenset({"nobody", "noone", "nothing", "none"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 class Blame(Rule):
     def setup(self) -> None:
         data = load_data("blame.yaml")
-        self.phrases = [p.split() for p in data["phrases"]]
-        self.failure_verbs = set(data["human_failure_verbs"])
-        self._matcher = None
-        self._vocab = None
+        self.judgments = PhraseIndex(data["judgments"])
+        self.exceptions = PhraseIndex(data["exceptions"])
+        self.mistake_adjectives = frozenset(data["mistake_adjectives"])
+        self.mistake_nouns = frozenset(data["mistake_nouns"])
+        self.person_verbs = {}
+        for phrase in data["person_verbs"]:
+            words = words_of(phrase)
+            self.person_verbs.setdefault(words[0], []).append(words[1:])
+        self.failure_verbs = frozenset(data["failure_verbs"])
+        self.failure_nouns = frozenset(data["failure_nouns"])
+        self.person_adjectives = frozenset(data["person_adjectives"])
+        self.negation_adverbs = frozenset(data["negation_adverbs"])
+        self.admonitions = PhraseIndex(data["admonitions"])
+        self.sarcasm = PhraseIndex(data["sarcasm_markers"])
+        self.habitual = frozenset(data["habitual_faults"])
+        self.better_person = frozenset(data["better_person_adjectives"])
+        self.responsibility = frozenset(data["responsibility_nouns"])
+        self.person_phrases = PhraseIndex(data["person_phrases"])
+        self.more_adjectives = frozenset(data["more_adjectives"])
+        self.belittling = frozenset(data["belittling_adverbs"])
+        self.accountable = frozenset(data["accountability_adjectives"])
+        self.fault_nouns = frozenset(data["fault_nouns"])
+        self.people = People()
+        self.messages = self.card.data.get("messages", {})
 
-    def _build(self, vocab):
-        from spacy.matcher import PhraseMatcher
+    def _match(self, kind: str, first, last) -> Match:
+        if first.i > last.i:
+            first, last = last, first
+        spec = self.messages.get(kind, {})
+        message = spec.get("message", self.card.message or self.card.summary)
+        suggestion = spec.get("suggestion", self.card.suggestion)
+        text = first.doc[first.i:last.i + 1].text
+        return Match(first.idx, last.idx + len(last.text), message.format(text=text), suggestion)
 
-        matcher = PhraseMatcher(vocab, attr="LOWER")
-        from spacy.tokens import Doc
-
-        for words in self.phrases:
-            matcher.add(" ".join(words), [Doc(vocab, words=words)])
-        self._matcher, self._vocab = matcher, vocab
+    # -- the check --------------------------------------------------------------
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
-        if self._vocab is not sent.doc.vocab:
-            self._build(sent.doc.vocab)
-        doc = sent.doc
-        for span in self._matcher(sent, as_spans=True):
-            yield Match(span.start_char, span.end_char, self.card.message.format(text=span.text),
-                        self.card.suggestion)
-        for tok in sent:
-            if tok.lemma_ in self.failure_verbs and any(c.dep_ in ("xcomp",) for c in tok.children):
-                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and self._is_person(subj):
-                    xcomp = next(c for c in tok.children if c.dep_ == "xcomp")
-                    end = xcomp
-                    yield Match(tok.idx, end.idx + len(end), self.card.message.format(text=tok.text),
-                                self.card.suggestion)
-            if tok.lower_ == "fault" and tok.i > sent.start and doc[tok.i - 1].tag_ == "POS":
-                owner = doc[tok.i - 1].head
-                yield Match(owner.idx, tok.idx + len(tok), self.card.message.format(text="fault"),
-                            self.card.suggestion)
+        tokens = list(sent)
+        excepted = set()
+        for i, j, _ in self.exceptions.find(tokens):
+            excepted.update(range(tokens[i].i, tokens[j].i + 1))
+        for i, j, phrase in self.judgments.find(tokens):
+            first, last = tokens[i], tokens[j]
+            if first.i in excepted or last.i in excepted or in_quotes(first, last):
+                continue
+            if "not" in words_of(phrase) or not self._denied(first):
+                yield self._match("judgment", first, last)
+        for i, j, _ in self.person_phrases.find(tokens):
+            first = tokens[i]
+            if self._person(subject(self._predicate(first))) and not self._denied(first):
+                yield self._match("fault", first, tokens[j])
+        for tok in tokens:
+            found = (self._person_verb(tok) or self._more_careful(tok) or self._belittled(tok)
+                     or self._held_accountable(tok) or self._again(tok) or self._failure(tok) or self._person_adjective(tok)
+                     or self._mistake(tok) or self._negated_adverb(tok) or self._habit(tok)
+                     or self._better_person(tok) or self._fault(tok) or self._responsible(tok)
+                     or self._typical(tok))
+            if found is not None:
+                yield self._match(*found)
+        yield from self._admonition(tokens)
+        yield from self._sarcasm(tokens)
+
+    # -- helpers ----------------------------------------------------------------
+
+    def _person(self, tok) -> bool:
+        if tok == "you":
+            return True
+        if tok is not None and tok.dep_ in ("csubj", "csubjpass"):
+            tok = subject(tok)  # "Whoever wrote this migration ..."
+        return self.people.is_person(tok)
+
+    def _subject(self, verb):
+        """The subject, or the understood doer of an imperative or a gerund."""
+        subj = subject(verb)
+        return subj if subj is not None else implied_subject(verb)
+
+    def _doer(self, verb):
+        """Who did ``verb``: its subject, or a passive's agent."""
+        if is_passive(verb):
+            return agent_of(verb)
+        return subject(verb)
 
     @staticmethod
-    def _is_person(tok) -> bool:
-        if tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ == "PERSON":
+    def _predicate(tok):
+        pred = tok
+        for _ in range(8):
+            if pred.pos_ in ("VERB", "AUX") or pred.head == pred:
+                break
+            pred = pred.head
+        return pred
+
+    def _denied(self, tok) -> bool:
+        """A copular clause denies the judgment: "This was not human error",
+        "Nobody was careless" (but "so this operator error doesn't happen
+        again" still names it)."""
+        pred = self._predicate(tok)
+        if pred.lemma_ != "be":
+            return False
+        if is_negated(pred):
             return True
-        if tok.pos_ == "PROPN":
+        subj = subject(pred)
+        if subj is not None and (subj.lower_ in NEGATIVE_SUBJECTS or
+                                 (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))):
             return True
-        return tok.lemma_ in {"engineer", "team", "operator", "developer", "admin", "administrator",
-                              "person", "staff", "on-call", "oncall", "sre", "dba", "user", "reviewer"}
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children) and tok.head.pos_ == "NOUN"
+
+    # -- the shapes -------------------------------------------------------------
+
+    def _person_verb(self, tok):
+        """"ignored", "brushed off", "panicked": by a person, or a past passive
+        with no non-human agent."""
+        if tok.pos_ != "VERB":
+            return None
+        tails = self.person_verbs.get(tok.lemma_.lower())
+        if tails is None:
+            return None
+        last = tok
+        for tail in tails:
+            if not tail:
+                break
+            parts = [c for c in tok.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == tail[0]]
+            if parts:
+                last = parts[0]
+                break
+        else:
+            return None
+        if is_passive(tok):
+            agent = agent_of(tok)
+            if agent is None:
+                if tok.tag_ not in PAST_TAGS or not self._past_passive(tok):
+                    return None
+            elif not self._person(agent):
+                return None
+        elif not self._person(self._subject(tok)):
+            return None
+        if is_negated(tok):
+            return None
+        return "dismissive", tok, last
+
+    @staticmethod
+    def _past_passive(verb) -> bool:
+        return any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN") for c in verb.children)
+
+    def _failure(self, tok):
+        """"failed to follow", "neglected to", "didn't bother to", "couldn't be
+        bothered to"; "the engineer's failure to ...", with a person as doer."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in self.failure_verbs:
+            comp = next((c for c in tok.children if c.dep_ == "xcomp"
+                         and (any(a.lower_ == "to" for a in c.children)
+                              or (lemma == "bother" and c.tag_ == "VBG"))), None)
+            if comp is None:
+                return None
+            subj = subject(tok)
+            if lemma == "bother" and not (is_negated(tok) or is_passive(tok) or (
+                    subj is not None and subj.lower_ in NEGATIVE_SUBJECTS)):
+                return None
+            if lemma != "bother" and is_negated(tok):
+                return None
+            if self._person(subject(tok)):
+                return "failure", tok, comp
+            return None
+        if tok.pos_ == "NOUN" and lemma in self.failure_nouns:
+            comp = next((c for c in tok.children if c.dep_ == "acl"
+                         and any(a.lower_ == "to" for a in c.children)), None)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if comp is not None and owner is not None and self._person(owner):
+                return "failure", owner, comp
+        return None
+
+    def _person_adjective(self, tok):
+        """"The vendor's engineers were useless", "an inexperienced engineer"."""
+        if tok.lemma_.lower() not in self.person_adjectives or tok.pos_ != "ADJ":
+            return None
+        if tok.dep_ == "amod":
+            return ("judgment", tok, tok) if self._person(tok.head) else None
+        subj = subject(tok)
+        if self._person(subj) and not is_negated(tok.head if tok.dep_ == "acomp" else tok):
+            return "judgment", tok, tok
+        return None
+
+    def _more_careful(self, tok):
+        """"People need to be more careful", "had been a lot more careful"."""
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in self.more_adjectives:
+            return None
+        more = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
+        pred = tok.head if tok.dep_ in ("acomp", "attr") else tok
+        if more is None or not self._person(self._subject(pred)):
+            return None
+        return "admonition", more, tok
+
+    def _belittled(self, tok):
+        """"could easily have checked", "could have just looked"."""
+        if tok.dep_ != "advmod" or tok.lower_ not in self.belittling:
+            return None
+        verb = tok.head
+        kids = list(verb.children)
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "should", "might")
+                    for c in kids)
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
+        if modal and perfect and not is_negated(verb) and self._person(subject(verb)):
+            return "judgment", tok, verb
+        return None
+
+    def _held_accountable(self, tok):
+        """"Hold the engineer who pushed the change accountable"."""
+        if tok.lemma_ != "hold" or tok.pos_ != "VERB":
+            return None
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj")), None)
+        adj = next((c for c in tok.subtree if c.lower_ in self.accountable and c.i > tok.i), None)
+        if obj is not None and adj is not None and self._person(obj):
+            return "fault", tok, adj
+        return None
+
+    def _again(self, tok):
+        """"The data team broke the nightly export again"."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.habitual:
+            return None
+        if not any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children):
+            return None
+        if self._person(subject(tok)) and not is_negated(tok):
+            return "judgment", tok, tok
+        return None
+
+    def _mistake(self, tok):
+        """"a silly mistake", "a rookie error"."""
+        if tok.lemma_.lower() not in self.mistake_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in self.mistake_adjectives:
+                return "judgment", child, tok
+        return None
+
+    def _negated_adverb(self, tok):
+        """"obviously didn't read", "didn't even read it", with a person doer."""
+        if tok.dep_ != "advmod" or tok.lower_ not in self.negation_adverbs:
+            return None
+        verb = tok.head
+        if not is_negated(verb) or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        doer = subject(verb)
+        if doer is not None and doer.lower_ in ("who", "that"):
+            doer = verb.head if verb.dep_ == "relcl" else None
+        if self._person(doer):
+            return "judgment", tok, verb
+        return None
+
+    def _habit(self, tok):
+        """"The SRE team keeps breaking things"."""
+        if tok.lemma_ != "keep" or tok.pos_ != "VERB":
+            return None
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if comp is not None and comp.lemma_.lower() in self.habitual and self._person(subject(tok)):
+            return "judgment", tok, comp
+        return None
+
+    def _better_person(self, tok):
+        """"A competent engineer would have caught this"."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not self.people.is_role(tok):
+            return None
+        adj = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in self.better_person), None)
+        if adj is None:
+            return None
+        verb = tok.head
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return "judgment", adj, tok
+        return None
+
+    def _fault(self, tok):
+        """"It was the DBA's fault", "Bob's fault" (not "nobody's fault")."""
+        if tok.lemma_.lower() not in self.fault_nouns or tok.pos_ != "NOUN":
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in ("nobody", "noone", "no"):
+            return None
+        if not self._person(owner) or self._denied(tok):
+            return None
+        return "fault", owner, tok
+
+    def _responsible(self, tok):
+        """"The outage is squarely on the DBA team", "The blame lies with ops"."""
+        if tok.dep_ != "prep" or tok.lower_ not in ("on", "with"):
+            return None
+        verb = tok.head
+        if verb.lemma_ not in ("be", "lie", "rest", "fall", "sit"):
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        subj = subject(verb)
+        if obj is None or subj is None or not self._person(obj) or is_negated(verb):
+            return None
+        if verb.lemma_ == "be" and not (subj.lemma_.lower() in self.responsibility
+                                        or subj.lower_ in ("this", "that", "it")
+                                        or self._is_incident(subj) or self._this_one(subj)):
+            return None
+        if verb.lemma_ != "be" and subj.lemma_.lower() not in self.responsibility:
+            return None
+        if verb.lemma_ == "be" and (subj.lower_ in ("this", "that", "it") or self._this_one(subj)) \
+                and tok.lower_ != "on":
+            return None
+        return "fault", verb, obj
+
+    @staticmethod
+    def _this_one(tok) -> bool:
+        """"this one", "that one": the incident."""
+        return tok.lower_ == "one" and any(c.lower_ in ("this", "that") for c in tok.children)
+
+    @staticmethod
+    def _is_incident(tok) -> bool:
+        return tok.lemma_.lower() in ("outage", "incident", "failure", "problem", "issue", "mistake")
+
+    def _typical(self, tok):
+        """"Typical contractor work", "typical of the ops team"."""
+        if tok.lower_ != "typical":
+            return None
+        noun = tok.head if tok.dep_ == "amod" else None
+        if noun is not None:
+            if self._person(noun) or any(c.dep_ in ("compound", "poss") and self._person(c)
+                                         for c in noun.children):
+                return "judgment", tok, noun
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if self._person(obj):
+                    return "judgment", tok, obj
+        return None
+
+    def _admonition(self, tokens):
+        """"People need to be more careful", "Developers need to stop ..."."""
+        for i, j, phrase in self.admonitions.find(tokens):
+            first, last = tokens[i], tokens[j]
+            verb = first if first.pos_ in ("VERB", "AUX") else first.head
+            if not self._admonished(verb):
+                continue
+            subj = subject(verb)
+            if not self._person(subj):
+                continue
+            if phrase == "stop" and (subj.lower_ in SELF or not any(
+                    c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)):
+                continue
+            yield self._match("admonition", first, last)
+
+    @staticmethod
+    def _admonished(verb) -> bool:
+        """``verb`` follows a modal of obligation or "need to"/"have to"."""
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in MODALS | {"should", "must"}:
+                return True
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_ in ("need", "have", "ought"):
+            return True
+        return False
+
+    def _sarcasm(self, tokens):
+        """"As usual, the frontend team shipped without testing"."""
+        for i, j, _ in self.sarcasm.find(tokens):
+            first, last = tokens[i], tokens[j]
+            if any(t.pos_ in ("VERB", "AUX") and self._person(subject(t)) for t in tokens):
+                yield self._match("judgment", first, last)

@@ -1,31 +1,390 @@
-"""root-cause: framing the analysis around one cause."""
+"""root-cause: framing the analysis around one cause.
+
+Four shapes, all read from the parse and the lists in rules/data/root-cause.yaml:
+
+- the term: "root cause", "root-caused", "RCA" (the word "root" alone never);
+- a cause singled out: "the primary cause", "the real reason", "the culprit";
+- the whole incident given one cause: "A DNS change caused the outage", "The
+  outage was due to X", "It boils down to one thing", "the root of the problem";
+  a cause given for a symptom ("GC pauses caused the 502s") is not flagged;
+- but not text that names the term to reject it ("we do not look for a single
+  root cause", "rather than a root cause"), nor a negated cause.
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.cards import load_data
+from blamelint.rules.checks.grammar_helpers import (
+    PhraseIndex,
+    in_quotes,
+    is_negated,
+    subject,
+    words_of,
+)
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "today"})
+WHOLE = frozenset({"whole", "entire", "full", "overall"})
+# dependency steps that stay inside the phrase or clause that governs a word
+CHAIN = frozenset({"compound", "nmod", "amod", "dobj", "pobj", "prep", "xcomp", "pcomp", "appos",
+                   "npadvmod", "attr", "nsubjpass", "dative", "oprd", "acl"})
 
 
 class RootCause(Rule):
     def setup(self) -> None:
-        self.other_senses = set(load_data("root-cause.yaml")["root_other_senses"])
+        data = load_data("root-cause.yaml")
+        self.terms = PhraseIndex(data["terms"])
+        self.modifiers = frozenset(data["single_cause_modifiers"])
+        self.cause_nouns = frozenset(data["cause_nouns"])
+        self.lone_causes = frozenset(data["lone_cause_nouns"])
+        self.incident_nouns = frozenset(data["incident_nouns"])
+        self.causal_verbs = frozenset(data["causal_verbs"])
+        self.causal_preps = {words_of(p)[:-1]: words_of(p)[-1] for p in data["causal_verb_preps"]}
+        self.origins = [words_of(p) for p in data["incident_origins"]]
+        self.reducing = [words_of(p) for p in data["reducing_idioms"]]
+        self.attributing = [words_of(p) for p in data["attributing_idioms"]]
+        self.incident_pronouns = frozenset(data["incident_pronouns"])
+        self.totalizing = frozenset(data["totalizing_pronouns"])
+        self.events = {}
+        for phrase in data["incident_events"]:
+            words = words_of(phrase)
+            self.events[words[0]] = words[1:]
+        self.origin_nouns = frozenset(data["origin_nouns"])
+        self.exclusive = PhraseIndex(data["exclusive_phrases"])
+        self.root_objects = frozenset(data["root_of_objects"])
+        self.multi = frozenset(data["multi_cause_nouns"])
+        self.rejecting = frozenset(data["rejecting_verbs"])
+        self.seeking = frozenset(data["seeking_verbs"])
+        self.rejecting_preps = [words_of(p) for p in data["rejecting_preps"]]
+        self.messages = self.card.data.get("messages", {})
+
+    # -- findings -------------------------------------------------------------
+
+    def _match(self, kind: str, first, last, **fields) -> Match:
+        spec = self.messages.get(kind, {})
+        message = spec.get("message", self.card.message or self.card.summary)
+        suggestion = spec.get("suggestion", self.card.suggestion)
+        return Match(first.idx, last.idx + len(last.text), message.format(**fields), suggestion)
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
         tokens = list(sent)
-        for i, tok in enumerate(tokens):
-            low = tok.lower_
-            if low in ("rca", "rcas"):
-                yield Match(tok.idx, tok.idx + len(tok), self.card.message, self.card.suggestion)
-            elif low in ("root", "root-cause", "root-caused"):
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                nxt2 = tokens[i + 2] if i + 2 < len(tokens) else None
-                if low != "root":
-                    end = tok
-                elif nxt is not None and nxt.lower_ == "-" and nxt2 is not None and nxt2.lemma_ == "cause":
-                    end = nxt2
-                elif nxt is not None and nxt.lemma_ in ("cause", "causing"):
-                    end = nxt
-                else:
-                    continue
-                yield Match(tok.idx, end.idx + len(end), self.card.message, self.card.suggestion)
+        for i, j, _ in self.terms.find(tokens):
+            first, last = tokens[i], tokens[j]
+            if last.lower_ == "-" or (first.lower_ == "root" and last.i == first.i):
+                continue
+            if not self._rejected(first, last):
+                yield self._match("term", first, last, text=sent.doc[first.i:last.i + 1].text)
+        for i, j, _ in self.exclusive.find(tokens):
+            if self._about_incident(tokens[i]):
+                yield self._match("whole", tokens[i], tokens[j], text=sent.doc[tokens[i].i:tokens[j].i + 1].text)
+        for tok in tokens:
+            found = (self._singled_out(tok) or self._whole_incident(tok) or self._root_of(tok)
+                     or self._event_because(tok))
+            if found is not None:
+                kind, first, last = found
+                yield self._match(kind, first, last, text=sent.doc[first.i:last.i + 1].text)
+
+    # -- the shapes -------------------------------------------------------------
+
+    def _singled_out(self, tok):
+        """"the primary cause", "the real reason", "the culprit", "the source of
+        the outage"."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if tok.lemma_.lower() in self.origin_nouns:
+            if self._definite_cause_of_incident(tok, need_complement=True) and not self._denied(tok):
+                return "single", tok, tok
+            return None
+        if tok.lemma_.lower() not in self.cause_nouns:
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "advmod")
+                and c.lower_ in self.modifiers]
+        if not mods and tok.lemma_.lower() in self.lone_causes and not self._indefinite(tok):
+            mods = [tok]
+        if not mods and self._definite_cause_of_incident(tok):
+            mods = [next(c for c in tok.children if c.dep_ == "det")]
+        if not mods or self._rejected(tok, tok) or self._denied(tok):
+            return None
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in ("contributing", "contributory", "root")
+               for c in tok.children):
+            return None  # "contributing cause" is clean; "root cause" is a term of its own
+        first = min(mods + [tok], key=lambda t: t.i)
+        return "single", first, tok
+
+    def _definite_cause_of_incident(self, tok, need_complement: bool = False) -> bool:
+        """"the cause of the outage", "The cause was ..." (subject or complement
+        of "be"); "the cause of the 502s" names a symptom and is clean."""
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that"):
+            return False
+        if tok.tag_ in ("NNS", "NNPS"):
+            return False
+        complements = [c for c in tok.children if c.dep_ in ("prep", "relcl", "acl")]
+        for comp in complements:
+            if comp.dep_ == "prep" and comp.lower_ in ("of", "for", "behind"):
+                obj = next((c for c in comp.children if c.dep_ == "pobj"), None)
+                return obj is not None and self._incident(obj, allow_indefinite=True)
+            return False  # "the reason the failover took 40 minutes": a symptom
+        if need_complement:
+            return False
+        return tok.dep_ in ("nsubj", "attr") and tok.head.lemma_ == "be"
+
+    def _whole_incident(self, tok):
+        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        lemma = tok.lemma_.lower()
+        # X caused / explains the outage; the outage was caused by X
+        if lemma in self.causal_verbs:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            subj = subject(tok)
+            if obj is not None and self._incident(obj) and not self._several(subj):
+                return self._unless_denied("whole", tok, obj, tok)
+            if subj is not None and subj.dep_ == "nsubjpass" and self._incident(subj):
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                if agent is not None and not self._several(self._pobj(agent)):
+                    return self._unless_denied("whole", tok, subj, agent)
+        # X led to / resulted in / turned ... into the outage; X was responsible for it
+        for prep in tok.children:
+            if prep.dep_ != "prep":
+                continue
+            want = self.causal_preps.get((lemma,))
+            if want and prep.lower_ == want:
+                obj = self._pobj(prep)
+                allow = want == "into"  # "turned a minor alert into a full outage"
+                if obj is not None and self._incident(obj, allow_indefinite=allow) \
+                        and not self._several(subject(tok)):
+                    return self._unless_denied("whole", tok, tok, obj)
+        # the outage was due to / stemmed from / came down to X
+        subj = subject(tok)
+        if subj is not None and (self._incident(subj) or self._totalizing(subj)
+                                 or (subj.lower_ in self.incident_pronouns and self._reduces(tok))):
+            hit = self._origin(tok) or self._reduced(tok)
+            if hit is not None:
+                return self._unless_denied("whole", tok, subj if subj.i < tok.i else tok, hit)
+        # chalk this one up to X
+        for words in self.attributing:
+            if lemma == words[0]:
+                hit = self._particle_prep(tok, words[1:])
+                if hit is not None:
+                    return self._unless_denied("whole", tok, tok, hit)
+        return None
+
+    def _root_of(self, tok):
+        """Figurative root: "the root of the problem", "had its roots in"."""
+        if tok.lemma_.lower() != "root" or tok.pos_ not in ("NOUN", "VERB"):
+            return None
+        preps = list(tok.children)
+        if tok.dep_ == "dobj" and tok.head.lemma_ == "have":
+            preps += list(tok.head.children)  # "had its roots in X"
+        for prep in preps:
+            if prep.dep_ != "prep":
+                continue
+            obj = self._pobj(prep)
+            if prep.lower_ == "of" and obj is not None and obj.lemma_.lower() in self.root_objects:
+                return "whole", tok, obj
+            if prep.lower_ == "in" and (tok.tag_ == "NNS" or tok.pos_ == "VERB") and obj is not None:
+                subj = subject(tok.head if tok.pos_ == "NOUN" else tok)
+                if subj is not None and (self._incident(subj) or subj.lower_ in self.incident_pronouns):
+                    return "whole", subj, prep
+        return None
+
+    # -- pieces -----------------------------------------------------------------
+
+    @staticmethod
+    def _pobj(prep):
+        return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+    @staticmethod
+    def _indefinite(noun) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some", "any")
+                   for c in noun.children)
+
+    def _incident(self, noun, allow_indefinite: bool = False) -> bool:
+        """A noun phrase that denotes the incident as a whole: "the outage",
+        "this incident", "the whole outage" (not "an outage of one service")."""
+        if noun is None or noun.lemma_.lower() not in self.incident_nouns:
+            return False
+        if noun.tag_ in ("NNS", "NNPS"):
+            return False  # "these incidents": incidents in general, not this one
+        children = list(noun.children)
+        if any(c.lower_ in WHOLE for c in children):
+            return True
+        if any(c.dep_ == "poss" for c in children):
+            return True
+        det = next((c for c in children if c.dep_ == "det"), None)
+        if det is not None:
+            return det.lower_ in DEFINITE or (allow_indefinite and det.lower_ in ("a", "an"))
+        return allow_indefinite
+
+    def _several(self, cause) -> bool:
+        """"a combination of X and Y", "X and Y": more than one cause."""
+        if cause is None:
+            return False
+        if cause.lemma_.lower() in self.multi or cause.tag_ in ("NNS",) and any(
+                c.lower_ in ("several", "multiple", "many", "various") for c in cause.children):
+            return True
+        return any(c.dep_ in ("conj", "appos") for c in cause.children)
+
+    def _origin(self, pred):
+        """The end of an incident_origins phrase governed by ``pred``: "was due
+        to", "stemmed from", "came down to", "was the result of", "was traced to"."""
+        lemma = pred.lemma_.lower()
+        for words in self.origins:
+            if words[0] == "be" and len(words) >= 3:
+                if lemma == "be":
+                    hit = self._copula_phrase(pred, words[1:])
+                    if hit is not None:
+                        return hit
+                elif pred.pos_ in ("VERB", "ADJ") and lemma == words[1] and (
+                        any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in pred.children)
+                        or pred.dep_ in ("acomp", "amod")):
+                    hit = self._particle_prep(pred, words[2:])
+                    if hit is not None:
+                        return hit
+            elif lemma == words[0]:
+                hit = self._particle_prep(pred, words[1:])
+                if hit is not None:
+                    return hit
+        return None
+
+    def _copula_phrase(self, be, rest):
+        """After "be": "due to", "down to", "the result of", "attributable to"."""
+        key, prep_word = rest[-2], rest[-1]
+        for child in be.children:
+            if child.lower_ == key or child.lemma_.lower() == key:
+                hit = self._particle_prep(child, (prep_word,))
+                if hit is not None:
+                    return hit
+                if self._next_is(child, prep_word):
+                    return child.doc[child.i + 1]
+        return None
+
+    @staticmethod
+    def _next_is(tok, word) -> bool:
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == word
+
+    @staticmethod
+    def _particle_prep(verb, rest):
+        """``rest`` is (particle..., preposition): "down to", "up to", "back to", "from"."""
+        *particles, prep_word = rest
+        kids = list(verb.children)
+        for part in particles:
+            if not any(c.lower_ == part and c.dep_ in ("prt", "advmod", "prep") for c in kids):
+                return None
+        for child in kids:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep_word:
+                return child
+            if child.lower_ in particles and child.dep_ in ("prt", "advmod", "prep"):
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ == prep_word:
+                        return grand
+        return None
+
+    def _totalizing(self, noun) -> bool:
+        """"Everything", "All of this", "it all"."""
+        return noun.lower_ in self.totalizing
+
+    def _about_incident(self, tok) -> bool:
+        """The clause of ``tok`` has the incident as its subject."""
+        pred = tok
+        for _ in range(8):
+            if pred.pos_ in ("VERB", "AUX") or pred.head == pred:
+                break
+            pred = pred.head
+        subj = subject(pred)
+        return subj is not None and (self._incident(subj) or subj.lower_ in self.incident_pronouns
+                                     or self._totalizing(subj))
+
+    def _event_because(self, tok):
+        """"The outage happened because X", "Everything went down because of X"."""
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.events:
+            return None
+        tail = self.events[tok.lemma_.lower()]
+        if tail and not any(c.dep_ in ("prt", "advmod") and c.lower_ == tail[0] for c in tok.children):
+            return None
+        subj = subject(tok)
+        if subj is None or not (self._incident(subj) or self._totalizing(subj)):
+            return None
+        for child in tok.children:
+            reason = None
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in child.children):
+                reason = child
+            elif child.dep_ == "prep" and child.lower_ in ("because", "due"):
+                reason = child
+            if reason is not None:
+                return self._unless_denied("whole", tok, subj, tok)
+        return None
+
+    def _reduced(self, pred):
+        """The preposition of "boils down to" / "comes down to"."""
+        lemma = pred.lemma_.lower()
+        for words in self.reducing:
+            if lemma == words[0]:
+                hit = self._particle_prep(pred, words[1:])
+                if hit is not None:
+                    return hit
+        return None
+
+    def _reduces(self, pred) -> bool:
+        """"It boils down to one thing": only the reducing idioms take a pronoun
+        for the incident as subject."""
+        return self._reduced(pred) is not None
+
+    def _unless_denied(self, kind, pred, first, last):
+        if is_negated(pred):
+            return None
+        a, b = sorted((first, last), key=lambda t: t.i)
+        return kind, a, b
+
+    def _denied(self, noun) -> bool:
+        """"It was not the root cause", "no single cause"."""
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return True
+        head = noun.head
+        if not (noun.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and is_negated(head)):
+            return False
+        # "The root cause was not the deploy but the missing canary": still one cause
+        return not any(c.dep_ == "conj" or (c.dep_ == "attr" and any(g.dep_ == "conj" for g in c.children))
+                       for c in head.children)
+
+    def _rejected(self, first, last) -> bool:
+        """The term is named in order to reject it."""
+        doc = first.doc
+        sent = first.sent
+        if in_quotes(first, last) and not self._is_heading(first):
+            return True
+        head = doc[first.i:last.i + 1].root
+        if self._denied(head):
+            return True
+        tok = head
+        seeking = negated = False
+        for _ in range(10):
+            lemma = tok.lemma_.lower()
+            if tok != head:
+                if lemma in self.rejecting:
+                    return True
+                seeking = seeking or lemma in self.seeking
+                negated = negated or is_negated(tok) or self._no_longer(tok)
+                if seeking and negated:
+                    return True
+            if tok.dep_ == "prep" or tok.dep_ == "pobj":
+                prep = tok if tok.dep_ == "prep" else tok.head
+                for words in self.rejecting_preps:
+                    n = len(words)
+                    start = prep.i - n + 1
+                    if start >= sent.start and [t.lower_ for t in doc[start:prep.i + 1]] == list(words):
+                        return True
+            if tok.dep_ not in CHAIN or tok.head == tok:
+                break
+            tok = tok.head
+        return False
+
+    @staticmethod
+    def _no_longer(verb) -> bool:
+        return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+                   for c in verb.children)
+
+    @staticmethod
+    def _is_heading(tok) -> bool:
+        return tok.i == tok.sent.start
