@@ -83,15 +83,10 @@ def line_chart(labels: list[str], values: list[Optional[float]], width: int = 30
     for v in (low, high):
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e3e7ee"/>')
         parts.append(f'<text x="{left - 4}" y="{y(v) + 3:.1f}" text-anchor="end">{_short(v)}</text>')
-    segments: list[list[str]] = [[]]
-    for i, v in enumerate(values):
-        if v is None:
-            segments.append([])
-        else:
-            segments[-1].append(f"{x(i):.1f},{y(v):.1f}")
-    for seg in segments:
-        if len(seg) > 1:
-            parts.append(f'<polyline fill="none" stroke="#2f5fb3" stroke-width="2" points="{" ".join(seg)}"/>')
+    # Periods without documents have no point; the line runs on to the next one.
+    line = [f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values) if v is not None]
+    if len(line) > 1:
+        parts.append(f'<polyline fill="none" stroke="#2f5fb3" stroke-width="2" points="{" ".join(line)}"/>')
     for i, v in enumerate(values):
         if v is not None:
             parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="2.6" fill="#2f5fb3">'

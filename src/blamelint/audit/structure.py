@@ -19,7 +19,7 @@ ACTION_SECTIONS = ("action-items",)
 WHAT_WENT_WELL = "what-went-well"
 
 HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w.-]*")
-OWNER_LABEL = re.compile(r"\b(?:owners?|assignees?|assigned to|dri|responsible)\s*[:=-]?\s*([A-Z@][\w.@-]*(?:\s+[A-Z][\w-]*)?)")
+OWNER_LABEL = re.compile(r"\b(?i:owners?|assignees?|assigned to|dri|responsible)\s*[:=-]?\s*([A-Z@][\w.@-]*(?:\s+[A-Z][\w-]*)?)")
 TRAILING_NAME = re.compile(r"[(\[]\s*(@?[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?)\s*[)\]]\s*\.?\s*$")
 QUARTER = re.compile(r"\b(?:Q([1-4])\s*[-/ ]?\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*[-/ ]?\s*Q([1-4]))\b", re.I)
 DONE_WORDS = {"done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged", "yes"}

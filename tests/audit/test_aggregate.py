@@ -1,0 +1,82 @@
+import datetime as dt
+
+import pytest
+
+from blamelint.audit import aggregate as agg
+from blamelint.audit.aggregate import METRICS, Totals, period_kind, period_range, trend
+
+METRIC = {m.id: m for m in METRICS}
+
+
+def test_rates_are_pooled_not_averaged():
+    long = Totals(documents=1, words=9000, sentences=900, passives=9, blame=0)
+    short = Totals(documents=1, words=100, sentences=10, passives=5, blame=1)
+    both = Totals()
+    both.add(long)
+    both.add(short)
+    m = both.metrics()
+    assert m["agentless_passives_per_100_sentences"] == round(100 * 14 / 910, 2)
+    assert m["blame_per_1000_words"] == round(1000 * 1 / 9100, 2)
+
+
+def test_health_score_formula_and_breakdown():
+    t = Totals(documents=2, words=2000, sentences=100, actions=50, named=40, passives=5, blame=2,
+               hindsight=4, root_cause_docs=1, well_docs=1, items=4, items_owner=2, items_due=4, items_overdue=1)
+    h = t.health()
+    points = {c["id"]: c["points"] for c in h["components"]}
+    assert points == {
+        "named_actors": 25 * 0.8,
+        "agentless_passives": 20 * (1 - 5 / 10),
+        "blame": 20 * (1 - 1 / 2),
+        "hindsight": 10 * (1 - 2 / 2),
+        "root_cause": 5 * 0.5,
+        "what_went_well": 10 * 0.5,
+        "action_items": round(10 * (0.5 + 1 + 0.75) / 3, 2),
+    }
+    assert h["score"] == round(sum(points.values()), 1)
+    assert sum(c["weight"] for c in h["components"]) == 100
+
+
+def test_components_without_data_are_left_out_of_the_score():
+    t = Totals(documents=1, words=1000, sentences=50)  # no actions, no action items
+    h = t.health()
+    missing = {c["id"] for c in h["components"] if c["points"] is None}
+    assert missing == {"named_actors", "action_items"}
+    assert h["available_weight"] == 65
+    assert h["score"] == round(100 * (20 + 20 + 10 + 5 + 0) / 65, 1)
+
+
+def test_rates_cap_at_zero_points():
+    t = Totals(documents=1, words=100, sentences=10, blame=50, hindsight=50, passives=10)
+    points = {c["id"]: c["points"] for c in t.health()["components"]}
+    assert points["blame"] == points["hindsight"] == points["agentless_passives"] == 0
+
+
+def test_period_choice_and_range():
+    assert period_kind(dt.date(2023, 1, 5), dt.date(2024, 12, 1)) == "month"
+    assert period_kind(dt.date(2023, 1, 5), dt.date(2025, 1, 1)) == "quarter"
+    assert period_range(dt.date(2023, 11, 5), dt.date(2024, 2, 1), "month") == [
+        "2023-11", "2023-12", "2024-01", "2024-02"]
+    assert period_range(dt.date(2023, 8, 5), dt.date(2024, 2, 1), "quarter") == ["2023-Q3", "2023-Q4", "2024-Q1"]
+
+
+@pytest.mark.parametrize("values, metric, direction", [
+    ([10, 20, 30, 40], "named_actor_share", "improving"),
+    ([40, 30, 20, 10], "named_actor_share", "worsening"),
+    ([1.0, None, 2.0, 3.0], "blame_per_1000_words", "worsening"),
+    ([50, 51, 50, 51], "what_went_well", "steady"),
+    ([10, 90], "named_actor_share", "n/a"),
+])
+def test_trend(values, metric, direction):
+    assert trend(values, METRIC[metric])["direction"] == direction
+
+
+def test_trend_change_is_the_fitted_rise_over_the_span():
+    t = trend([1.0, 2.0, 3.0, 4.0, 5.0], METRIC["blame_per_1000_words"])
+    assert t["slope_per_period"] == 1.0 and t["change"] == 4.0
+
+
+def test_anchor_is_stable_and_unique():
+    assert agg.anchor("a/b.md") == agg.anchor("a/b.md")
+    assert agg.anchor("a/b.md") != agg.anchor("a-b.md")
+    assert agg.anchor("a/b.md").startswith("doc-a-b-md-")
