@@ -34,7 +34,8 @@ SPLIT = re.compile(r"\s*(?:[:/,;|&+]|\band\b|\s[-–—]+\s)\s*")
 PARENTHETICAL = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 NUMBERING = re.compile(
     r"^\s*(?:(?:section|part|step)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])(?:[.):]|\s*[-–—])\s*"
-    r"|^\s*\d{1,2}(?:\.\d{1,2})*\s+(?=[^\d\s])"
+    r"|^\s*\d{1,2}(?:\.\d{1,2})*\s+(?=[^\d\s])",
+    re.IGNORECASE,
 )
 LABEL = re.compile(r"^\s*(?P<label>[^:\n]{1,48}?)\s*:[ \t]*(?P<rest>.*)", re.DOTALL)
 
@@ -73,6 +74,7 @@ class SectionCatalog:
     titles: dict[str, str]
     belongs: dict[str, str]
     order: tuple[str, ...]
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data: dict) -> "SectionCatalog":
@@ -91,6 +93,7 @@ class SectionCatalog:
             titles=dict(data["titles"]),
             belongs=dict(data["belongs"]),
             order=tuple(data["sections"]),
+            children={k: tuple(v) for k, v in (data.get("children") or {}).items()},
         )
 
     @property
@@ -264,6 +267,19 @@ def _looks_like_summary(block: Block) -> bool:
     return len(labels) < 2
 
 
+def _adopt_children(sections: list[Section], cat: SectionCatalog) -> None:
+    """An empty grouping section ("Lessons learned" with "What went well" and
+    "What went wrong" right below it) holds what its child sections hold."""
+    for i, section in enumerate(sections):
+        children = cat.children.get(section.name, ())
+        if section.kind != "heading" or section.content or not children:
+            continue
+        for child in sections[i + 1:]:
+            if child.kind != "heading" or child.name not in children:
+                break
+            section.content.extend(child.content)
+
+
 def outline(document: Document, cat: Optional[SectionCatalog] = None) -> Outline:
     """Every section occurrence in the document, in order."""
     cat = cat or catalog()
@@ -298,6 +314,7 @@ def outline(document: Document, cat: Optional[SectionCatalog] = None) -> Outline
                 continue
         if label is not None and (owner is None or label[0] not in named[id(owner)]):
             sections.append(Section(name=label[0], start=block, kind="label", inline=label[1]))
+    _adopt_children(sections, cat)
     if not any(s.name == "summary" for s in sections):
         first = next((i for i, b in enumerate(document.blocks)
                       if b.kind == "heading" and not is_title(document, b)), len(document.blocks))

@@ -49,9 +49,10 @@ def promote_section_headings(blocks: list[Block]) -> None:
     - a numbered line such as "3. What went well". CommonMark reads it as an
       ordered list starting at 3, so an ordered top-level list item counts as a
       heading when its only paragraph names a section, something other than a
-      heading follows it, and neither the item before nor the item after it also
-      names a section. That last condition keeps a table of contents ("1.
-      Summary / 2. Impact / ...") a list. "4. Action items" followed by "1. Add
+      heading follows it, the item after it does not also name a section, and
+      neither does an item on the line right above it. That keeps a table of
+      contents ("1. Summary / 2. Impact / ...") a list, while "1. Summary" a
+      blank line below such a list (CommonMark continues the list) is a heading. "4. Action items" followed by "1. Add
       an alert" (one list to CommonMark) still makes "Action items" the heading
       of the items after it.
 
@@ -70,7 +71,8 @@ def promote_section_headings(blocks: list[Block]) -> None:
             if not _single_item_block(blocks, i):
                 continue
             if any(b is not None and b.kind == "list_item" and b.ordered and b.list_depth == 1
-                   and b.item != block.item and _names_section(b) for b in (prev, nxt)):
+                   and b.item != block.item and _names_section(b)
+                   for b in ((prev if prev is not None and prev.line == block.line - 1 else None), nxt)):
                 continue
             block.kind, block.pseudo_heading = "heading", True
             block.item, block.ordered, block.list_depth = None, False, 0

@@ -1,0 +1,98 @@
+"""Heading -> section classification, and the section data kept clean."""
+import pytest
+
+from blamelint.rules.cards import load_data
+from blamelint.sections import SectionCatalog, catalog, outline, words
+
+
+@pytest.mark.parametrize("heading, expected", [
+    # the issue's synonyms
+    ("What went well", "what-went-well"), ("What went right", "what-went-well"),
+    ("Things that went well", "what-went-well"), ("Went well", "what-went-well"),
+    ("Successes", "what-went-well"), ("What worked", "what-went-well"),
+    ("Impact", "impact"), ("Customer impact", "impact"),
+    ("Timeline", "timeline"), ("Chronology", "timeline"),
+    ("What went wrong", "what-went-wrong"), ("What didn't go well", "what-went-wrong"),
+    ("What didn’t go well", "what-went-wrong"),
+    ("Contributing factors", "contributing-factors"), ("Root causes", "contributing-factors"),
+    ("Root Cause", "contributing-factors"), ("Trigger", "contributing-factors"),
+    ("Action items", "action-items"), ("Follow-ups", "action-items"), ("Followups", "action-items"),
+    ("Remediation", "action-items"), ("Corrective actions", "action-items"),
+    ("Lessons learned", "lessons-learned"),
+    # numbering, punctuation, case, parentheticals, emoji
+    ("3. What went well", "what-went-well"), ("2) Impact", "impact"), ("IV. Timeline", "timeline"),
+    ("1.2 Action Items", "action-items"), ("WHAT WENT WELL", "what-went-well"),
+    ("What went well:", "what-went-well"), ("Timeline (all times UTC)", "timeline"),
+    ("✅ What went well", "what-went-well"), ("TL;DR", "summary"), ("5 Whys", "contributing-factors"),
+    # decorations
+    ("Detailed incident timeline", "timeline"), ("Impact on customers", "impact"),
+    ("Our key learnings", "lessons-learned"), ("Timeline of events", "timeline"),
+])
+def test_heading_names_section(heading, expected):
+    assert catalog().classify(heading) == (expected,)
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Root cause and contributing factors", ("contributing-factors",)),
+    ("Lessons learned: what went well", ("lessons-learned", "what-went-well")),
+    ("What went well / what didn't", ("what-went-well", "what-went-wrong")),
+    ("Impact & timeline", ("impact", "timeline")),
+    ("Action items and owners", ("action-items",)),
+])
+def test_heading_joining_sections(heading, expected):
+    assert catalog().classify(heading) == expected
+
+
+@pytest.mark.parametrize("heading", [
+    "Appendix", "When to write one", "Sections we expect", "How we write", "Where things go",
+    "Impact of the EU region migration plan", "What went well for the competitors of our vendor",
+    "Things that did not go well", "14:05 UTC", "", "Installation",
+])
+def test_other_headings_name_no_section_or_the_right_one(heading):
+    names = catalog().classify(heading)
+    assert "what-went-well" not in names
+    if heading in ("Appendix", "When to write one", "Sections we expect", "How we write",
+                   "Where things go", "14:05 UTC", "", "Installation"):
+        assert names == ()
+
+
+def test_strict_classification_needs_every_part():
+    cat = catalog()
+    assert cat.classify("Summary: three to five sentences a reader can follow") == ("summary",)
+    assert cat.classify("Summary: three to five sentences a reader can follow", strict=True) == ()
+
+
+def test_title_matches_exactly_only(parse):
+    doc = parse("# Postmortem: DNS outage timeline\n\n## Impact\n\nUsers saw errors.\n")
+    assert [s.name for s in outline(doc).sections] == ["impact"]
+    doc = parse("# Timeline\n\n- 14:05 I restarted the primary.\n")
+    assert [s.name for s in outline(doc).sections] == ["timeline"]
+
+
+def test_section_data_is_clean():
+    data = load_data("sections.yaml")
+    cat = SectionCatalog.from_data(data)  # raises on a heading under two sections
+    for name, spec in data["sections"].items():
+        keys = [words(h) for h in spec["headings"]]
+        assert len(keys) == len(set(keys)), f"{name}: duplicate headings after normalising"
+        assert spec["specific"] in (False, "weak", "strong"), name
+        assert name in cat.titles and name in cat.belongs, name
+    for default in ("summary", "impact", "timeline", "what-went-well", "contributing-factors", "action-items"):
+        assert default in cat.names
+    assert all(isinstance(d, str) for d in data["decorations"])  # YAML 1.1 reads a bare `on` as True
+    overlap = {w for key in cat.headings for w in key} & cat.decorations - {"and", "of", "the", "incident", "on"}
+    assert "well" not in overlap and "wrong" not in overlap
+
+
+def test_placeholders():
+    cat = catalog()
+    for text in ("N/A", "n/a.", "None", "TBD", "-", "…", "To be determined", "TODO:"):
+        assert cat.is_placeholder(text), text
+    assert not cat.is_placeholder("The alert fired within a minute.")
+
+
+def test_unknown_required_section_is_a_clear_error():
+    from blamelint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unknown section.*'postmortem-vibes'.*known sections: summary"):
+        catalog().validate(["impact", "postmortem-vibes"])
