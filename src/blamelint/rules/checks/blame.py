@@ -42,6 +42,7 @@ class Blame(Rule):
         for phrase in data["person_verbs"]:
             words = words_of(phrase)
             self.person_verbs.setdefault(words[0], []).append(words[1:])
+        self.signals = frozenset(data["signal_nouns"])
         self.failure_verbs = frozenset(data["failure_verbs"])
         self.failure_nouns = frozenset(data["failure_nouns"])
         self.person_adjectives = frozenset(data["person_adjectives"])
@@ -165,6 +166,9 @@ class Blame(Rule):
             if agent is None:
                 if tok.tag_ not in PAST_TAGS or not self._past_passive(tok):
                     return None
+                target = subject(tok)
+                if target is None or target.lemma_.lower() not in self.signals:
+                    return None
             elif not self._person(agent):
                 return None
         elif not self._person(self._subject(tok)):
@@ -212,7 +216,8 @@ class Blame(Rule):
             return ("judgment", tok, tok) if self._person(tok.head) else None
         subj = subject(tok)
         if self._person(subj) and not is_negated(tok.head if tok.dep_ == "acomp" else tok):
-            return "judgment", tok, tok
+            comp = next((c for c in tok.children if c.dep_ == "xcomp"), tok)  # "slow to respond"
+            return "judgment", tok, comp
         return None
 
     def _more_careful(self, tok):

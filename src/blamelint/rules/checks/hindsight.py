@@ -231,7 +231,8 @@ class Hindsight(Rule):
             return None  # designed behaviour: "The standby should have taken over"
         copula = lemma == "be" and not passive
         if modal == "could":
-            if not copula and (person or passive):
+            if not copula and (person or passive or (outcome and doer is not None
+                                                      and self._hypothetical(doer))):
                 return "could", first, verb
             return None  # a possibility: "The lag could have been network jitter"
         # would
@@ -239,4 +240,15 @@ class Hindsight(Rule):
             return None  # "We would have liked more time"
         if person and not copula:
             return "would", first, verb
+        if outcome and doer is not None and self._hypothetical(doer):
+            return "would", first, verb  # "A canary stage would have caught the bad build"
         return None
+
+    @staticmethod
+    def _hypothetical(noun) -> bool:
+        """An indefinite noun phrase: something that was not there ("a soak test",
+        "better dashboards")."""
+        det = next((c for c in noun.children if c.dep_ == "det"), None)
+        if det is not None:
+            return det.lower_ in ("a", "an", "any", "some")
+        return noun.tag_ in ("NNS",) and not any(c.dep_ == "poss" for c in noun.children)

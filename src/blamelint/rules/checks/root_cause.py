@@ -73,8 +73,13 @@ class RootCause(Rule):
             first, last = tokens[i], tokens[j]
             if last.lower_ == "-" or (first.lower_ == "root" and last.i == first.i):
                 continue
-            if not self._rejected(first, last):
-                yield self._match("term", first, last, text=sent.doc[first.i:last.i + 1].text)
+            if self._rejected(first, last):
+                continue
+            nxt = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
+            if nxt is not None and nxt.lemma_.lower() in ("analysis", "review", "document", "doc", "report"):
+                last = nxt
+            kind = "process" if first.lower_.startswith("rca") or last != tokens[j] else "term"
+            yield self._match(kind, first, last, text=sent.doc[first.i:last.i + 1].text)
         for i, j, _ in self.exclusive.find(tokens):
             if self._about_incident(tokens[i]):
                 yield self._match("whole", tokens[i], tokens[j], text=sent.doc[tokens[i].i:tokens[j].i + 1].text)
@@ -221,9 +226,8 @@ class RootCause(Rule):
         """"a combination of X and Y", "X and Y": more than one cause."""
         if cause is None:
             return False
-        if cause.lemma_.lower() in self.multi or cause.tag_ in ("NNS",) and any(
-                c.lower_ in ("several", "multiple", "many", "various") for c in cause.children):
-            return True
+        if cause.lemma_.lower() in self.multi or cause.tag_ in ("NNS", "NNPS"):
+            return True  # "a combination of ...", "three things", "several factors"
         return any(c.dep_ in ("conj", "appos") for c in cause.children)
 
     def _origin(self, pred):

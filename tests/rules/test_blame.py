@@ -1,0 +1,79 @@
+"""blame: named pass and fail cases (written for these tests)."""
+import pytest
+
+from tests.rules.cases import check_case, fires, params
+
+FAIL = [
+    "The outage was a classic case of human error.",
+    "Operator error during the failover extended the outage.",
+    "Marta was careless when she edited the zone file.",
+    "The release engineer failed to run the smoke tests.",
+    "We failed to notice the disk filling up.",
+    "The DBA neglected to take a snapshot before the resize.",
+    "The on-call engineer simply ignored the first three pages.",
+    "Olusegun ignored the capacity warning.",
+    "The alert was brushed aside as a false positive.",
+    "Repeated warnings from the storage team were waved off.",
+    "Tomasz panicked and deleted the wrong namespace.",
+    "Someone fat-fingered the CIDR range.",
+    "The platform team dropped the ball on the certificate renewal.",
+    "Engineers must be more careful when editing production configs.",
+    "Everyone should pay more attention to the deploy checklist.",
+    "It was entirely the network team's fault.",
+    "The contractor was at fault for the data loss.",
+    "The new hire's mistake took down the billing API.",
+    "This was a sloppy change from the start.",
+    "Kenji didn't bother to check the replication lag.",
+    "The reviewer obviously didn't read the diff.",
+    "An experienced engineer would have spotted the typo.",
+    "Once again, the mobile team shipped on a Friday.",
+    "The support staff were useless during the incident.",
+    "The on-call was slow to acknowledge the page.",
+    "The blame lies with the infrastructure team.",
+    "This one is on the release managers.",
+    "Developers need to stop skipping code review.",
+    "Hold the engineer who ran the script accountable.",
+]
+PASS = [
+    "I ran the cleanup job against the production bucket instead of the staging one.",
+    "Ana restarted the primary instead of the replica.",
+    "I didn't run the smoke tests because the pipeline reported them as passed.",
+    "The health check failed to detect the hung worker.",
+    "The load balancer failed to drain the node before the restart.",
+    "Twilio failed to deliver the verification codes.",
+    "The client ignored the Retry-After header and retried at once.",
+    "The kernel panicked on two of the hypervisors.",
+    "Haruto mistakenly assumed the flag was already off.",
+    "I accidentally scaled the wrong deployment to zero.",
+    "We ran git blame to find when the timeout changed.",
+    "This is a blameless review.",
+    "This was not human error; the tool accepted an invalid input.",
+    "Nobody was at fault for following the documented procedure.",
+    "Our monitoring was at fault: it averaged over ten minutes.",
+    "The dashboard was useless for spotting per-region spikes.",
+    "The database was slow to respond under load.",
+    "The service uses lazy loading for its plugins.",
+    "Cassandra uses a sloppy quorum for hinted handoff.",
+    "We don't use the phrase \"human error\" in our reviews.",
+    "The migration tool needs to be more careful about locks.",
+    "Errors from the cache were ignored, so stale entries were served.",
+    "The parser's failure to handle the new header caused the crash.",
+    "The on-call acknowledged the page four minutes after it fired.",
+    "We need to stop deploying during the peak sales window.",
+]
+
+
+@pytest.mark.parametrize("expect, text", params(FAIL, PASS))
+def test_blame_cases(lint, expect, text):
+    check_case(lint, "blame", expect, text)
+
+
+def test_failure_message_asks_for_the_action_and_context(lint):
+    (finding,) = fires(lint, "blame", "The engineer failed to follow the runbook.")
+    assert finding.text == "failed to follow"
+    assert "why it made sense" in finding.suggestion
+
+
+def test_dismissive_message_asks_what_they_saw(lint):
+    (finding,) = fires(lint, "blame", "The on-call ignored the escalation.")
+    assert "what they saw" in finding.suggestion
