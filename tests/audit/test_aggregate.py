@@ -80,3 +80,24 @@ def test_anchor_is_stable_and_unique():
     assert agg.anchor("a/b.md") == agg.anchor("a/b.md")
     assert agg.anchor("a/b.md") != agg.anchor("a-b.md")
     assert agg.anchor("a/b.md").startswith("doc-a-b-md-")
+
+
+def test_due_dates_as_calendar_dates():
+    from blamelint.audit.structure import due_date
+
+    assert due_date("by 2025-03-21") == dt.date(2025, 3, 21)
+    assert due_date("Q3 2025") == dt.date(2025, 9, 30)
+    assert due_date("2024 Q4") == dt.date(2024, 12, 31)
+    assert due_date("next sprint") is None and due_date(None) is None
+
+
+def test_overdue_needs_a_date_and_not_done():
+    items = [{"owner": "a", "due": "2024-01-01", "due_date": "2024-01-01", "done": False},
+             {"owner": None, "due": "2024-01-01", "due_date": "2024-01-01", "done": True},
+             {"owner": None, "due": "next sprint", "due_date": None, "done": False},
+             {"owner": None, "due": None, "due_date": None, "done": False}]
+    m = {"words": 10, "sentences": 1, "syllables": 12, "action_sentences": 0, "named_action_sentences": 0,
+         "counts": {}, "action_items": items}
+    t = agg.document_totals(m, dt.date(2024, 6, 1))
+    assert (t.items, t.items_owner, t.items_due, t.items_done, t.items_overdue) == (4, 1, 3, 1, 1)
+    assert agg.document_totals(m, dt.date(2023, 6, 1)).items_overdue == 0

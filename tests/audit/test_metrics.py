@@ -35,7 +35,7 @@ def test_good_document(measure):
     assert {"summary", "timeline", "what-went-well", "action-items"} <= set(m["sections"])
     assert m["what_went_well"] is True
     items = m["action_items"]
-    assert [(i["owner"] is not None, i["due"], i["done"]) for i in items] == [
+    assert [(i["owner"] is not None, i["due_date"], i["done"]) for i in items] == [
         (True, "2024-02-10", True), (True, "2024-03-01", False), (False, None, False)]
     assert m["sentences"] >= 6 and m["words"] > 50
     assert m["named_action_sentences"] >= 4

@@ -145,7 +145,7 @@ class Totals:
 def document_totals(metrics: dict[str, Any], today: dt.date) -> Totals:
     counts = metrics.get("counts", {})
     items = metrics.get("action_items", [])
-    overdue = [i for i in items if not i["done"] and i["due"] and dt.date.fromisoformat(i["due"]) < today]
+    overdue = [i for i in items if not i["done"] and i["due_date"] and dt.date.fromisoformat(i["due_date"]) < today]
     return Totals(
         documents=1, words=metrics["words"], sentences=metrics["sentences"], syllables=metrics["syllables"],
         actions=metrics["action_sentences"], named=metrics["named_action_sentences"],

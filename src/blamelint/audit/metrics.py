@@ -28,7 +28,7 @@ class Measurer:
     """The audit's observer: builds one dict of metrics per document."""
 
     needs = PARSE
-    version = "1"
+    version = "2"
     """Bumped whenever what ``measure`` returns changes (part of the cache key)."""
 
     def __init__(self, config: Any = None):
@@ -55,7 +55,10 @@ class Measurer:
         counts: dict[str, int] = {}
         for f in findings:
             counts[f.rule] = counts.get(f.rule, 0) + 1
-        sections, well = structure.sections_present(document)
+        from blamelint.sections import outline
+
+        found = outline(document)
+        sections, well = structure.sections_present(document, found)
         fm_date = front_matter_date(document.front_matter)
         body = _body_text(document)
         found_date = text_date(body)
@@ -70,7 +73,7 @@ class Measurer:
             "counts": dict(sorted(counts.items())),
             "sections": sections,
             "what_went_well": well,
-            "action_items": [item.as_dict() for item in structure.action_items(document)],
+            "action_items": structure.action_items(document, found),
             "content_dates": {
                 "front-matter": fm_date.isoformat() if fm_date else None,
                 "text": found_date.isoformat() if found_date else None,
