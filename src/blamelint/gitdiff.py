@@ -90,7 +90,9 @@ class _Repo:
         if verify.returncode != 0:
             raise GitDiffError(f"--diff: unknown git ref '{ref}' in {top}")
         commit = verify.stdout.strip()
-        diff = _git(["diff", *DIFF_OPTIONS, commit, "--", *pathspecs], top)
+        # The whole repository, so that a file renamed into the checked paths
+        # is matched with where it came from.
+        diff = _git(["diff", *DIFF_OPTIONS, commit], top)
         if diff.returncode != 0:
             raise GitDiffError(f"--diff: git diff {ref} failed in {top}: {diff.stderr.strip()}")
         self.changed = parse_diff(diff.stdout)
