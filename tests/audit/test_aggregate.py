@@ -101,3 +101,10 @@ def test_overdue_needs_a_date_and_not_done():
     t = agg.document_totals(m, dt.date(2024, 6, 1))
     assert (t.items, t.items_owner, t.items_due, t.items_done, t.items_overdue) == (4, 1, 3, 1, 1)
     assert agg.document_totals(m, dt.date(2023, 6, 1)).items_overdue == 0
+
+
+def test_csv_cells_never_start_a_formula():
+    from blamelint.audit.render_csv import cell
+
+    assert cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert cell("-1 day outage") == "'-1 day outage" and cell("Outage") == "Outage"

@@ -90,3 +90,13 @@ def test_date_fallback_mtime(tmp_path, isolated_cache):
     fallback = json.loads(audit("a", "--format", "json", "--date-fallback", "mtime", cwd=tmp_path,
                                 cache=isolated_cache).stdout)
     assert fallback["documents"][0]["date_source"] == "mtime"
+
+
+def test_registering_the_command_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import sys, blamelint.cli; print('spacy' in sys.modules)"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
+    assert "audit" in run_cli("--help").stdout
