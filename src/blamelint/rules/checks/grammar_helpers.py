@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
+from blamelint.rules.base import Match
 from blamelint.rules.cards import load_data
 
 _WORD = re.compile(r"\w+(?=n't)|n't|'\w+|\w+|[^\w\s]")
@@ -67,6 +68,19 @@ class PhraseIndex:
                 yield i, i + len(best[0]) - 1, best[1]
 
 
+def card_match(card, kind: str, first, last) -> Match:
+    """A Match over tokens first..last (either order), with the message and
+    suggestion of ``kind`` from the card's ``data.messages`` (``{text}`` is the
+    flagged text), falling back to the card's own message and suggestion."""
+    if first.i > last.i:
+        first, last = last, first
+    spec = card.data.get("messages", {}).get(kind, {})
+    message = spec.get("message", card.message or card.summary)
+    suggestion = spec.get("suggestion", card.suggestion)
+    text = first.doc[first.i:last.i + 1].text
+    return Match(first.idx, last.idx + len(last.text), message.format(text=text), suggestion)
+
+
 # -- clauses ------------------------------------------------------------------
 
 def subject(verb) -> Optional[object]:
@@ -112,30 +126,6 @@ def agent_of(verb):
                 if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "PRON"):
                     return obj
     return None
-
-
-def clause_tokens(tok):
-    """The predicate a token belongs to: climb to the nearest verb or
-    adjective heading a clause."""
-    cur = tok
-    for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
-            return cur
-        if cur.head == cur:
-            return cur
-        cur = cur.head
-    return cur
-
-
-def head_noun(tok):
-    """For a token inside a noun phrase, the phrase's head noun."""
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ in ("compound", "amod", "nmod", "det", "poss", "case") and cur.head != cur:
-            cur = cur.head
-        else:
-            break
-    return cur
 
 
 QUOTES = frozenset({'"', "“", "”", "``", "''", "‘", "’"})

@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.cards import load_data
 from blamelint.rules.checks.grammar_helpers import (
+    card_match,
     People,
     PhraseIndex,
     is_negated,
@@ -45,16 +46,9 @@ class Hindsight(Rule):
         self.evaluative = frozenset(data["evaluative_words"])
         self.durations = frozenset(data["duration_units"])
         self.people = People()
-        self.messages = self.card.data.get("messages", {})
 
     def _match(self, kind: str, first, last) -> Match:
-        if first.i > last.i:
-            first, last = last, first
-        spec = self.messages.get(kind, {})
-        message = spec.get("message", self.card.message or self.card.summary)
-        suggestion = spec.get("suggestion", self.card.suggestion)
-        text = first.doc[first.i:last.i + 1].text
-        return Match(first.idx, last.idx + len(last.text), message.format(text=text), suggestion)
+        return card_match(self.card, kind, first, last)
 
     # -- the check --------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from typing import Iterable
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.cards import load_data
 from blamelint.rules.checks.grammar_helpers import (
+    card_match,
     PhraseIndex,
     in_quotes,
     is_negated,
@@ -57,15 +58,11 @@ class RootCause(Rule):
         self.rejecting = frozenset(data["rejecting_verbs"])
         self.seeking = frozenset(data["seeking_verbs"])
         self.rejecting_preps = [words_of(p) for p in data["rejecting_preps"]]
-        self.messages = self.card.data.get("messages", {})
 
     # -- findings -------------------------------------------------------------
 
-    def _match(self, kind: str, first, last, **fields) -> Match:
-        spec = self.messages.get(kind, {})
-        message = spec.get("message", self.card.message or self.card.summary)
-        suggestion = spec.get("suggestion", self.card.suggestion)
-        return Match(first.idx, last.idx + len(last.text), message.format(**fields), suggestion)
+    def _match(self, kind: str, first, last) -> Match:
+        return card_match(self.card, kind, first, last)
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
         tokens = list(sent)
@@ -79,16 +76,16 @@ class RootCause(Rule):
             if nxt is not None and nxt.lemma_.lower() in ("analysis", "review", "document", "doc", "report"):
                 last = nxt
             kind = "process" if first.lower_.startswith("rca") or last != tokens[j] else "term"
-            yield self._match(kind, first, last, text=sent.doc[first.i:last.i + 1].text)
+            yield self._match(kind, first, last)
         for i, j, _ in self.exclusive.find(tokens):
             if self._about_incident(tokens[i]):
-                yield self._match("whole", tokens[i], tokens[j], text=sent.doc[tokens[i].i:tokens[j].i + 1].text)
+                yield self._match("whole", tokens[i], tokens[j])
         for tok in tokens:
             found = (self._singled_out(tok) or self._whole_incident(tok) or self._root_of(tok)
                      or self._event_because(tok))
             if found is not None:
                 kind, first, last = found
-                yield self._match(kind, first, last, text=sent.doc[first.i:last.i + 1].text)
+                yield self._match(kind, first, last)
 
     # -- the shapes -------------------------------------------------------------
 
