@@ -31,7 +31,9 @@ from blamelint.sections import Outline, outline, words
 DASH_SPLIT = re.compile(r"\s+(?:[-–—]{1,3}|\|)\s+")
 PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 SEGMENT_SPLIT = re.compile(r"\s*[,;/]\s*|\s+and\s+")
-HANDLE = re.compile(r"(?<![\w@/.:+-])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])")
+HANDLE = re.compile(r"(?<![\w@/.:+-])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])"
+                    r"|(?<![\w@/.:+-])([a-z][\w.-]*[a-z0-9_])@(?![\w.-])")  # @dana, or dana@ (Google style)
+LEADING_TAG = re.compile(r"^\s*\[[^\]]*\]\s*")
 BROADCAST = {"here", "channel", "everyone", "all"}
 CONNECTORS = {"van", "de", "der", "den", "von", "da", "di", "la", "le", "du", "del", "dos", "bin", "al", "el", "ten", "ter"}
 NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -132,10 +134,21 @@ class Grammar:
         return " ".join(words(value)) in self.placeholders or not any(c.isalnum() for c in value)
 
     def column_kind(self, header: str) -> Optional[str]:
-        key = " ".join(words(header)) or header.strip()
+        """What a table column holds, from its header: an exact column name
+        ("Owner", "Due date"), else one inside it ("Verification ticket",
+        "Action item description"); an id column ("Item ID", "#") is none."""
+        key = " ".join(words(header.replace("_", " "))) or header.strip()
         for kind in ("owner", "due", "status", "ticket", "action"):
             if key in self.columns[kind]:
                 return kind
+        padded = f" {key} "
+        for kind in ("owner", "due", "status", "ticket"):
+            if any(f" {name} " in padded for name in self.columns[kind] if len(name) > 2):
+                return kind
+        if set(key.split()) & {"id", "no", "number", "ref"} or not key.strip("# "):
+            return None
+        if any(f" {name} " in padded for name in self.columns["action"] if len(name) > 2):
+            return "action"
         return None
 
     def is_done(self, value: str) -> Optional[bool]:
@@ -235,7 +248,7 @@ class ActionItem:
 def split_annotations(text: str) -> tuple[str, list[str]]:
     """The action and the annotations around it: parentheticals, segments
     after a spaced dash, and sentences that are labels ("Owner: X.")."""
-    first, *rest = DASH_SPLIT.split(text.strip())
+    first, *rest = DASH_SPLIT.split(LEADING_TAG.sub("", text.strip(), count=1))
     annotations = [r for r in rest if r.strip()]
     annotations.extend(m.group(1) for m in PARENS.finditer(first))
     action = PARENS.sub(" ", first)
@@ -257,8 +270,10 @@ def _find_owner(item: ActionItem) -> Optional[str]:
                 continue
             return value
     for match in HANDLE.finditer(item.text):
-        if match.group(1).lower() not in BROADCAST:
-            return "@" + match.group(1)
+        handle = "@" + match.group(1) if match.group(1) else match.group(2) + "@"
+        if match.group(1) and match.group(1).lower() in BROADCAST or g.is_placeholder(handle):
+            continue
+        return handle
     for note in item.annotations:
         for segment in SEGMENT_SPLIT.split(note):
             if g.name_like(segment):
@@ -362,14 +377,18 @@ def _table_items(document: Document, cells: list[Block]) -> list[ActionItem]:
             item.annotations = [a for a in item.annotations if a not in [c.text for c in row]]
         items.append(_finish(document, item))
     # An owner or due column that is empty says "none": do not look elsewhere in the row.
+    kinds = set(headers.values())  # empty cells have no block: ask the header row
     for item in items:
-        kinds = {headers.get(c.column) for c in item.blocks}
         if "owner" in kinds and not any(headers.get(c.column) == "owner" and not g.is_placeholder(c.text)
                                         for c in item.blocks):
-            item.owner = _inline_only(item.action, "owner")
+            item.owner = _inline_only(item.anchor.text, "owner")
         if "due" in kinds and not any(headers.get(c.column) == "due" and not g.is_placeholder(c.text)
                                       for c in item.blocks):
-            item.due = _inline_only(item.action, "due")
+            item.due = _inline_only(item.anchor.text, "due")
+        if "ticket" in kinds and not any(headers.get(c.column) == "ticket" and not g.is_placeholder(c.text)
+                                         for c in item.blocks):
+            match = g.ticket.search(item.anchor.text)
+            item.ticket = match.group(0) if match else None
     return items
 
 

@@ -54,6 +54,8 @@ def front_matter_verdict(front_matter: Optional[dict]) -> Optional[bool]:
         return True
     for key in FRONT_MATTER_LISTS:
         values = fm.get(key)
+        if isinstance(values, str):
+            values = re.split(r"[,\s]+", values)
         if isinstance(values, (list, tuple)) and any(_kind(v) in POSTMORTEM_KINDS for v in values):
             return True
     return None

@@ -6,7 +6,9 @@ numbering, emphasis, emoji, a parenthetical and a trailing colon dropped):
 
 1. exactly one of a section's headings ("What went right", "Chronology");
 2. one of them with only decoration words around it ("Detailed incident
-   timeline", "Impact on customers");
+   timeline", "Impact on customers"), or, for head nouns such as "impact" or
+   "action items", up to three modifiers before it ("Revenue impact",
+   "Corrective action items");
 3. split at ``:``, ``/``, ``,``, ``&``, "and" or a spaced dash, each part by 1-2
    ("Root cause and contributing factors", "Lessons learned: what went well").
 
@@ -37,6 +39,8 @@ NUMBERING = re.compile(
     r"|^\s*\d{1,2}(?:\.\d{1,2})*\s+(?=[^\d\s])",
     re.IGNORECASE,
 )
+MAX_MODIFIERS = 3
+NEGATIONS = {"no", "not", "non", "without", "zero", "didn't", "never"}
 LABEL = re.compile(r"^\s*(?P<label>[^:\n]{1,48}?)\s*:[ \t]*(?P<rest>.*)", re.DOTALL)
 
 
@@ -75,6 +79,7 @@ class SectionCatalog:
     belongs: dict[str, str]
     order: tuple[str, ...]
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    head_nouns: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict) -> "SectionCatalog":
@@ -94,6 +99,7 @@ class SectionCatalog:
             belongs=dict(data["belongs"]),
             order=tuple(data["sections"]),
             children={k: tuple(v) for k, v in (data.get("children") or {}).items()},
+            head_nouns=frozenset(words(h) for h in data.get("head-nouns") or ()),
         )
 
     @property
@@ -119,6 +125,12 @@ class SectionCatalog:
                 if name is not None:
                     rest = ws[:start] + ws[start + size:]
                     if all(w in self.decorations or w.isdigit() for w in rest):
+                        return name
+                    before, after = ws[:start], ws[start + size:]
+                    if ws[start:start + size] in self.head_nouns and 0 < len(before) <= MAX_MODIFIERS \
+                            and not (NEGATIONS | {"and", "or"}) & set(before) \
+                            and tuple(before) not in self.headings \
+                            and all(w in self.decorations or w.isdigit() for w in after):
                         return name
                     if best is None:
                         best = (size, name, start, start + size)

@@ -30,6 +30,7 @@ def one(parse, line):
     ("- Add a DNS check | Assignee: @kpatel", "@kpatel"),
     ("- Add a DNS check (platform team, Q3)", "platform team"),
     ("- Add a DNS check — DRI: storage team", "storage team"),
+    ("- Add a DNS check (ricc@)", "ricc@"),
 ])
 def test_owner_forms(parse, line, owner):
     assert one(parse, line).owner == owner
@@ -47,6 +48,8 @@ def test_owner_forms(parse, line, owner):
     "- Add a DNS check (due March 3)",
     "- Tyler should add a DNS check",
     "- Post in @here when the check fails",
+    "- [PoMo] Add a DNS check",
+    "- Add a DNS check (owner: @name)",
 ])
 def test_no_owner(parse, line):
     assert one(parse, line).owner is None
@@ -151,3 +154,22 @@ def test_name_like():
     for text in ("optional", "P1", "High", "Done", "In progress", "March", "UTC", "5k events/s default",
                  "see above", "Q3", "ASAP"):
         assert not g.name_like(text), text
+
+
+def test_table_column_names_inside_headers(parse):
+    body = ("| Item ID | Category | Action Item Description | Owner | Target Date | Verification Ticket |\n"
+            "|---|---|---|---|---|---|\n"
+            "| ACT-01 | Prevent | Fix the connection release | `@dev` | 2026-05-01 | `PR #12` |\n"
+            "| ACT-02 | Detect | Add a pool alert | [Name] | YYYY-MM-DD | |\n")
+    found = items(parse, body)
+    assert [(i.action, i.owner, i.due, bool(i.ticket)) for i in found] == [
+        ("Fix the connection release", "@dev", "2026-05-01", True),
+        ("Add a pool alert", None, None, False),
+    ]
+
+
+def test_column_kinds():
+    g = grammar()
+    assert [g.column_kind(h) for h in ("Owner", "Due Date", "Bug_id", "Item ID", "#", "Action Item Description",
+                                       "Priority", "Assigned to", "Status")] == \
+        ["owner", "due", "ticket", None, None, "action", None, "owner", "status"]

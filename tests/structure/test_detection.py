@@ -49,6 +49,7 @@ def test_front_matter_decides_both_ways(parse):
     assert detect(parse, "---\ntags: [sre, incident-review]\n---\n\n# X\n")
     assert not detect(parse, "---\npostmortem: false\n---\n\n# X\n\n## What went well\n\n## Action items\n")
     assert front_matter_verdict({"kind": "Post-Mortem"}) is True
+    assert front_matter_verdict({"tags": "post-mortem"}) is True
     assert front_matter_verdict({"title": "x"}) is None
 
 

@@ -27,9 +27,17 @@ from blamelint.sections import SectionCatalog, catalog, outline, words
     # decorations
     ("Detailed incident timeline", "timeline"), ("Impact on customers", "impact"),
     ("Our key learnings", "lessons-learned"), ("Timeline of events", "timeline"),
+    # modifiers before a head noun
+    ("Corrective action items", "action-items"), ("Revenue impact", "impact"),
+    ("Proximate cause", "contributing-factors"), ("Things That Went Poorly", "what-went-wrong"),
 ])
 def test_heading_names_section(heading, expected):
     assert catalog().classify(heading) == (expected,)
+
+
+@pytest.mark.parametrize("heading", ["No impact", "Not the root cause", "Non-impact"])
+def test_negated_head_noun_is_no_section(heading):
+    assert catalog().classify(heading) == ()
 
 
 @pytest.mark.parametrize("heading, expected", [
@@ -38,6 +46,8 @@ def test_heading_names_section(heading, expected):
     ("What went well / what didn't", ("what-went-well", "what-went-wrong")),
     ("Impact & timeline", ("impact", "timeline")),
     ("Action items and owners", ("action-items",)),
+    ("Preventative & Corrective Action Items", ("action-items",)),
+    ("Executive Summary & Impact Analysis", ("summary", "impact")),
 ])
 def test_heading_joining_sections(heading, expected):
     assert catalog().classify(heading) == expected

@@ -31,7 +31,9 @@ def _names_section(block: Block) -> bool:
     from blamelint.sections import catalog
 
     text = block.text.strip()
-    return 0 < len(text) <= MAX_PROMOTED and "\n" not in text and bool(catalog().classify(text, strict=True))
+    if not 0 < len(text) <= MAX_PROMOTED or "\n" in text or text.endswith((".", "!", ";", ",")):
+        return False
+    return len(text.split()) <= 8 and bool(catalog().classify(text, strict=True))
 
 
 def _single_item_block(blocks: list[Block], i: int) -> bool:
