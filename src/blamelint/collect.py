@@ -3,7 +3,9 @@ apply include/exclude globs, survive symlink loops."""
 from __future__ import annotations
 
 import fnmatch
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -74,6 +76,12 @@ def _walk(top: Path, include, exclude, cwd, seen) -> Iterator[Candidate | Missin
             display = display_path(path, cwd)
             if exclude and _excluded(display, exclude):
                 continue
+            try:
+                if not stat.S_ISREG(os.stat(path).st_mode):
+                    continue  # a FIFO or device named like a document: opening it could block
+            except OSError as exc:
+                yield Missing(display, _stat_problem(path, exc))
+                continue
             key = os.path.realpath(path)
             if key in seen:
                 continue
@@ -82,3 +90,11 @@ def _walk(top: Path, include, exclude, cwd, seen) -> Iterator[Candidate | Missin
     for err in errors:
         yield Missing(display_path(Path(err.filename), cwd) if err.filename else str(top),
                       err.strerror or str(err))
+
+
+def _stat_problem(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if path.is_symlink():
+        return "broken symbolic link (its target does not exist)"
+    return exc.strerror or str(exc)

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import codecs
+import os
+import re
+import stat
 from pathlib import Path
+from typing import Optional
 
+from blamelint.document.html import parse_html
 from blamelint.document.markdown import parse_markdown
 from blamelint.document.model import Document
 from blamelint.document.text import parse_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 TEXT_SUFFIXES = (".txt", ".text")
-LINTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+LINTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -18,8 +24,9 @@ class UnreadableInput(Exception):
     """A file that cannot be checked. The message names the problem, not the file."""
 
 
-def decode(raw: bytes) -> str:
-    """Decode file bytes: UTF-8 (BOM optional) or UTF-16/32 with a BOM."""
+def decode(raw: bytes, html: bool = False) -> str:
+    """Decode file bytes: UTF-8 (BOM optional) or UTF-16/32 with a BOM. For HTML
+    that is not UTF-8, the encoding its ``<meta charset>`` declares."""
     for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                           (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
@@ -27,15 +34,50 @@ def decode(raw: bytes) -> str:
             try:
                 return raw.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise UnreadableInput(f"not valid {encoding.upper().replace('-SIG', '')}: {exc.reason} at byte {exc.start}") from None
-    if b"\x00" in raw[:8192]:
+                name = encoding.upper().replace("-SIG", "")
+                raise UnreadableInput(f"not valid {name} (despite its byte-order mark): "
+                                      f"{exc.reason} at byte {exc.start}") from None
+    head = raw[:8192]
+    if b"\x00" in head:
+        if _looks_like_utf16(head):
+            raise UnreadableInput("looks like UTF-16 without a byte-order mark; save the file as UTF-8")
         raise UnreadableInput("binary file (contains NUL bytes); not a text document")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(head) if html else None
+        if declared is not None:
+            try:
+                return raw.decode(declared)
+            except UnicodeDecodeError:
+                pass
         line = raw.count(b"\n", 0, exc.start) + 1
         raise UnreadableInput(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}); "
                               "save the file as UTF-8") from None
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte."""
+    even, odd = head[0::2], head[1::2]
+    return max(even.count(0), odd.count(0)) >= len(head) // 4 > 0
+
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# The HTML standard reads these labels as windows-1252.
+WINDOWS_1252_LABELS = {"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "cp819"}
+
+
+def _declared_charset(head: bytes) -> Optional[str]:
+    match = META_CHARSET.search(head[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    if label in WINDOWS_1252_LABELS:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
 
 
 def normalise_newlines(text: str) -> str:
@@ -47,22 +89,37 @@ def normalise_newlines(text: str) -> str:
 def parse_source(display_path: str, text: str) -> Document:
     """Build the document model from already-decoded text."""
     text = normalise_newlines(text)
-    if display_path.lower().endswith(TEXT_SUFFIXES):
+    suffix = display_path.lower()
+    if suffix.endswith(TEXT_SUFFIXES):
         return parse_text(display_path, text)
+    if suffix.endswith(HTML_SUFFIXES):
+        return parse_html(display_path, text)
     return parse_markdown(display_path, text)
 
 
+def parse_bytes(display_path: str, raw: bytes) -> Document:
+    """Decode and parse a file's bytes (HTML may declare its own encoding)."""
+    return parse_source(display_path, decode(raw, html=display_path.lower().endswith(HTML_SUFFIXES)))
+
+
 def read_document(path: Path, display_path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    return parse_source(display_path, decode(read_bytes(path, max_bytes)))
+    return parse_bytes(display_path, read_bytes(path, max_bytes))
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """A file's bytes, or UnreadableInput saying why not (too big, no permission...)."""
+    """A file's bytes, or UnreadableInput saying why not (too big, no permission...).
+
+    At most ``max_bytes + 1`` bytes are read, so a device or a pipe named on the
+    command line cannot make the run read forever."""
+    too_big = f"over the {max_bytes / 1048576:.0f} MB limit (max-file-size)"
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UnreadableInput(f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit (max-file-size)")
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise UnreadableInput("is a directory")
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise UnreadableInput(f"file is {info.st_size / 1048576:.1f} MB, {too_big}")
+            raw = handle.read(max_bytes + 1)
     except PermissionError:
         raise UnreadableInput("permission denied") from None
     except IsADirectoryError:
@@ -71,3 +128,6 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise UnreadableInput("no such file") from None
     except OSError as exc:
         raise UnreadableInput(exc.strerror or str(exc)) from None
+    if len(raw) > max_bytes:
+        raise UnreadableInput(f"more than {max_bytes} bytes, {too_big}")
+    return raw

@@ -13,10 +13,16 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from blamelint.document.align import CODE, RAW, TEXT, SourceCursor, offsets_array
 from blamelint.document.model import Block, Document, compute_line_starts
 from blamelint.document.structure import assign_headings, looks_like_entry_start
 
 CHECKBOX = re.compile(r"\[([ xX])\][ \t]+")
+MAX_NESTING = 100
+"""Containers (quotes, lists) nested deeper than this are not parsed as Markdown:
+markdown-it drops what is inside them, so their lines are read as plain text
+(see ``_recover_lines``). 100 keeps markdown-it's recursion far below Python's limit."""
+LIST_MARKER = re.compile(r"[ \t>]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -24,53 +30,69 @@ def _parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    return (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+            .enable("table").use(front_matter_plugin))
 
 
 class _TextBuilder:
     """Accumulates a block's text and its offset map while aligning to source."""
 
     def __init__(self, source: str, cursor: int, limit: int):
-        self.source = source
-        self.cursor = cursor
-        self.limit = limit
+        self.at = SourceCursor(source, cursor, limit)
         self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.offsets = offsets_array()
         self.masked: list[tuple[int, int]] = []
 
-    def add(self, content: str, masked: bool = False) -> None:
+    @property
+    def cursor(self) -> int:
+        return self.at.cursor
+
+    def add(self, content: str, masked: bool = False, mode: str = TEXT,
+            within: Optional[SourceCursor] = None) -> None:
         if not content:
             return
         start = len(self.chars)
-        source, limit = self.source, self.limit
-        at = source.find(content, self.cursor, limit)
-        if at >= 0:
-            self.offsets.extend(range(at, at + len(content)))
-            self.cursor = at + len(content)
-        else:  # escapes or entities: align character by character
-            p = self.cursor
-            for ch in content:
-                q = source.find(ch, p, limit)
-                if q < 0:
-                    q = max(self.cursor, p - 1) if p > self.cursor else self.cursor
-                    self.offsets.append(min(q, max(limit - 1, 0)))
-                    continue
-                self.offsets.append(q)
-                p = q + 1
-            self.cursor = max(self.cursor, p)
+        found = (within or self.at).locate(content, mode)
+        if found is None:
+            # Not where the source says it should be (should not happen): keep the
+            # words for the parser, but never report anything inside them.
+            at = min(self.at.cursor, max(self.at.limit - 1, 0))
+            found, masked = [at] * len(content), True
+        self.offsets.extend(found)
         self.chars.extend(content)
         if masked:
             self.masked.append((start, len(self.chars)))
 
+    def add_code(self, child) -> None:
+        """An inline code span: kept in the text (sentences still parse), masked."""
+        begin, end = self.at.skip_code_span(child.markup)
+        span = SourceCursor(self.at.source, begin, end)
+        self.add(child.content, masked=True, mode=CODE, within=span)
+        self.at.cursor = min(end + len(child.markup), self.at.limit)
+
+    def add_autolink(self) -> None:
+        """``<https://...>``: the URL as written (markdown-it's copy is normalised), masked."""
+        at = self.at
+        begin = at.source.find("<", at.cursor, at.limit)
+        end = at.source.find(">", begin + 1, at.limit) if begin >= 0 else -1
+        if end < 0:
+            return
+        start = len(self.chars)
+        self.chars.extend(at.source[begin + 1:end])
+        self.offsets.extend(range(begin + 1, end))
+        self.masked.append((start, len(self.chars)))
+        at.cursor = end + 1
+
     def add_break(self) -> None:
         """A soft or hard line break: a newline if the next line starts a new entry."""
-        at = self.source.find("\n", self.cursor, self.limit)
-        if at < 0:
-            at = max(self.cursor - 1, 0)
-        nxt = self.source[at + 1 : min(at + 41, self.limit)].lstrip(" \t>")
+        at = self.at
+        newline = at.source.find("\n", at.cursor, at.limit)
+        if newline < 0:
+            newline = max(at.cursor - 1, 0)
+        nxt = at.source[newline + 1: min(newline + 41, at.limit)].lstrip(" \t>")
         self.chars.append("\n" if looks_like_entry_start(nxt) else " ")
-        self.offsets.append(at)
-        self.cursor = at + 1
+        self.offsets.append(newline)
+        at.cursor = newline + 1
 
     @property
     def text(self) -> str:
@@ -82,28 +104,28 @@ def _inline_block(source: str, line_starts: list[int], token, cursor: Optional[i
     start = line_starts[first] if cursor is None else cursor
     limit = line_starts[last] if last < len(line_starts) else len(source)
     builder = _TextBuilder(source, start, limit)
-    skip_depth = 0
+    in_autolink = False
     for child in token.children or []:
         kind = child.type
-        if kind == "image":
+        if in_autolink:
+            if kind == "link_close":
+                in_autolink = False
             continue
-        if kind in ("html_inline",):
-            # Keep the cursor moving past raw HTML without adding it.
-            at = source.find(child.content, builder.cursor, limit)
-            if at >= 0:
-                builder.cursor = at + len(child.content)
-            continue
-        if skip_depth:
-            continue
-        if kind == "text":
+        if kind in ("text", "text_special"):
             builder.add(child.content)
         elif kind == "code_inline":
-            at = source.find(child.content, builder.cursor, limit)
-            if at >= 0:
-                builder.cursor = at
-            builder.add(child.content, masked=True)
+            builder.add_code(child)
         elif kind in ("softbreak", "hardbreak"):
             builder.add_break()
+        elif kind == "html_inline":  # raw HTML: stepped over, never text
+            builder.at.locate(child.content, RAW)
+        elif kind == "image":
+            builder.at.skip_image()
+        elif kind == "link_open" and child.markup == "autolink":
+            builder.add_autolink()
+            in_autolink = True
+        elif kind == "link_close":
+            builder.at.skip_link_tail()
     return builder
 
 
@@ -156,10 +178,16 @@ def parse_markdown(path: str, source: str) -> Document:
         elif kind == "list_item_open":
             item_counter += 1
             item_stack.append(item_counter)
+            if token.level + 1 >= MAX_NESTING and token.map:
+                item_counter = _recover_lines(source, line_starts, token.map, blocks,
+                                              quote_depth > 0, len(list_stack), item_counter)
         elif kind == "list_item_close":
             item_stack.pop()
         elif kind == "blockquote_open":
             quote_depth += 1
+            if token.level + 1 >= MAX_NESTING and token.map:
+                item_counter = _recover_lines(source, line_starts, token.map, blocks,
+                                              True, len(list_stack), item_counter)
         elif kind == "blockquote_close":
             quote_depth -= 1
         elif kind == "table_open":
@@ -198,7 +226,7 @@ def parse_markdown(path: str, source: str) -> Document:
             elif item_stack:
                 block.kind, block.item = "list_item", item_stack[-1]
                 block.list_depth, block.ordered = len(list_stack), list_stack[-1]
-                _strip_checkbox(block)
+                strip_checkbox(block)
             elif quote_depth:
                 block.kind = "blockquote"
             elif paragraph_role and _is_bold_line(token):
@@ -215,7 +243,53 @@ def parse_markdown(path: str, source: str) -> Document:
                     _line_starts=line_starts)
 
 
-def _strip_checkbox(block: Block) -> None:
+def _recover_lines(source: str, line_starts: list[int], lines: list[int], blocks: list[Block],
+                   quoted: bool, list_depth: int, item_counter: int) -> int:
+    """Read the lines of a container nested too deep for the Markdown parser as
+    plain text: quote and list markers stripped, a list marker starting a new
+    item, other lines joined into one block. Nothing is lost, positions stay
+    exact; inline markup in these lines is left as written."""
+    current: Optional[Block] = None
+
+    def flush() -> None:
+        if current is not None and current.text.strip():
+            if current.kind == "list_item":
+                strip_checkbox(current)
+            blocks.append(current)
+
+    for number in range(lines[0], min(lines[1], len(line_starts))):
+        start = line_starts[number]
+        end = line_starts[number + 1] - 1 if number + 1 < len(line_starts) else len(source)
+        p, is_item = start, False
+        marker = LIST_MARKER.match(source, p, end)
+        while marker:
+            p, is_item = marker.end(), True
+            marker = LIST_MARKER.match(source, p, end)
+        while p < end and source[p] in " \t>":
+            p += 1
+        stop = len(source[p:end].rstrip()) + p
+        if stop <= p:
+            flush()
+            current = None
+            continue
+        if current is None or is_item:
+            flush()
+            current = Block(kind="blockquote" if quoted else "paragraph", text="",
+                            offsets=offsets_array(), line=number + 1, quoted=quoted)
+            if is_item:
+                item_counter += 1
+                current.kind, current.item = "list_item", item_counter
+                current.list_depth = list_depth + 1
+        else:
+            current.text += "\n" if looks_like_entry_start(source[p:stop]) else " "
+            current.offsets.append(start - 1)
+        current.text += source[p:stop]
+        current.offsets.extend(range(p, stop))
+    flush()
+    return item_counter
+
+
+def strip_checkbox(block: Block) -> None:
     match = CHECKBOX.match(block.text)
     if match:
         block.checked = match.group(1) in "xX"
