@@ -335,14 +335,18 @@ def _run(chunks: list[list[tuple[str, str]]], job: Job, workers: int) -> Iterato
         for chunk in chunks:
             yield worker.run(chunk)
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("spawn")
-    pool = context.Pool(processes=workers, initializer=_init_worker, initargs=(job,))
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(job,))
     try:
-        yield from pool.imap(_run_chunk, chunks)
-        pool.close()
-        pool.join()
+        yield from executor.map(_run_chunk, chunks)
+    except BrokenProcessPool:
+        raise BlamelintError("a worker process died (out of memory?); run again with --jobs 1") from None
     finally:
-        pool.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def open_cache(job: Job, enabled: bool = True, directory: Optional[str] = None):
