@@ -41,12 +41,13 @@ start = time.perf_counter()
 code = run_audit([archive], fmt="json", output=out, jobs=jobs, use_cache=cache != "-",
                  cache_dir=None if cache == "-" else cache)
 elapsed = time.perf_counter() - start
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 report = json.load(open(out))
 print(json.dumps({"code": code, "seconds": elapsed, "words": report["archive"]["words"],
                   "documents": report["archive"]["documents"],
                   "cached": sum(d["cached"] for d in report["documents"]),
-                  "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "cpu_seconds": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+                  "rss_main_mb": me.ru_maxrss / 1024, "rss_worker_mb": kids.ru_maxrss / 1024}))
 """
 
 
@@ -101,7 +102,7 @@ def main() -> int:
     if archive.exists():
         shutil.rmtree(archive)
     files, raw_words = generate(archive, args.words)
-    print(f"archive: {files} files, {raw_words:,} words (whitespace-separated) in {archive}")
+    print(f"archive: {files} files, {raw_words:,} words (whitespace-separated) in {archive}", flush=True)
     cache = str(work / "cache")
     out = work / "report.json"
     try:
@@ -113,11 +114,13 @@ def main() -> int:
         quarter = work / "quarter"
         generate(quarter, args.words // 4)
         runs.append(("serial, quarter archive", measure(quarter, 1, "-", out)))
-        print(f"{'run':<26} {'files':>6} {'words':>10} {'seconds':>8} {'words/s':>9} {'cached':>7} "
-              f"{'peak MB main':>12} {'peak MB worker':>14}")
+        print(f"load average (1 min) after the runs: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(f"{'run':<26} {'files':>6} {'words':>10} {'seconds':>8} {'words/s':>9} {'CPU s':>7} "
+              f"{'words/CPU s':>11} {'cached':>7} {'peak MB main':>12} {'peak MB worker':>14}")
         for name, r in runs:
             print(f"{name:<26} {r['documents']:>6} {r['words']:>10,} {r['seconds']:>8.1f} "
-                  f"{r['words'] / r['seconds']:>9,.0f} {r['cached']:>7} {r['rss_main_mb']:>12.0f} "
+                  f"{r['words'] / r['seconds']:>9,.0f} {r['cpu_seconds']:>7.0f} "
+                  f"{r['words'] / max(r['cpu_seconds'], 1e-9):>11,.0f} {r['cached']:>7} {r['rss_main_mb']:>12.0f} "
                   f"{r['rss_worker_mb']:>14.0f}")
         serial, cold, warm = runs[0][1], runs[1][1], runs[2][1]
         print(f"2 jobs vs serial: {serial['seconds'] / cold['seconds']:.2f}x; "
