@@ -61,3 +61,15 @@ def test_should_have_message_asks_what_was_known(lint):
     (finding,) = fires(lint, "hindsight", "The engineer should have checked the dashboard.")
     assert finding.text == "should have checked"
     assert "knew" in finding.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "The bad build should have been blocked by the canary analysis.",
+    "The request should have been rejected by the admission webhook.",
+])
+def test_should_have_with_a_system_agent_is_designed_behaviour(lint, text):
+    assert not fires(lint, "hindsight", text)
+
+
+def test_should_have_with_a_person_agent_is_hindsight(lint):
+    assert fires(lint, "hindsight", "The change should have been reviewed by a second engineer.")

@@ -23,6 +23,7 @@ from blamelint.rules.checks.grammar_helpers import (
     card_match,
     People,
     PhraseIndex,
+    agent_of,
     is_negated,
     is_passive,
     subject,
@@ -219,6 +220,9 @@ class Hindsight(Rule):
         if modal == "could" and is_negated(verb):
             return None  # "We could not have known": what was possible then
         if modal in ("should", "ought"):
+            agent = agent_of(verb) if passive else None
+            if agent is not None and not self._human(agent):
+                return None  # "should have been blocked by the canary analysis": designed
             if passive or (person and not (self._expected_duration(verb)
                                            and not self.people.is_person(doer))):
                 return "should", first, verb
