@@ -163,11 +163,9 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def parse_bytes(display: str, raw: bytes):
-    from blamelint.document import load
+    from blamelint.document.load import parse_bytes as parse
 
-    if hasattr(load, "parse_bytes"):  # formats that decode themselves (HTML exports)
-        return load.parse_bytes(display, raw)
-    return load.parse_source(display, load.decode(raw))
+    return parse(display, raw)
 
 
 def _digest(raw: bytes) -> str:

@@ -100,3 +100,20 @@ def test_registering_the_command_does_not_import_spacy():
                          capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
     assert "audit" in run_cli("--help").stdout
+
+
+def test_html_exports_are_audited(tmp_path, isolated_cache):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "2024-05-06-queue.html").write_text(
+        "<html><head><meta charset='utf-8'><title>Queue backlog</title></head><body>"
+        "<h1>Queue backlog</h1><h2>Summary</h2><p>We paused the consumers at 09:10. The queue was purged.</p>"
+        "<h2>What went well</h2><ul><li>The on-call engineer found the stuck consumer quickly.</li></ul>"
+        "<h2>Action items</h2><ul><li>Add a backlog alert (owner: @li, due 2024-06-01)</li></ul>"
+        "</body></html>", encoding="utf-8")
+    report = json.loads(audit("exports", "--format", "json", "--as-of", "2024-07-01", cwd=tmp_path,
+                              cache=isolated_cache).stdout)
+    (doc,) = report["documents"]
+    assert doc["path"] == "exports/2024-05-06-queue.html" and doc["date"] == "2024-05-06"
+    assert doc["counts"].get("agentless-passive", 0) >= 1 and "what-went-well" in doc["sections"]
+    assert doc["action_items"] == {"total": 1, "with_owner": 1, "with_due_date": 1, "done": 0, "overdue": 1}
