@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "sentences"
@@ -121,6 +121,3 @@ def write_baseline(result: dict[str, Any], path: Path = BASELINE) -> None:
 
 def read_baseline(path: Path = BASELINE) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-Scorer = Callable[[list[Path]], dict[str, Any]]
