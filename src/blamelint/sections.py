@@ -261,14 +261,27 @@ def heading_sections(document: Document, cat: Optional[SectionCatalog] = None) -
     return found
 
 
-def _label(block: Block, cat: SectionCatalog) -> Optional[tuple[str, str]]:
+def _label(block: Block, cat: SectionCatalog, source: str = "") -> Optional[tuple[tuple[str, ...], str]]:
+    """(sections, text after the label) for a block that opens with a label:
+    "Impact: 3% of requests failed", or a first line that only names sections
+    ("Root cause and resolution") with their text on the lines below it, no
+    blank line between, starting with a capital."""
     match = LABEL.match(block.text)
-    if not match or "\n" in match.group("label"):
-        return None
-    names = cat.classify(match.group("label"), strict=True)
-    if len(names) != 1:
-        return None
-    return names[0], match.group("rest")
+    if match and "\n" not in match.group("label"):
+        names = cat.classify(match.group("label"), strict=True)
+        if names:
+            return names, match.group("rest")
+    if source and block.offsets:
+        line_end = source.find("\n", block.offsets[0])
+        cut = next((i for i, o in enumerate(block.offsets) if line_end >= 0 and o >= line_end), None)
+        if cut:
+            first, rest = block.text[:cut].strip(), block.text[cut:].strip()
+            if first and len(first.split()) <= 8 and not first.endswith((".", ",", ";", "!")) \
+                    and rest[:1].isupper():
+                names = cat.classify(first, strict=True)
+                if names:
+                    return names, rest
+    return None
 
 
 def _looks_like_summary(block: Block) -> bool:
@@ -312,7 +325,7 @@ def outline(document: Document, cat: Optional[SectionCatalog] = None) -> Outline
                 section.content.append(block)
         label = None
         if block.kind == "paragraph" and not block.quoted:
-            label = _label(block, cat)
+            label = _label(block, cat, document.source)
         elif block.kind == "list_item" and block.list_depth == 1 and owner is not None \
                 and set(named[id(owner)]) <= {"summary"}:
             label = _label(block, cat)
@@ -321,11 +334,13 @@ def outline(document: Document, cat: Optional[SectionCatalog] = None) -> Outline
             if len(names) == 1:
                 value = [b for b in document.blocks if b.table == block.table and b.row == block.row
                          and b.column == 1]
-                label = (names[0], value[0].text if value else "")
-                sections.append(Section(name=label[0], start=block, kind="row", inline=label[1]))
+                sections.append(Section(name=names[0], start=block, kind="row",
+                                        inline=value[0].text if value else ""))
                 continue
-        if label is not None and (owner is None or label[0] not in named[id(owner)]):
-            sections.append(Section(name=label[0], start=block, kind="label", inline=label[1]))
+        if label is not None:
+            for name in label[0]:
+                if owner is None or name not in named[id(owner)]:
+                    sections.append(Section(name=name, start=block, kind="label", inline=label[1]))
     _adopt_children(sections, cat)
     if not any(s.name == "summary" for s in sections):
         first = next((i for i, b in enumerate(document.blocks)

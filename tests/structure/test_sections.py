@@ -106,3 +106,19 @@ def test_unknown_required_section_is_a_clear_error():
 
     with pytest.raises(ConfigError, match="unknown section.*'postmortem-vibes'.*known sections: summary"):
         catalog().validate(["impact", "postmortem-vibes"])
+
+
+def test_label_sections(parse):
+    doc = parse("# Outage\n\nIssue Summary\nFor 20 minutes the site was down.\n\n"
+                "Root Cause and Resolution\nRoot Cause: the disk filled.\n\n"
+                "**Impact:** 3% of requests failed.\n\nThe impact\nwas large.\n\n"
+                "| Key | Value |\n|---|---|\n| Timeline | 14:00 deploy, 14:20 revert |\n")
+    found = [(s.name, s.kind, s.start.line) for s in outline(doc).sections]
+    assert found == [("summary", "label", 3), ("contributing-factors", "label", 6), ("response", "label", 6),
+                     ("impact", "label", 9), ("timeline", "row", 15)]
+
+
+def test_grouping_section_takes_its_childrens_content(parse):
+    doc = parse("# Outage\n\n**Lessons Learned**\n\n**What went well:**\n\n- The flag worked.\n")
+    lessons = outline(doc).of("lessons-learned")[0]
+    assert lessons.has_content()
