@@ -115,7 +115,7 @@ def test_label_sections(parse):
                 "| Key | Value |\n|---|---|\n| Timeline | 14:00 deploy, 14:20 revert |\n")
     found = [(s.name, s.kind, s.start.line) for s in outline(doc).sections]
     assert found == [("summary", "label", 3), ("contributing-factors", "label", 6), ("response", "label", 6),
-                     ("impact", "label", 9), ("timeline", "row", 15)]
+                     ("impact", "label", 9), ("timeline", "row", 16)]
 
 
 def test_grouping_section_takes_its_childrens_content(parse):
