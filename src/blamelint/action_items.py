@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Optional
 
 from blamelint.document.model import Block, Document
-from blamelint.sections import Outline, outline, words
+from blamelint.sections import Outline, memo, outline, words
 
 DASH_SPLIT = re.compile(r"\s+(?:[-–—]{1,3}|\|)\s+")
 PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -441,7 +441,12 @@ def _section_items(document: Document, content: list[Block]) -> list[ActionItem]
 
 def action_items(document: Document, sections: Optional[Outline] = None) -> list[ActionItem]:
     """Every action item in the document's action-items sections."""
-    sections = sections or outline(document)
+    if sections is None:
+        return memo("action-items", document, lambda d: _action_items(d, outline(d)))
+    return _action_items(document, sections)
+
+
+def _action_items(document: Document, sections: Outline) -> list[ActionItem]:
     items: list[ActionItem] = []
     seen: set[int] = set()
     for section in sections.of("action-items"):

@@ -88,7 +88,7 @@ class PostmortemDetector:
         if self.config.postmortem_paths and path_matches(document.path, self.config.postmortem_paths):
             return True
         tiers = self.catalog.specific
-        specific = {s.name for s in outline(document, self.catalog).sections
+        specific = {s.name for s in outline(document).sections
                     if s.kind in ("heading", "label") and s.name in tiers}
         strong = [n for n in specific if tiers[n] == "strong"]
         if len(specific) >= 3 or (strong and len(specific) >= 2):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -44,9 +45,24 @@ NEGATIONS = {"no", "not", "non", "without", "zero", "didn't", "never"}
 LABEL = re.compile(r"^\s*(?P<label>[^:\n]{1,48}?)\s*:[ \t]*(?P<rest>.*)", re.DOTALL)
 
 
+_ASCII_FOLD = str.maketrans({**{c: None for c in "$<=>^`~"},
+                             **{chr(i): " " for i in [*range(32), 127] if chr(i) != "\n"}})
+
+
+def _fold_char(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if ch in "&+|\n":
+        return ch
+    return "" if category.startswith("S") else " " if category.startswith("C") else ch
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").replace("`", "")
-    return "".join(ch for ch in text if not unicodedata.category(ch).startswith(("S", "C")) or ch in "&+|\n")
+    """Text without symbols (emoji, arrows, backticks); control characters as
+    spaces; & + | kept (they join section names)."""
+    if text.isascii():
+        return text.translate(_ASCII_FOLD)
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return "".join(_fold_char(ch) for ch in text)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -305,9 +321,32 @@ def _adopt_children(sections: list[Section], cat: SectionCatalog) -> None:
             section.content.extend(child.content)
 
 
+_MEMO: dict[tuple[str, int], tuple["weakref.ref", object]] = {}
+MEMO_SIZE = 16
+
+
+def memo(kind: str, document: Document, compute):
+    """``compute(document)``, remembered for the few documents being linted, so
+    that the document rules and the postmortem detector share one reading."""
+    key = (kind, id(document))
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0]() is document:
+        return hit[1]
+    value = compute(document)
+    if len(_MEMO) >= MEMO_SIZE:
+        _MEMO.pop(next(iter(_MEMO)))
+    _MEMO[key] = (weakref.ref(document), value)
+    return value
+
+
 def outline(document: Document, cat: Optional[SectionCatalog] = None) -> Outline:
     """Every section occurrence in the document, in order."""
-    cat = cat or catalog()
+    if cat is None:
+        return memo("outline", document, lambda d: _outline(d, catalog()))
+    return _outline(document, cat)
+
+
+def _outline(document: Document, cat: SectionCatalog) -> Outline:
     named = heading_sections(document, cat)
     sections: list[Section] = []
     by_heading: dict[int, list[Section]] = {}

@@ -19,7 +19,7 @@ class MissingSection(DocumentRule):
         cat = catalog()
         required = [s for s in context.config.required_sections if s not in OWN_RULE]
         cat.validate(required)
-        sections = outline(document, cat)
+        sections = outline(document)
         for name in required:
             found = sections.of(name)
             title, belongs = cat.title(name), cat.belongs[name]

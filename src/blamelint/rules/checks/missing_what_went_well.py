@@ -18,7 +18,7 @@ class MissingWhatWentWell(DocumentRule):
         if SECTION not in context.config.required_sections:
             return
         cat = catalog()
-        found = outline(document, cat).of(SECTION)
+        found = outline(document).of(SECTION)
         belongs = cat.belongs[SECTION]
         if not found:
             start, end = first_line_span(document)
