@@ -30,6 +30,7 @@ from typing import Any, Optional
 
 from blamelint.config import Config
 from blamelint.document.model import Document
+from blamelint.errors import ConfigError
 from blamelint.sections import catalog, is_title, outline
 
 FRONT_MATTER_KEYS = ("type", "kind", "layout", "category", "template", "doctype", "document-type")
@@ -79,7 +80,10 @@ class PostmortemDetector:
     def __init__(self, config: Config):
         self.config = config
         self.catalog = catalog()
-        self.catalog.validate(config.required_sections)
+        try:
+            self.catalog.validate(config.required_sections)
+        except ConfigError as exc:
+            raise ConfigError(f"{config.source}: {exc}" if config.source else str(exc)) from None
 
     def __call__(self, document: Document) -> bool:
         verdict = front_matter_verdict(document.front_matter)

@@ -26,6 +26,7 @@ from blamelint.sections import words
     "Revisit the process",
     "Look into it",
     "Communicate better during incidents",
+    "Update the runbook",
 ])
 def test_vague(action):
     assert shapes().reason(action), action
@@ -45,6 +46,8 @@ def test_vague(action):
     "Move the revenue report to the Airflow scheduler",
     "Alert at 75% and page at 85% disk usage",
     "Train on-call engineers on the new failover runbook",
+    "Update the runbook with the PgBouncer reload steps",
+    "Add an alert",
 ])
 def test_concrete(action):
     assert shapes().reason(action) is None, action

@@ -15,7 +15,7 @@ class DocumentRule(Rule):
     """Allowed per-rule options (``[tool.blamelint.rules.<id>]``): name -> (type, default)."""
 
     def setup(self) -> None:
-        where = f"[tool.blamelint.rules.{self.id}]"
+        where = f"options of rule '{self.id}' (rules.{self.id} in the config)"
         for key, value in self.options.items():
             if key not in self.OPTIONS:
                 allowed = ", ".join(sorted(self.OPTIONS)) or "none"
