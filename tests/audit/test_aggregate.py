@@ -108,3 +108,22 @@ def test_csv_cells_never_start_a_formula():
 
     assert cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert cell("-1 day outage") == "'-1 day outage" and cell("Outage") == "Outage"
+
+
+def test_progress_only_on_a_terminal():
+    import io
+
+    from blamelint.audit.progress import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    plain, tty = io.StringIO(), Tty()
+    for stream in (plain, tty):
+        bar = Progress(stream, min_interval=0)
+        for done in range(1, 4):
+            bar(done, 3)
+        bar.close()
+    assert plain.getvalue() == ""
+    assert "3/3 files" in tty.getvalue() and tty.getvalue().endswith("\r\033[K")
