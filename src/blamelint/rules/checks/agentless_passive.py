@@ -1,70 +1,137 @@
-"""agentless-passive: a passive clause that reports an event without its doer."""
+"""agentless-passive: a passive clause that reports an event without its doer.
+
+The check only wires the grammar together (blamelint/grammar): find the
+passive clauses and the reduced passives of timelines, keep those that are
+really passive, name no agent and report an event rather than a state or a
+habit, and say each one in the active voice. Coordinated participles that
+share one auxiliary ("was opened at 06:12 and upgraded to SEV-1") are one
+finding.
+"""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
+from blamelint.errors import RuleLoadError
+from blamelint.grammar.active_voice import active_voice, inflect, particles, pronoun_for
+from blamelint.grammar.agents import has_agent
+from blamelint.grammar.events import is_timeline_entry, tense_of, timestamp_end, why_not_event
+from blamelint.grammar.fragments import reads_as_passive
+from blamelint.grammar.lexicon import PassiveLexicon
+from blamelint.grammar.passive import PassiveClause, find_passives
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.cards import load_data
 
-AFFECTED = {"affect", "impact"}
+DATA_FILES = ("states.yaml", "passive-verbs.yaml", "passive-cues.yaml")
+TIMELINE = "timeline"
 
 
-def _inflect_past(lemma: str) -> str:
+def load_lexicon() -> PassiveLexicon:
     try:
-        from lemminflect import getInflection
-
-        forms = getInflection(lemma, tag="VBD")
-        if forms:
-            return forms[0]
-    except Exception:  # pragma: no cover - lemminflect is optional at run time
-        pass
-    return lemma + ("d" if lemma.endswith("e") else "ed")
-
-
-def _has_agent(verb) -> bool:
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if not objs:
-                continue
-            obj = objs[0]
-            if obj.tag_ == "VBG" or obj.lower_ in ("hand",) or obj.like_num or obj.ent_type_ in ("TIME", "DATE"):
-                continue
-            if obj.tag_ == "CD" or any(ch.isdigit() for ch in obj.text):
-                continue
-            return True
-    return False
+        return PassiveLexicon.from_data({f"rules/data/{name}": load_data(name) for name in DATA_FILES})
+    except ValueError as exc:
+        raise RuleLoadError(str(exc)) from None
 
 
 class AgentlessPassive(Rule):
     def setup(self) -> None:
-        self.states = set(load_data("states.yaml")["participles"])
+        self.lex = load_lexicon()
+        self._is_person = _person_test()
+        self._sections: dict[int, bool] = {}
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
-        for token in sent:
-            verb = None
-            if token.dep_ == "auxpass":
-                verb = token.head
-            if verb is None or verb.tag_ != "VBN":
+        if getattr(block, "kind", None) == "heading":
+            return  # "Lessons learned", "Services affected": labels, not clauses
+        section = self._in_timeline(block)
+        entry = is_timeline_entry(sent)
+        groups: dict[int, list[PassiveClause]] = {}
+        order: list[int] = []
+        clauses = list(find_passives(sent, self.lex.complement_heads))
+        for clause in clauses:
+            if not self._flagged(clause, clauses, sent, section, entry):
                 continue
-            if verb.lemma_ in AFFECTED or verb.lower_ in self.states:
-                continue
-            if _has_agent(verb):
-                continue
-            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-            if not any(a.tag_ in ("VBD", "MD", "VBN") or a.lower_ in ("been", "get", "got") for a in aux):
-                continue  # generic present: how a system normally works
-            yield self._match(sent, verb, aux)
+            key = (clause.first or clause.verb).i
+            if key not in groups:
+                order.append(key)
+            groups.setdefault(key, []).append(clause)
+        for key in order:
+            yield self._match(groups[key])
 
-    def _match(self, sent, verb, aux) -> Match:
-        start = min([verb.i] + [a.i for a in aux])
-        span = sent.doc[start: verb.i + 1]
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        suggestion = None
-        if subject is not None:
-            obj = sent.doc[subject.left_edge.i: subject.right_edge.i + 1].text
-            rest = sent.doc[verb.i + 1: verb.right_edge.i + 1].text.rstrip(" .")
-            obj = obj[0].lower() + obj[1:] if obj and not obj.isupper() and not obj[:2].isupper() else obj
-            suggestion = f"[who] {_inflect_past(verb.lemma_)} {obj}{(' ' + rest) if rest else ''}"
-        message = self.card.message.format(verb=verb.text)
-        return Match(span.start_char, span.end_char, message, suggestion)
+    def _flagged(self, clause: PassiveClause, clauses: list[PassiveClause], sent, section: bool, entry: bool) -> bool:
+        lex = self.lex
+        if clause.reduced and not reads_as_passive(clause, lex, self._is_person, entry):
+            return False
+        shared = [c.verb for c in clauses if (c.first or c.verb) is (clause.first or clause.verb)
+                  and c.verb is not clause.verb]
+        if has_agent(clause.verb, lex, shared):
+            return False
+        return why_not_event(clause, lex, sent, section) is None
+
+    def _match(self, group: list[PassiveClause]) -> Match:
+        head, last = group[0], group[-1]
+        start_tok = min([head.verb] + [a for a in head.aux if a.i < head.verb.i and a.sent == head.verb.sent],
+                        key=lambda t: t.i)
+        start = start_tok.idx
+        end = last.verb.idx + len(last.verb)
+        tense = tense_of(head)
+        message = self.card.message.format(text=head.verb.text, who_did=_who_did(head, tense))
+        return Match(start, end, message, active_voice(group))
+
+    def _in_timeline(self, block) -> bool:
+        """Whether the block sits under a timeline heading (present tense
+        there reports events: "14:05 Config is rolled back")."""
+        heading = getattr(block, "section", None)
+        if heading is None:
+            return False
+        key = id(heading)
+        if key not in self._sections:
+            self._sections[key] = _names_timeline(heading.text)
+        return self._sections[key]
+
+
+def _who_did(clause: PassiveClause, tense) -> str:
+    """ "ran it", "should remove it", "did not turn it off"."""
+    verb = clause.verb
+    it = pronoun_for(clause.subject)
+    prt = particles(verb)
+    tail = f"{it} {prt}".strip()
+    if tense.modal:
+        modal = {"ca": "can", "wo": "will", "sha": "shall"}.get(tense.modal, tense.modal)
+        neg = " not" if tense.negated else ""
+        if tense.perfect:
+            return f"{modal}{neg} have {inflect(verb, 'VBN')} {tail}"
+        return f"{modal}{neg} {inflect(verb, 'VB')} {tail}"
+    if tense.negated:
+        return f"did not {inflect(verb, 'VB')} {tail}"
+    return f"{inflect(verb, 'VBD')} {tail}"
+
+
+def _names_timeline(text: str) -> bool:
+    try:
+        from blamelint.sections import catalog
+
+        return TIMELINE in catalog().classify(text)
+    except ImportError:  # pragma: no cover - sections ships with blamelint
+        return TIMELINE in text.lower()
+
+
+def _person_test():
+    """Whether a noun names a person or team, by the shared word lists
+    (pronouns, role nouns, names). A capitalised first word of a sentence (after
+    a timestamp) counts as a name only if the lists say so: headlines start
+    with common nouns ("Rollback initiated", "Hotfix merged")."""
+    try:
+        from blamelint.rules.checks.grammar_helpers import People
+    except ImportError:  # pragma: no cover
+        return lambda tok: False
+    people: Optional[People] = None
+
+    def is_person(tok) -> bool:
+        nonlocal people
+        if people is None:
+            people = People()
+        if people.is_role(tok) or tok.lower_ in people.pronouns:
+            return True
+        first = tok.i <= timestamp_end(tok.sent)
+        return not first and tok.tag_ in ("NNP", "NNPS") and people.is_person(tok)
+
+    return is_person

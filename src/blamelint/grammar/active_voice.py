@@ -1,0 +1,200 @@
+"""Say a passive clause in the active voice, with "[who]" as the missing doer.
+
+Built from the parse, token by token: the passive subject moves after the
+verb as its object ("A migration was run against production" -> "[who] ran a
+migration against production"), the auxiliaries give way to the active verb
+group in the same tense, mood and polarity ("should be removed" -> "should
+remove", "was not performed" -> "did not perform", "are being replaced" ->
+"is replacing", "had been changed" -> "had changed"), and participles that
+share the auxiliary become verbs with a pronoun ("was considered but
+rejected" -> "considered a rollback but rejected it"). Subordinate clauses
+and a leading timestamp are left out: the suggestion covers the flagged
+clause only.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from blamelint.grammar.agents import CLOCK
+from blamelint.grammar.events import Tense, tense_of, timestamp_end
+from blamelint.grammar.morphology import inflections, known_word
+from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, REDUCED, PassiveClause
+
+WHO = "[who]"
+LEFT_OUT = frozenset({"advcl", "parataxis", "relcl", "acl", "csubj", "meta", "dep"})
+OBJECT_CASE = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "who": "whom"}
+SUBJECT_NOISE = frozenset({"meta", "dep"})
+NOT = frozenset({"not", "n't"})
+IN_CLAUSE = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "appos", "oprd"})
+"""Where a noun sits in a clause, so its participle is a relative: "a policy
+applied to the wrong bucket" -> "a policy that [who] applied ..."."""
+
+
+def inflect(verb, tag: str) -> str:
+    """``verb`` in the form ``tag`` (VB, VBD, VBN, VBG, VBZ). A past form is
+    kept as written when it already is one ("cancelled" stays British)."""
+    lemma, forms = inflections(verb.lower_)
+    if tag in ("VBD", "VBN") and verb.lower_ in forms.get(tag, ()):
+        return verb.lower_
+    found = forms.get(tag)
+    if found:
+        return found[0]
+    return {"VB": lemma, "VBZ": lemma + "s", "VBG": lemma + "ing"}.get(tag, verb.lower_)
+
+
+def particles(verb) -> str:
+    return " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+
+
+def verb_group(verb, tense: Tense, clause: PassiveClause) -> str:
+    """The active verb group for ``verb`` in the clause's tense ("never" stays
+    where the writer put it, so it is not doubled as "not")."""
+    neg = " not" if tense.negated and not _has_never(clause) else ""
+    if tense.infinitive:
+        return f"to{neg} {inflect(verb, 'VB')}"
+    if tense.modal:
+        modal = {"ca": "can", "wo": "will", "sha": "shall"}.get(tense.modal, tense.modal)
+        if tense.perfect:
+            return f"{modal}{neg} have {inflect(verb, 'VBN')}"
+        return f"{modal}{neg} {inflect(verb, 'VB')}"
+    past = not tense.present
+    if tense.progressive:
+        governor = clause.governor
+        if governor is not None and not any(a.tag_ in ("VBD", "VBZ", "VBP") for a in clause.aux):
+            return f"{governor.text} {inflect(verb, 'VBG')}"  # "kept getting preempted"
+        return f"{'was' if past else 'is'}{neg} {inflect(verb, 'VBG')}"
+    if tense.perfect:
+        have = "had" if past or any(a.lower_ == "had" for a in clause.aux) else "has"
+        return f"{have}{neg} {inflect(verb, 'VBN')}"
+    if neg:
+        return f"{'did' if past else 'does'} not {inflect(verb, 'VB')}"
+    return inflect(verb, "VBD" if past else "VBZ")
+
+
+def _has_never(clause: PassiveClause) -> bool:
+    owners = [clause.verb] + ([clause.first] if clause.first is not None else [])
+    return any(c.lower_ == "never" for v in owners for c in v.children)
+
+
+def object_phrase(subject, start: int, exclude: Iterable = ()) -> str:
+    """The passive subject as an object: "We" -> "us", "The config" -> "the
+    config". Tokens before ``start`` (a timestamp) and in ``exclude`` are left out."""
+    if subject is None:
+        return ""
+    low = subject.lower_
+    if low in OBJECT_CASE and subject.tag_ == "PRP":
+        return OBJECT_CASE[low]
+    skip = {t.i for t in exclude}
+    for c in subject.children:
+        if c.dep_ in SUBJECT_NOISE or c.dep_ in ("ccomp", "parataxis", "advcl"):
+            skip.update(t.i for t in c.subtree)
+    words = [t for t in subject.subtree if t.i not in skip and t.i >= start and not CLOCK.match(t.text)]
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct and not (words[-1].text in ")]" and any(t.text in "([" for t in words)):
+        words.pop()
+    if not words:
+        return ""
+    text = "".join(t.text_with_ws for t in words).strip()
+    first = words[0]
+    sentence_initial = first.i == start
+    if first.text[:1].isupper() and first.text[1:].islower() and (
+            first.tag_ not in ("NNP", "NNPS") or sentence_initial and known_word(first.lower_)):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def pronoun_for(subject) -> str:
+    if subject is None:
+        return "it"
+    if subject.lower_ in OBJECT_CASE and subject.tag_ == "PRP":
+        return OBJECT_CASE[subject.lower_]
+    return "them" if "Plur" in subject.morph.get("Number") else "it"
+
+
+def _expletive(subject, verb) -> bool:
+    return subject is not None and subject.lower_ == "it" and any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children)
+
+
+def _kept(verb, group_verbs: set, start: int) -> list:
+    """Tokens of the clause: the verb's subtree without subordinate clauses,
+    clauses before the verb, conjuncts outside the group and a timestamp."""
+    drop: set[int] = set()
+    for c in verb.children:
+        if (c.dep_ in LEFT_OUT or (c.dep_ == "conj" and c.i not in group_verbs)
+                or (c.dep_ == "ccomp" and c.i < verb.i)):
+            drop.update(t.i for t in c.subtree)
+        if c.dep_ == "cc" and any(d.dep_ == "conj" and d.i > c.i and d.i not in group_verbs for d in verb.children):
+            drop.add(c.i)  # "and" before a conjunct left out
+    return [t for t in verb.subtree
+            if t.i not in drop and t.i >= start and not (t.i in group_verbs and t.i != verb.i)]
+
+
+def active_voice(clauses: list[PassiveClause]) -> Optional[str]:
+    """An active-voice rewrite of one clause, or of participles sharing one
+    auxiliary (``clauses`` in order, the first one owning the subject)."""
+    head = clauses[0]
+    verb = head.verb
+    start = timestamp_end(verb.sent)
+    tense = tense_of(head)
+    group = {c.verb.i for c in clauses}
+    tokens = {t.i: t for t in _kept(verb, group, start)}
+    for clause in clauses[1:]:
+        tokens.update((t.i, t) for t in _kept(clause.verb, group, start))
+    subject = head.subject
+    outside = head.kind in (REDUCED, PARTICIPLE) or (head.kind == FRAGMENT and verb.dep_ == "acl")
+    obj = "" if _expletive(subject, verb) else object_phrase(subject, start, verb.subtree if outside else ())
+    relative = head.kind == REDUCED and subject is not None and subject.dep_ in IN_CLAUSE
+    subject_ids = set() if subject is None or outside else {t.i for t in subject.subtree}
+    skip = set(subject_ids)
+    for clause in clauses:
+        skip.update(a.i for a in clause.aux)
+        skip.update(c.i for c in clause.verb.children if c.dep_ == "neg" and c.lower_ in NOT)
+    order = sorted(i for i in tokens if i not in skip)
+    if verb.i not in order:
+        return None
+    who_at = _who_position(head, order, subject_ids)
+    out: list[str] = []
+    if tense.infinitive and head.governor is not None and subject is not None and head.governor.i < subject.i:
+        out.append(head.governor.text + " ")  # "wanted [who] to drain the queue"
+    if relative:
+        out.append(f"{obj} that ")  # "the ConfigMap that [who] edited at 09:15"
+    for i in order:
+        tok = tokens[i]
+        if i == who_at:
+            out.append(WHO + " ")
+        if i == verb.i:
+            words = [verb_group(verb, tense, head)] + ([obj] if obj and not relative else [])
+            out.append(" ".join(words) + " ")
+        elif i in group:
+            clause = next(c for c in clauses if c.verb.i == i)
+            out.append(f"{verb_group(tok, tense_of(clause), clause)} {pronoun_for(subject)} ")
+        else:
+            out.append(tok.text_with_ws)
+    return _tidy("".join(out)) or None
+
+
+def _who_position(head: PassiveClause, order: list[int], subject_ids: set) -> int:
+    """Where "[who]" goes: where the subject or first auxiliary was, else
+    right before the verb (after "Once", "While", a leading time, ...)."""
+    verb = head.verb
+    candidates = [a.i for a in head.aux if a.i < verb.i] + [i for i in subject_ids if i < verb.i]
+    if candidates:
+        first = min(candidates)
+        later = [i for i in order if i > first]
+        return later[0] if later else verb.i
+    position = verb.i
+    doc = verb.doc
+    while position - 1 in order and not doc[position - 1].whitespace_:
+        position -= 1  # keep "auto-" with "closed"
+    return position
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"^[\s,;:.—–-]+", "", text)
+    return text.rstrip(" .;:,—–-")

@@ -1,0 +1,55 @@
+"""Does a passive clause say who or what did it?
+
+An agent is a "by" phrase whose object is a doer: "by the on-call engineer",
+"by the broker". Not agents: a gerund ("by
+reverting the change" is the means), a time ("by 14:00", "by the end of the
+day"), an amount ("by 30%", "by half") and the fixed means and manners in the
+data ("by hand", "by mistake", "by email", "by default"). "via X" and "with X"
+never name an agent.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from blamelint.grammar.lexicon import PassiveLexicon
+
+CLOCK = re.compile(r"^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,2}(?:am|pm)|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})$", re.I)
+AMOUNT_WORDS = frozenset({"%", "percent", "factor", "order", "orders", "magnitude", "x"})
+
+
+def by_object(prep) -> Optional[object]:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def is_time(token, lex: PassiveLexicon) -> bool:
+    return bool(CLOCK.match(token.text)) or token.lower_ in lex.time_words
+
+
+def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
+    """Whether a "by" phrase names a doer."""
+    obj = by_object(prep)
+    if obj is None:
+        return False
+    if obj.tag_ == "VBG" or obj.pos_ == "VERB":
+        return False  # "by reverting the change": the means
+    words = [t for t in obj.subtree]
+    if any(is_time(t, lex) for t in words) or obj.lower_ in lex.non_agent_by:
+        return False
+    if obj.like_num or obj.tag_ == "CD" or any(t.lower_ in AMOUNT_WORDS for t in words):
+        return False
+    if obj.lemma_.lower() in lex.amount_units or obj.lower_ in lex.amount_units:
+        return False  # "extended by two hours", "cut by a third"
+    if obj.lower_ in ("then", "now", "far", "itself"):
+        return False
+    return True
+
+
+def has_agent(verb, lex: PassiveLexicon, conjuncts=()) -> bool:
+    """True when ``verb`` or a conjunct sharing its auxiliary ("was reviewed
+    and approved by Mira") has a "by" phrase naming a doer."""
+    for token in (verb, *conjuncts):
+        for prep in token.children:
+            if prep.lower_ == "by" and prep.dep_ in ("agent", "prep") and is_agent_phrase(prep, lex):
+                return True
+    return False

@@ -1,0 +1,251 @@
+"""Does a passive clause report an event, or describe a state or a habit?
+
+The labeling guide counts a passive only when it reports something that
+happened or was done (or not done) in the incident, or that is to be done.
+Clean readings, in the order they are tried:
+
+- impact statements ("3% of customers were affected");
+- states and feelings: participles that name a condition ("the pool was
+  exhausted", "we were relieved"), or are marked as adjectives by "still",
+  "already", "no longer", a degree word ("very concerned") or a coordinated
+  adjective ("slow and overloaded");
+- design and expectation: "is supposed to be drained", "designed to";
+- generic descriptions in the simple present ("Each request is routed through
+  Envoy", "Certificates get reissued daily", "can be configured per route"),
+  unless the sentence is a timeline entry or the clause is placed in time;
+- settings ("was configured to scale at 50%") without a cue that they changed
+  then ("At 10:02 ...", "from 30 to 50", "during the migration");
+- participles after their noun ("the data stored in S3") without such a cue.
+
+Everything else reads as an event: past, perfect, progressive, modal ("should
+be removed"), negated ("was not updated"), infinitive ("wanted the queue to be
+drained").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from blamelint.grammar.agents import CLOCK, is_time
+from blamelint.grammar.lexicon import PassiveLexicon, in_class
+from blamelint.grammar.passive import (BE_PASSIVE, CLAUSAL, GET_FORMS, GET_PASSIVE, PARTICIPLE, REDUCED,
+                                       PassiveClause, child)
+
+TIMESTAMP = re.compile(
+    r"""^[\W_]*
+        (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?             # Sat
+        (?:\d{1,2}(?:st|nd|rd|th)?\s+)?                                # 31
+        (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?  # May
+        (?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?                              # 6,
+        (?:\d{4},?\s+)?                                                # 2025
+        (?:\d{4}-\d{2}-\d{2}(?:[T\s]+)?)?                               # 2024-03-04
+        (?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?|z)?\b          # 14:05, 2:14 AM
+          |\d{1,2}\s?[ap]m\b                                            # 2pm
+          |\d{4}Z\b|\d{4}-\d{2}-\d{2}\b                                 # 0214Z, 2024-03-04
+          |T[+-]\d+[a-z]*)                                             # T+12m
+        (?-i:\s*(?:Z|UTC|GMT|[A-Z]{2,4}|\([A-Z]{2,4}\))\b)?              # UTC
+        [\s\]\)]*[-—–:|,]*\s*""",
+    re.I | re.X,
+)
+ABILITY_MODALS = frozenset({"can", "may", "might"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+AS_THAN = frozenset({"as", "than"})
+TEMPORAL = frozenset({"when", "after", "before", "once", "while", "until"})
+FREQUENCY = frozenset({"every", "each", "per", "daily", "hourly", "nightly", "weekly", "monthly", "yearly"})
+DISCOURSE = frozenset({"note", "mention", "remember", "stress", "emphasize", "emphasise"})
+
+
+@dataclass(frozen=True)
+class Tense:
+    """What the auxiliaries (or the governing verb) say about a clause."""
+
+    modal: Optional[str] = None
+    negated: bool = False
+    perfect: bool = False
+    progressive: bool = False
+    infinitive: bool = False
+    present: bool = False
+
+    @property
+    def simple_present(self) -> bool:
+        return self.present and not (self.modal or self.perfect or self.progressive or self.infinitive)
+
+    @property
+    def plain(self) -> bool:
+        """Simple past or present: no modal, perfect, progressive or infinitive."""
+        return not (self.modal or self.perfect or self.progressive or self.infinitive)
+
+
+def tense_of(clause: PassiveClause) -> Tense:
+    verb = clause.verb
+    owner = clause.first or verb
+    aux = clause.aux
+    negated = any(_negative(c) for c in (*verb.children, *owner.children))
+    modal = next((a.lower_ for a in aux if a.tag_ == "MD"), None)
+    perfect = any(a.lemma_ == "have" for a in aux)
+    progressive = any(a.lower_ in ("being", "getting") for a in aux)
+    infinitive = any(a.tag_ == "TO" for a in aux)
+    finite = next((a for a in aux if a.tag_ in ("MD", "VBD", "VBZ", "VBP")), None)
+    present = finite is not None and finite.tag_ in ("VBZ", "VBP")
+    if finite is None and clause.governor is not None and not infinitive:
+        outer = tense_of_verb(clause.governor)
+        return Tense(outer.modal, negated or outer.negated, outer.perfect, outer.progressive, False, outer.present)
+    return Tense(modal, negated, perfect, progressive, infinitive, present)
+
+
+def tense_of_verb(verb) -> Tense:
+    """Tense of an ordinary (active) verb from its own auxiliaries and tag."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    modal = next((a.lower_ for a in aux if a.tag_ == "MD"), None)
+    finite = next((a for a in aux if a.tag_ in ("MD", "VBD", "VBZ", "VBP")), verb)
+    return Tense(modal=modal, negated=any(_negative(c) for c in verb.children),
+                 perfect=any(a.lemma_ == "have" for a in aux),
+                 progressive=any(a.tag_ == "VBG" or a.lower_ == "being" for a in aux) or verb.tag_ == "VBG" and bool(aux),
+                 present=finite.tag_ in ("VBZ", "VBP"))
+
+
+def _negative(token) -> bool:
+    return token.dep_ == "neg" or (token.dep_ == "advmod" and token.lower_ in ("never", "not"))
+
+
+def is_timeline_entry(sent) -> bool:
+    """A sentence that starts a line with a clock time or date ("14:05 —
+    ..."), also when the parser split the timestamp off as a sentence of its
+    own; not a second sentence after it on the same line."""
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    before = text[line_start:sent.start_char]
+    if re.search(r"[.!?;]\s", before) or any(ch.isalpha() for ch in before) and not TIMESTAMP.match(before):
+        return False
+    return bool(TIMESTAMP.match(text[line_start:sent.end_char]))
+
+
+def timestamp_end(sent) -> int:
+    """Index of the first token after a leading timestamp ("14:05 — ")."""
+    match = TIMESTAMP.match(sent.text)
+    if not match:
+        return sent.start
+    end = sent.start_char + match.end()
+    for tok in sent:
+        if tok.idx >= end:
+            return tok.i
+    return sent.end
+
+
+def phrase(token):
+    """The tokens of a phrase without the clauses inside it ("at 13:05, which
+    fragmented every packet" -> "at 13:05")."""
+    yield token
+    for c in token.children:
+        if c.dep_ not in CLAUSAL:
+            yield from phrase(c)
+
+
+def _habitual(token) -> bool:
+    """ "every 24 hours", "each night", "per day": a frequency, not a moment."""
+    return any(t.lower_ in FREQUENCY for t in phrase(token))
+
+
+def _moment(token, lex: PassiveLexicon) -> bool:
+    """A phrase naming a moment: "at 13:05", "on Tuesday", "two days later"
+    (not "back then")."""
+    return any(is_time(t, lex) and not (t.lower_ == "then" and any(c.lower_ == "back" for c in t.children))
+               for t in phrase(token))
+
+
+def _modifiers(verb):
+    return [c for c in verb.children if c.dep_ not in CLAUSAL]
+
+
+def has_moment(verb, lex: PassiveLexicon) -> bool:
+    """Whether the clause is placed at a moment (and is not habitual: "every
+    Monday at 10:00" is a schedule, not a moment)."""
+    mods = _modifiers(verb)
+    if any(_habitual(c) for c in mods):
+        return False
+    return any(_moment(c, lex) for c in mods if c.dep_ in ("npadvmod", "tmod", "advmod")
+               or c.dep_ in ("prep", "agent") and c.lower_ != "for")
+
+
+def has_event_cue(verb, lex: PassiveLexicon) -> bool:
+    """Whether the clause itself marks one act: a moment ("at 13:05"), an
+    event preposition ("during the migration"), an adverb of a single act
+    ("accidentally"), a change ("from 30 to 50"), or a temporal clause ("when
+    the sale started")."""
+    if has_moment(verb, lex):
+        return True
+    mods = _modifiers(verb)
+    if any(_habitual(c) for c in mods):
+        return False
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.lower_ in TEMPORAL for m in c.children if m.dep_ in ("mark", "advmod")):
+            return True
+    if any(c.dep_ == "advmod" and c.lower_ in lex.event_adverbs for c in mods):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in lex.event_preps for c in mods):
+        return True
+    return {"from", "to"} <= {c.lower_ for c in mods if c.dep_ == "prep"}
+
+
+def _placed(token, lex: PassiveLexicon) -> bool:
+    """An event cue on the token, or a temporal subordinator heading its
+    clause ("After the cache was flushed, ...")."""
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL for c in token.children):
+        return True
+    return has_event_cue(token, lex)
+
+
+def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
+    """Adverbs and coordination that make the participle an adjective ("was
+    still enabled"; but "had already been drained" is an event)."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs:
+            return True
+        if c.dep_ == "advmod" and c.lower_ in lex.state_adverbs and not tense.perfect:
+            if c.lower_ != "longer" or any(g.lower_ == "no" for g in c.children):
+                return True
+        if c.dep_ == "conj" and c.tag_ == "JJ":
+            return True
+    return verb.dep_ == "conj" and verb.head.tag_ == "JJ"
+
+
+def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline: bool = False) -> Optional[str]:
+    """None when the clause reports an event; otherwise a short reason.
+    ``in_timeline``: the sentence sits in a timeline section, where the
+    simple present narrates ("14:05 Config is rolled back")."""
+    verb = clause.verb
+    if in_class(verb, lex.impact):
+        return "impact"
+    if in_class(verb, lex.psych) or in_class(verb, lex.states) or in_class(verb, lex.places):
+        return "state"
+    governor = clause.governor
+    tense = tense_of(clause)
+    if _state_marked(verb, lex, tense):
+        return "state"
+    if tense.infinitive and governor is not None and in_class(governor, lex.design_heads):
+        return "design"
+    if clause.kind == PARTICIPLE:
+        mark = child(verb, "mark", "advmod")
+        if mark is not None and mark.lower_ in AS_THAN or in_class(verb, lex.formulas):
+            return "formula"
+    if verb.lemma_.lower() in DISCOURSE and tense.modal and clause.subject is not None and clause.subject.lower_ == "it":
+        return "formula"
+    entry = is_timeline_entry(sent)
+    if clause.adjectival and not (entry or _placed(verb, lex) or any(_placed(a, lex) for a in clause.aux)):
+        return "adjective"
+    if _generic(clause, tense) and not (entry or in_timeline) and not has_moment(verb, lex):
+        return "generic"
+    if clause.kind == REDUCED and not entry and not has_event_cue(verb, lex):
+        return "description"
+    if (clause.kind in (BE_PASSIVE, GET_PASSIVE) and tense.plain and in_class(verb, lex.settings)
+            and not entry and not has_event_cue(verb, lex)):
+        return "setting"
+    return None
+
+
+def _generic(clause: PassiveClause, tense: Tense) -> bool:
+    if tense.simple_present:
+        return True
+    # "The timeout can be configured per route": ability in the present.
+    return tense.modal in ABILITY_MODALS and not tense.negated and not tense.perfect

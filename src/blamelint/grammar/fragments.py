@@ -1,0 +1,63 @@
+"""Is a reduced candidate really a passive?
+
+Timeline fragments drop "was": "Config change deployed to prod." The parser
+may read "deployed" as an active past tense with "change" as its subject, or
+as a participle after the noun. Either way the reading turns on the verb:
+a verb with no object and only a transitive sense cannot be active here (a
+change does not "deploy" anything), so the fragment is a passive. A verb that
+is also intransitive is read as active and left alone ("Primary DB
+restarted", "Traffic shifted back"), as the labeling guide decides; so is a
+person acting with the object left unsaid ("The on-call acknowledged").
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from blamelint.grammar.lexicon import PassiveLexicon, in_class
+from blamelint.grammar.morphology import participle_only
+from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, PassiveClause
+
+PRONOUN_TAGS = frozenset({"PRP", "WP"})
+ARTICLES = frozenset({"a", "an", "the"})
+NOMINATIVE = frozenset({"i", "we", "he", "she", "they", "you"})
+"""Subject pronouns: "We deployed at 14:05" is active whatever the verb."""
+
+
+def _determined(noun) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in noun.children) or noun.tag_ in PRONOUN_TAGS
+
+
+def headline(sent) -> bool:
+    """Headline style: no article anywhere ("Incident declared, rollback
+    attempted"). Prose has them ("Several factors combined: a risky deploy")."""
+    return not any(t.tag_ == "DT" and t.lower_ in ARTICLES for t in sent)
+
+
+def reads_as_passive(clause: PassiveClause, lex: PassiveLexicon,
+                     is_person: Callable[[object], bool] = lambda tok: False, timeline: bool = False) -> bool:
+    """Whether a reduced candidate (fragment, participle after a noun,
+    participle clause) is a passive rather than an active intransitive.
+    ``is_person`` tells whether a noun names a person or team; ``timeline``
+    whether the sentence is a timeline entry (where headlines are the style)."""
+    verb = clause.verb
+    subject = clause.subject
+    if participle_only(verb.lower_):
+        return True  # "Rollout frozen at 20%": never a simple past
+    if in_class(verb, lex.intransitive):
+        return False
+    if clause.kind == PARTICIPLE or subject is None:
+        return True  # "Once deployed, the change ...": its subject is the main clause's
+    if subject.lower_ in NOMINATIVE and subject.tag_ == "PRP":
+        return False  # "We deployed at 14:05"
+    if clause.kind == FRAGMENT and subject.dep_ != "nsubjpass" and not timeline and (
+            _determined(subject) or any(c.dep_ == "mark" for c in verb.children)
+            or not headline(verb.sent)):
+        # Prose, not a headline: "The diff looked like a rename", "that the
+        # consumer checkpointed", "The payout worker held on to the lock",
+        # "Several factors combined: a risky deploy, ...".
+        return False
+    if _determined(subject) and in_class(verb, lex.prose_intransitive):
+        return False  # "The fix deployed at 14:05"
+    if is_person(subject):
+        return in_class(verb, lex.done_to_people)  # "Customers notified" / "Kofi approved"
+    return True

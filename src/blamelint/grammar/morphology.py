@@ -1,0 +1,61 @@
+"""Word forms from lemminflect's lexicon (offline, cached): lemmas of a verb
+form, its inflections, whether a form is a past participle, whether a word
+is an English word at all. No parse needed."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+try:
+    from lemminflect import getAllLemmas, getInflection, getLemma
+except ImportError:  # pragma: no cover - lemminflect is a dependency
+    getAllLemmas = getInflection = getLemma = None
+
+TAGS = ("VB", "VBD", "VBN", "VBG", "VBZ")
+
+
+@lru_cache(maxsize=8192)
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """Verb lemmas of a known word form ("reconnecting" -> "reconnect")."""
+    if getLemma is None:  # pragma: no cover
+        return ()
+    return tuple(getLemma(word, upos="VERB", lemmatize_oov=False))
+
+
+@lru_cache(maxsize=8192)
+def forms_of(lemma: str) -> dict[str, tuple[str, ...]]:
+    """{tag: forms} of a verb lemma (rules cover regular verbs)."""
+    if getInflection is None:  # pragma: no cover
+        return {}
+    return {tag: tuple(getInflection(lemma, tag=tag)) for tag in TAGS}
+
+
+@lru_cache(maxsize=8192)
+def inflections(word: str) -> tuple[str, dict]:
+    """(lemma, {tag: forms}) of a verb form; an unknown word is its own lemma."""
+    if getLemma is None:  # pragma: no cover
+        return word, {}
+    lemmas = getLemma(word, upos="VERB")
+    lemma = lemmas[0] if lemmas else word
+    return lemma, forms_of(lemma)
+
+
+@lru_cache(maxsize=8192)
+def participle_form(word: str) -> bool:
+    """Whether the word is a verb's past participle ("flushed", "taken");
+    "unpatched" and "full" are not."""
+    return any(word in forms_of(lemma).get("VBN", ()) for lemma in verb_lemmas(word))
+
+
+@lru_cache(maxsize=8192)
+def participle_only(word: str) -> bool:
+    """A form that can only be a past participle, never a simple past
+    ("frozen", "taken", "written"): a fragment using it cannot be active."""
+    return any(word in forms_of(lemma).get("VBN", ()) and word not in forms_of(lemma).get("VBD", ())
+               for lemma in verb_lemmas(word))
+
+
+@lru_cache(maxsize=8192)
+def known_word(word: str) -> bool:
+    """Whether lemminflect knows the (lower-case) word: "rollback" yes,
+    "kofi" no. Tells a capitalised common word from a name."""
+    return getAllLemmas is not None and bool(getAllLemmas(word))

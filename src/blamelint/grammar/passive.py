@@ -1,0 +1,216 @@
+"""Find the passive clauses of a parsed sentence.
+
+A clause is passive when the parse says so (a passive auxiliary, "be" or
+"get", or a passive subject), and also in the reduced forms the parser does
+not mark: a participle after "got" ("got auto-closed"), a participle clause
+without a subject ("Once deployed, ..."), a participle after its noun ("the
+ConfigMap edited at 09:15"), and the timeline fragment that drops "was"
+("Config change deployed to prod."), which the parser reads as an active past
+tense or as a noun with a participle. Whether a reduced candidate is really a
+passive (its verb may be intransitive) is decided in ``fragments``; whether
+the clause reports an event in ``events``; whether it names its agent in
+``agents``. This module only finds and describes the candidates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from blamelint.grammar.morphology import participle_form
+
+GET_FORMS = frozenset({"get", "gets", "got", "gotten", "getting"})
+PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+OBJECTS = frozenset({"dobj", "dative", "attr"})
+COMPLEMENTS = frozenset({"acomp", "ccomp"})
+LIGHT_VERBS = frozenset({"be", "have", "get", "do"})
+NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+NOUN_LIKE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
+CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"})
+
+SUBORDINATORS = frozenset({"after", "although", "as", "before", "if", "once", "though", "unless", "until",
+                           "when", "whenever", "while", "than"})
+
+BE_PASSIVE, GET_PASSIVE = "be", "get"
+FRAGMENT, REDUCED, PARTICIPLE = "fragment", "reduced", "participle"
+REDUCED_KINDS = frozenset({FRAGMENT, REDUCED, PARTICIPLE})
+
+
+@dataclass(frozen=True)
+class PassiveClause:
+    """One passive (or candidate reduced passive) clause.
+
+    ``verb`` is the participle; ``subject`` what was acted on (the passive
+    subject, the noun a participle follows, or the subject a participle clause
+    shares with its main clause); ``aux`` the auxiliaries before the verb, in
+    order ("should", "have", "been"); ``governor`` the verb whose tense the
+    clause takes when it has no finite auxiliary of its own (infinitives,
+    participle clauses, "kept getting preempted"); ``first`` the first
+    conjunct when several participles share one auxiliary ("was considered
+    but rejected").
+    """
+
+    verb: object
+    kind: str
+    subject: Optional[object] = None
+    aux: tuple = ()
+    governor: Optional[object] = None
+    first: Optional[object] = None
+    adjectival: bool = False
+    """The parser read "be" + participle as an adjective ("After the cache
+    was flushed"): a passive only where the clause marks an event."""
+
+    @property
+    def reduced(self) -> bool:
+        return self.kind in REDUCED_KINDS
+
+
+def child(token, *deps: str):
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def has_child(token, deps) -> bool:
+    return any(c.dep_ in deps for c in token.children)
+
+
+def auxiliaries(token) -> tuple:
+    return tuple(c for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i)
+
+
+def find_passives(sent, complement_heads: frozenset[str] = frozenset()) -> Iterator[PassiveClause]:
+    """Yield the passive and candidate reduced-passive clauses of ``sent``.
+
+    ``complement_heads`` are verbs ("have", "see", "keep") whose object may
+    carry a participle without a hidden actor ("We had the config reverted").
+    """
+    found: dict[int, PassiveClause] = {}
+    for tok in sent:
+        clause = _clause(tok, found, complement_heads)
+        if clause is not None:
+            found[tok.i] = clause
+            yield clause
+
+
+def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
+    aux = auxiliaries(tok)
+    if tok.tag_ not in PARTICIPLE_TAGS and not (tok.tag_ == "JJ" and is_participle(tok)):
+        return None
+    if any(a.dep_ == "auxpass" for a in aux):  # also "was disabled" tagged as an adjective
+        passive_aux = next(a for a in reversed(aux) if a.dep_ == "auxpass")
+        if passive_aux.lemma_.lower() not in ("be", "get") and passive_aux.lower_ not in GET_FORMS:
+            return None  # "became subscribed": a change of state, not a passive
+        kind = GET_PASSIVE if passive_aux.lower_ in GET_FORMS else BE_PASSIVE
+        subject = subject_of(tok)
+        if subject is None and tok.dep_ == "conj" and tok.head.i in found:
+            subject = found[tok.head.i].subject  # "... and was never turned back off"
+        governor = None
+        if not _finite(aux):
+            governor = tok.head if tok.dep_ != "ROOT" else None
+            if subject is None and governor is not None and tok.dep_ in ("xcomp", "advcl"):
+                subject = child(governor, "nsubj", "nsubjpass")
+        return PassiveClause(tok, kind, subject, aux, governor)
+    head = tok.head
+    # "The alerts got auto-closed": "got" heads the participle.
+    if (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "xcomp", "oprd", "ccomp") and head.lower_ in GET_FORMS
+            and head.i < tok.i and not has_child(head, OBJECTS) and not has_child(tok, SUBJECTS)):
+        return PassiveClause(tok, GET_PASSIVE, child(head, "nsubj", "nsubjpass"), auxiliaries(head) + (head,))
+    # "Why wasn't the alert routed to the team?": the question puts "was" first.
+    if (head.lemma_ == "be" and head.i < tok.i and tok.dep_ in ("ccomp", "acomp", "xcomp", "oprd")
+            and not aux and child(tok, "mark") is None and not has_child(tok, OBJECTS)):
+        subject = child(tok, "nsubj", "nsubjpass") or child(head, "nsubj", "nsubjpass")
+        if subject is not None and subject.i > head.i:
+            return PassiveClause(tok, BE_PASSIVE, subject, auxiliaries(head) + (head,))
+    # "After the cache was flushed": the tagger made the participle an adjective.
+    if (tok.dep_ == "acomp" and head.lemma_ == "be" and head.i < tok.i and tok.tag_ in ("JJ", "VBN")
+            and not aux and is_participle(tok)):
+        return PassiveClause(tok, BE_PASSIVE, subject_of(head), auxiliaries(head) + (head,), adjectival=True)
+    if aux or tok.tag_ == "JJ" or tok.pos_ != "VERB" or tok.lemma_.lower() in LIGHT_VERBS:
+        return None  # an active verb with its auxiliary ("had dropped"), or "was", "got", "had"
+    if _has_object(tok):
+        return None
+    # "was considered but rejected": the conjunct shares the first one's auxiliary.
+    if tok.dep_ == "conj" and head.i in found and not has_child(tok, SUBJECTS):
+        first = found[head.i]
+        return PassiveClause(tok, first.kind, first.subject, first.aux, first.governor, first.first or first.verb)
+    if any(_has_object(c) for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        return None  # "GKE cordoned and drained batch 5": the object is shared
+    subject = subject_of(tok)
+    if subject is not None:
+        if subject.dep_ == "expl" or subject.tag_ in ("WDT", "WP"):
+            return None  # "there", or a relative clause ("that read the key"): prose
+        if tok.dep_ in ("ROOT", "conj", "parataxis") or _verbless_root(head) or (
+                tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() not in complement_heads):
+            return PassiveClause(tok, FRAGMENT, subject)
+        return None
+    if tok.dep_ == "ROOT":
+        # "Leaked key revoked": the noun was read as modifiers of the verb.
+        nominal = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.tag_ in NOUN_LIKE_TAGS]
+        if nominal:
+            return PassiveClause(tok, FRAGMENT, nominal[-1])
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in NOUNS and head.i < tok.i:
+        root = _fragment_head(head)
+        return PassiveClause(tok, FRAGMENT, root) if root is not None else PassiveClause(tok, REDUCED, head)
+    if tok.dep_ == "advcl" and (tok.tag_ == "VBN" and tok.i < head.i or _subordinated(tok)):
+        return PassiveClause(tok, PARTICIPLE, child(head, "nsubj", "nsubjpass"), governor=head)
+    return None
+
+
+def _has_object(verb) -> bool:
+    """An object or a following clausal complement ("decided that ..."). An
+    object in brackets is an aside ("Bad commit identified (a1b2c3d)"), and a
+    clause before the verb or after a semicolon is another fragment."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ in OBJECTS and not (c.i > 0 and doc[c.left_edge.i - 1].text in ("(", "[")):
+            return True
+        if c.dep_ == "xcomp" and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c)):
+            return True  # "kept being served", "started failing": an active catenative
+        if c.dep_ in COMPLEMENTS and c.i > verb.i and not any(
+                t.text in (";", ",", "—", "–") for t in doc[verb.i + 1:c.left_edge.i]):
+            return True
+    return False
+
+
+def is_participle(tok) -> bool:
+    return participle_form(tok.lower_)
+
+
+def _infinitive(verb) -> bool:
+    return any(c.tag_ == "TO" for c in verb.children)
+
+
+def _subordinated(verb) -> bool:
+    """A participle after a subordinator: "Once deployed", "when restarted"
+    (the parser may tag "rolled" in "Once rolled back" as a past tense)."""
+    first = next(verb.lefts, None)
+    return first is not None and first.dep_ in ("mark", "advmod") and first.lower_ in SUBORDINATORS
+
+
+def _verbless_root(token) -> bool:
+    """A sentence head that is not a verb (a timestamp or noun the parser
+    made the root of a headline)."""
+    return token.dep_ == "ROOT" and token.pos_ not in ("VERB", "AUX")
+
+
+def _finite(aux) -> bool:
+    return any(a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in aux)
+
+
+def _fragment_head(noun):
+    """The head of a verbless headline that ``noun`` belongs to ("Varnish
+    cache purged", "Terraform plan for the workspace posted to the PR"), or
+    None when the noun sits in a clause with a verb."""
+    while noun.dep_ in ("conj", "pobj", "prep", "compound", "appos") and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ == "ROOT" and noun.pos_ in NOUNS:
+        return noun
+    return None
+
+
+def subject_of(verb):
+    """The verb's subject, passing over a timestamp the parser took for one
+    ("17:30 — All campaigns cancelled")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "expl")]
+    real = [c for c in subjects if not (c.tag_ == "CD" or c.like_num)]
+    chosen = real or subjects
+    return chosen[0] if chosen else None
