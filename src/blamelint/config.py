@@ -96,6 +96,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 (byte {exc.start})") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
@@ -123,10 +125,14 @@ def discover(start: Path) -> Optional[Path]:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                with candidate.open("rb") as handle:
-                    if "blamelint" in tomllib.load(handle).get("tool", {}):
-                        return candidate
-            except (OSError, tomllib.TOMLDecodeError):
+                raw = candidate.read_bytes()
+                if "blamelint" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
+                    return candidate
+            except OSError:
+                continue
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                if b"tool.blamelint" in raw:  # ours, but broken: say so rather than ignore it
+                    return candidate
                 continue
     return None
 

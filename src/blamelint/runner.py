@@ -86,7 +86,8 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
         else:
             files += 1
             findings.extend(result.findings)
-    findings = narrow.findings(findings)
+    findings = sorted(narrow.findings(findings), key=lambda f: f.sort_key)
+    errors.sort(key=lambda e: (e.path, e.message))  # the same report whatever the order of the paths
     report = Report.build(__version__, files, findings, errors)
     if color is None:
         color = output is None and sys.stdout.isatty()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from types import SimpleNamespace
 
 BREAK_TAG = re.compile(r"</?br\b", re.IGNORECASE)
 ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
@@ -45,6 +46,8 @@ def slice_by_position(source: str, location) -> str:
     """The text between a finding's (line, column) and (end_line, end_column),
     1-based code points, end exclusive; lines end at \\n, \\r\\n or \\r and are
     joined with \\n (the document model's line ending)."""
+    if isinstance(location, dict):  # a location from a JSON report
+        location = SimpleNamespace(**location)
     lines = re.split(r"\r\n|\r|\n", source)
     if location.line == location.end_line:
         return lines[location.line - 1][location.column - 1: location.end_column - 1]

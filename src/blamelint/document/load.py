@@ -57,9 +57,13 @@ def decode(raw: bytes, html: bool = False) -> str:
 
 
 def _looks_like_utf16(head: bytes) -> bool:
-    """Mostly-ASCII UTF-16 has a NUL in every other byte."""
-    even, odd = head[0::2], head[1::2]
-    return max(even.count(0), odd.count(0)) >= len(head) // 4 > 0
+    """Mostly-ASCII UTF-16: a NUL in (nearly) every other byte, and text when read so."""
+    head = head[: len(head) // 2 * 2]
+    for zeros, other, encoding in ((head[1::2], head[0::2], "utf-16-le"), (head[0::2], head[1::2], "utf-16-be")):
+        if zeros and zeros.count(0) >= 0.8 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            text = head.decode(encoding, errors="replace")
+            return sum(ch.isascii() and (ch.isprintable() or ch in "\t\n\r") for ch in text) >= 0.9 * len(text)
+    return False
 
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

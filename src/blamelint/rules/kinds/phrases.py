@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from blamelint.errors import RuleLoadError
 from blamelint.rules.base import Match, Rule
 
 
@@ -14,6 +15,12 @@ class PhraseRule(Rule):
     def setup(self) -> None:
         self._matcher = None
         self._vocab = None
+        where = self.card.source or self.card.id
+        if not self.card.phrases:
+            raise RuleLoadError(f"{where}: a 'phrases' rule needs a non-empty 'phrases' list")
+        for number, phrase in enumerate(self.card.phrases, 1):
+            if not phrase.split():
+                raise RuleLoadError(f"{where}: phrase {number} is empty; a phrase is one or more words")
 
     def _build(self, nlp_vocab):
         from spacy.matcher import Matcher
