@@ -81,6 +81,9 @@ def load_pipeline(model: Optional[str], needs: frozenset[str]):
         elif "senter" not in nlp.pipe_names and not nlp.has_pipe("sentencizer"):
             nlp.add_pipe("sentencizer")
         nlp.max_length = max(nlp.max_length, 2_000_000)
+        from blamelint.attribute_rules import install
+
+        install(nlp)  # same annotations as spaCy's attribute_ruler, a tenth of the time
         return nlp
     tried = "; ".join(errors)
     raise ModelLoadError(f"no spaCy English pipeline could be loaded ({tried}); {INSTALL_HINT}")
