@@ -85,7 +85,7 @@ def object_phrase(subject, start: int, exclude: Iterable = ()) -> str:
     low = subject.lower_
     if low in OBJECT_CASE and subject.tag_ == "PRP":
         return OBJECT_CASE[low]
-    skip = {t.i for t in exclude}
+    skip = {t.i for t in exclude if t.i != subject.i}
     for c in subject.children:
         if c.dep_ in SUBJECT_NOISE or c.dep_ in ("ccomp", "parataxis", "advcl"):
             skip.update(t.i for t in c.subtree)
@@ -99,7 +99,7 @@ def object_phrase(subject, start: int, exclude: Iterable = ()) -> str:
     text = "".join(t.text_with_ws for t in words).strip()
     first = words[0]
     sentence_initial = first.i == start
-    if first.text[:1].isupper() and first.text[1:].islower() and (
+    if first.is_alpha and first.text[:1].isupper() and first.text[1:] == first.text[1:].lower() and (
             first.tag_ not in ("NNP", "NNPS") or sentence_initial and known_word(first.lower_)):
         text = text[0].lower() + text[1:]
     return text
@@ -144,10 +144,11 @@ def active_voice(clauses: list[PassiveClause]) -> Optional[str]:
     for clause in clauses[1:]:
         tokens.update((t.i, t) for t in _kept(clause.verb, group, start))
     subject = head.subject
-    outside = head.kind in (REDUCED, PARTICIPLE) or (head.kind == FRAGMENT and verb.dep_ == "acl")
+    inside = {t.i for t in verb.subtree}
+    outside = head.kind in (REDUCED, PARTICIPLE) or (subject is not None and subject.i not in inside)
     obj = "" if _expletive(subject, verb) else object_phrase(subject, start, verb.subtree if outside else ())
     relative = head.kind == REDUCED and subject is not None and subject.dep_ in IN_CLAUSE
-    subject_ids = set() if subject is None or outside else {t.i for t in subject.subtree}
+    subject_ids = set() if subject is None or outside else {t.i for t in subject.subtree} - {verb.i}
     skip = set(subject_ids)
     for clause in clauses:
         skip.update(a.i for a in clause.aux)

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from blamelint.grammar.agents import CLOCK, is_time
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
+from blamelint.grammar.morphology import known_word
 from blamelint.grammar.passive import (BE_PASSIVE, CLAUSAL, GET_FORMS, GET_PASSIVE, PARTICIPLE, REDUCED,
                                        PassiveClause, child)
 
@@ -48,6 +49,7 @@ TIMESTAMP = re.compile(
         [\s\]\)]*[-—–:|,]*\s*""",
     re.I | re.X,
 )
+MAX_STAMP_TOKENS = 12
 ABILITY_MODALS = frozenset({"can", "may", "might"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 AS_THAN = frozenset({"as", "than"})
@@ -113,12 +115,20 @@ def is_timeline_entry(sent) -> bool:
     """A sentence that starts a line with a clock time or date ("14:05 —
     ..."), also when the parser split the timestamp off as a sentence of its
     own; not a second sentence after it on the same line."""
-    text = sent.doc.text
-    line_start = text.rfind("\n", 0, sent.start_char) + 1
-    before = text[line_start:sent.start_char]
+    doc = sent.doc
+    first = sent.start
+    while first > 0 and sent.start - first < MAX_STAMP_TOKENS:
+        before = doc[first - 1]
+        if "\n" in before.whitespace_ or "\n" in before.text:
+            break
+        first -= 1
+    else:
+        if first > 0:
+            return False  # more than a timestamp before the sentence on its line
+    before = doc[first:sent.start].text_with_ws if first < sent.start else ""
     if re.search(r"[.!?;]\s", before) or any(ch.isalpha() for ch in before) and not TIMESTAMP.match(before):
         return False
-    return bool(TIMESTAMP.match(text[line_start:sent.end_char]))
+    return bool(TIMESTAMP.match(before + sent.text))
 
 
 def timestamp_end(sent) -> int:
@@ -188,6 +198,12 @@ def has_event_cue(verb, lex: PassiveLexicon) -> bool:
     return {"from", "to"} <= {c.lower_ for c in mods if c.dep_ == "prep"}
 
 
+def _reporting(verb) -> bool:
+    """A participle with a clause of its own reports a finding or decision:
+    "It was determined that ...", "was found to be ..."."""
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
 def _placed(token, lex: PassiveLexicon) -> bool:
     """An event cue on the token, or a temporal subordinator heading its
     clause ("After the cache was flushed, ...")."""
@@ -210,15 +226,22 @@ def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
     return verb.dep_ == "conj" and verb.head.tag_ == "JJ"
 
 
-def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline: bool = False) -> Optional[str]:
+def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline: bool = False,
+                  is_person: Callable[[object], bool] = lambda tok: False,
+                  entry: Optional[bool] = None) -> Optional[str]:
     """None when the clause reports an event; otherwise a short reason.
     ``in_timeline``: the sentence sits in a timeline section, where the
-    simple present narrates ("14:05 Config is rolled back")."""
+    simple present narrates ("14:05 Config is rolled back"); ``entry``: it
+    is a timestamped timeline entry (computed when not given). ``is_person``
+    tells people from things (a feeling needs someone to feel it: "We were
+    committed to ..." is clean, "The key was committed to a repository" not)."""
     verb = clause.verb
     if in_class(verb, lex.impact):
         return "impact"
-    if in_class(verb, lex.psych) or in_class(verb, lex.states) or in_class(verb, lex.places):
+    if in_class(verb, lex.states) or in_class(verb, lex.places):
         return "state"
+    if in_class(verb, lex.psych) and not _thing(clause.subject, is_person):
+        return "feeling"
     governor = clause.governor
     tense = tense_of(clause)
     if _state_marked(verb, lex, tense):
@@ -231,8 +254,10 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
             return "formula"
     if verb.lemma_.lower() in DISCOURSE and tense.modal and clause.subject is not None and clause.subject.lower_ == "it":
         return "formula"
-    entry = is_timeline_entry(sent)
-    if clause.adjectival and not (entry or _placed(verb, lex) or any(_placed(a, lex) for a in clause.aux)):
+    if entry is None:
+        entry = is_timeline_entry(sent)
+    if clause.adjectival and not (entry or _reporting(verb) or _placed(verb, lex)
+                                  or any(_placed(a, lex) for a in clause.aux)):
         return "adjective"
     if _generic(clause, tense) and not (entry or in_timeline) and not has_moment(verb, lex):
         return "generic"
@@ -242,6 +267,16 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
             and not entry and not has_event_cue(verb, lex)):
         return "setting"
     return None
+
+
+def _thing(subject, is_person) -> bool:
+    """A subject that cannot have feelings: "it", "this", or a common noun
+    that does not name people ("the key")."""
+    if subject is None:
+        return False
+    if subject.lower_ in ("it", "this", "that", "which"):
+        return True
+    return subject.pos_ == "NOUN" and known_word(subject.lower_) and not is_person(subject)
 
 
 def _generic(clause: PassiveClause, tense: Tense) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Mapping
 
-from blamelint.grammar.morphology import verb_lemmas
+from blamelint.grammar.morphology import guessed_lemmas
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def verb_keys(token) -> tuple[str, ...]:
     """Look-up keys of a verb token: its lemmas (from the pipeline and from
     lemminflect), as "lemma particle" for a phrasal verb."""
     lemmas = [token.lemma_.lower()]
-    for lemma in verb_lemmas(token.lower_):
+    for lemma in guessed_lemmas(token.lower_):
         if lemma not in lemmas:
             lemmas.append(lemma)
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]

@@ -22,10 +22,20 @@ def verb_lemmas(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
+def guessed_lemmas(word: str) -> tuple[str, ...]:
+    """Verb lemmas of any -ed/-ing form, by rule when the word is not in the
+    lexicon ("malformed" -> "malform", "resharded" -> "reshard")."""
+    known = verb_lemmas(word)
+    if known or getLemma is None or not word.endswith(("ed", "ing")):
+        return known
+    return tuple(getLemma(word, upos="VERB", lemmatize_oov=True))
+
+
+@lru_cache(maxsize=8192)
 def forms_of(lemma: str) -> dict[str, tuple[str, ...]]:
     """{tag: forms} of a verb lemma (rules cover regular verbs)."""
-    if getInflection is None:  # pragma: no cover
-        return {}
+    if getInflection is None or not lemma.isalpha():
+        return {}  # lemminflect's rules need a word ("" or "re-IP" has no forms)
     return {tag: tuple(getInflection(lemma, tag=tag)) for tag in TAGS}
 
 

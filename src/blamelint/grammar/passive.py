@@ -92,9 +92,10 @@ def find_passives(sent, complement_heads: frozenset[str] = frozenset()) -> Itera
 
 
 def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
-    aux = auxiliaries(tok)
-    if tok.tag_ not in PARTICIPLE_TAGS and not (tok.tag_ == "JJ" and is_participle(tok)):
+    tag = tok.tag_
+    if tag not in PARTICIPLE_TAGS and not (tag == "JJ" and is_participle(tok)):
         return None
+    aux = auxiliaries(tok)
     if any(a.dep_ == "auxpass" for a in aux):  # also "was disabled" tagged as an adjective
         passive_aux = next(a for a in reversed(aux) if a.dep_ == "auxpass")
         if passive_aux.lemma_.lower() not in ("be", "get") and passive_aux.lower_ not in GET_FORMS:
@@ -129,12 +130,16 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
     if _has_object(tok):
         return None
     # "was considered but rejected": the conjunct shares the first one's auxiliary.
-    if tok.dep_ == "conj" and head.i in found and not has_child(tok, SUBJECTS):
+    if tok.dep_ == "conj" and head.i in found and not has_child(tok, SUBJECTS) and tok.tag_ == "VBN":
         first = found[head.i]
         return PassiveClause(tok, first.kind, first.subject, first.aux, first.governor, first.first or first.verb)
+    subject = subject_of(tok)
+    if subject is not None and tok.tag_ in ("VBN", "VBD") and _relative_misread(tok):
+        # "The ConfigMap edited at 09:15 had a stray tab": no "and" joins the
+        # two verbs, so the first is a participle after the noun.
+        return PassiveClause(tok, REDUCED, subject)
     if any(_has_object(c) for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
         return None  # "GKE cordoned and drained batch 5": the object is shared
-    subject = subject_of(tok)
     if subject is not None:
         if subject.dep_ == "expl" or subject.tag_ in ("WDT", "WP"):
             return None  # "there", or a relative clause ("that read the key"): prose
@@ -147,6 +152,10 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
         nominal = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.tag_ in NOUN_LIKE_TAGS]
         if nominal:
             return PassiveClause(tok, FRAGMENT, nominal[-1])
+    if (tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.lemma_ == "be" and head.head.i < head.i):
+        # "Why wasn't the alert sent to the rota?": the participle was hung on the subject.
+        return PassiveClause(tok, BE_PASSIVE, head, auxiliaries(head.head) + (head.head,))
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in NOUNS and head.i < tok.i:
         root = _fragment_head(head)
         return PassiveClause(tok, FRAGMENT, root) if root is not None else PassiveClause(tok, REDUCED, head)
@@ -161,12 +170,12 @@ def _has_object(verb) -> bool:
     clause before the verb or after a semicolon is another fragment."""
     doc = verb.doc
     for c in verb.children:
-        if c.dep_ in OBJECTS and not (c.i > 0 and doc[c.left_edge.i - 1].text in ("(", "[")):
+        if c.dep_ in OBJECTS and c.pos_ != "ADP" and not (c.i > 0 and doc[c.left_edge.i - 1].text in ("(", "[")):
             return True
         if c.dep_ == "xcomp" and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c)):
             return True  # "kept being served", "started failing": an active catenative
         if c.dep_ in COMPLEMENTS and c.i > verb.i and not any(
-                t.text in (";", ",", "—", "–") for t in doc[verb.i + 1:c.left_edge.i]):
+                t.text in (";", ",", "—", "–") for t in doc[verb.i + 1:c.i]):
             return True
     return False
 
@@ -177,6 +186,18 @@ def is_participle(tok) -> bool:
 
 def _infinitive(verb) -> bool:
     return any(c.tag_ == "TO" for c in verb.children)
+
+
+def _relative_misread(verb) -> bool:
+    """The parser joined a participle and the main verb as conjuncts with
+    nothing between them ("The ConfigMap edited at 09:15 had a stray tab")."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ in ("conj", "dep") and c.pos_ in ("VERB", "AUX") and c.i > verb.i and not has_child(c, SUBJECTS):
+            between = doc[verb.i + 1:c.i]
+            if not any(t.dep_ == "cc" or t.is_punct for t in between if t.head is verb or t.head is c):
+                return True
+    return False
 
 
 def _subordinated(verb) -> bool:

@@ -41,19 +41,16 @@ class AgentlessPassive(Rule):
     def check_sentence(self, sent, block) -> Iterable[Match]:
         if getattr(block, "kind", None) == "heading":
             return  # "Lessons learned", "Services affected": labels, not clauses
+        clauses = list(find_passives(sent, self.lex.complement_heads))
+        if not clauses:
+            return
         section = self._in_timeline(block)
         entry = is_timeline_entry(sent)
         groups: dict[int, list[PassiveClause]] = {}
-        order: list[int] = []
-        clauses = list(find_passives(sent, self.lex.complement_heads))
         for clause in clauses:
-            if not self._flagged(clause, clauses, sent, section, entry):
-                continue
-            key = (clause.first or clause.verb).i
-            if key not in groups:
-                order.append(key)
-            groups.setdefault(key, []).append(clause)
-        for key in order:
+            if self._flagged(clause, clauses, sent, section, entry):
+                groups.setdefault((clause.first or clause.verb).i, []).append(clause)
+        for key in sorted(groups):
             yield self._match(groups[key])
 
     def _flagged(self, clause: PassiveClause, clauses: list[PassiveClause], sent, section: bool, entry: bool) -> bool:
@@ -64,7 +61,7 @@ class AgentlessPassive(Rule):
                   and c.verb is not clause.verb]
         if has_agent(clause.verb, lex, shared):
             return False
-        return why_not_event(clause, lex, sent, section) is None
+        return why_not_event(clause, lex, sent, section, self._is_person, entry) is None
 
     def _match(self, group: list[PassiveClause]) -> Match:
         head, last = group[0], group[-1]
