@@ -103,6 +103,11 @@ class SourceCursor:
             return []
         source = self.source
         exact = source.find(content, self.cursor, self.limit)
+        if exact >= 0 and not self._decodes_between(self.cursor, exact + len(content), mode):
+            # Nothing before or inside that occurrence could be decoded differently,
+            # so no earlier match exists: the common case, without a character loop.
+            self.cursor = exact + len(content)
+            return list(range(exact, exact + len(content)))
         last = exact if exact >= 0 else self.limit - 1
         first = content[0]
         p = self.cursor
@@ -115,6 +120,14 @@ class SourceCursor:
                     return found[0]
             p += 1
         return None
+
+    def _decodes_between(self, start: int, end: int, mode: str) -> bool:
+        """Whether source[start:end] holds anything that is not matched one to one:
+        an escape or entity in text, a line break in code or raw HTML."""
+        find = self.source.find
+        if mode == TEXT:
+            return find("\\", start, end) >= 0 or find("&", start, end) >= 0
+        return find("\n", start, end) >= 0
 
     # -- stepping over markup --------------------------------------------------
 
