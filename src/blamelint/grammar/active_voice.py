@@ -47,29 +47,34 @@ def particles(verb) -> str:
     return " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
 
 
-def verb_group(verb, tense: Tense, clause: PassiveClause) -> str:
-    """The active verb group for ``verb`` in the clause's tense ("never" stays
-    where the writer put it, so it is not doubled as "not")."""
+def verb_parts(verb, tense: Tense, clause: PassiveClause) -> tuple[str, str]:
+    """The active verb group for ``verb`` in the clause's tense, as
+    (auxiliaries, main verb): ("should have", "caught"), ("", "ran"). "never"
+    stays where the writer put it, so it is not doubled as "not"."""
     neg = " not" if tense.negated and not _has_never(clause) else ""
     if tense.infinitive:
-        return f"to{neg} {inflect(verb, 'VB')}"
+        return f"to{neg}", inflect(verb, "VB")
     if tense.modal:
         modal = {"ca": "can", "wo": "will", "sha": "shall"}.get(tense.modal, tense.modal)
         if tense.perfect:
-            return f"{modal}{neg} have {inflect(verb, 'VBN')}"
-        return f"{modal}{neg} {inflect(verb, 'VB')}"
+            return f"{modal}{neg} have", inflect(verb, "VBN")
+        return f"{modal}{neg}", inflect(verb, "VB")
     past = not tense.present
     if tense.progressive:
         governor = clause.governor
         if governor is not None and not any(a.tag_ in ("VBD", "VBZ", "VBP") for a in clause.aux):
-            return f"{governor.text} {inflect(verb, 'VBG')}"  # "kept getting preempted"
-        return f"{'was' if past else 'is'}{neg} {inflect(verb, 'VBG')}"
+            return governor.text, inflect(verb, "VBG")  # "kept getting preempted"
+        return f"{'was' if past else 'is'}{neg}", inflect(verb, "VBG")
     if tense.perfect:
         have = "had" if past or any(a.lower_ == "had" for a in clause.aux) else "has"
-        return f"{have}{neg} {inflect(verb, 'VBN')}"
+        return f"{have}{neg}", inflect(verb, "VBN")
     if neg:
-        return f"{'did' if past else 'does'} not {inflect(verb, 'VB')}"
-    return inflect(verb, "VBD" if past else "VBZ")
+        return f"{'did' if past else 'does'} not", inflect(verb, "VB")
+    return "", inflect(verb, "VBD" if past else "VBZ")
+
+
+def verb_group(verb, tense: Tense, clause: PassiveClause) -> str:
+    return " ".join(p for p in verb_parts(verb, tense, clause) if p)
 
 
 def _has_never(clause: PassiveClause) -> bool:
@@ -87,8 +92,8 @@ def object_phrase(subject, start: int, exclude: Iterable = ()) -> str:
         return OBJECT_CASE[low]
     skip = {t.i for t in exclude if t.i != subject.i}
     for c in subject.children:
-        if c.dep_ in SUBJECT_NOISE or c.dep_ in ("ccomp", "parataxis", "advcl"):
-            skip.update(t.i for t in c.subtree)
+        if c.dep_ in SUBJECT_NOISE or c.dep_ in ("ccomp", "parataxis", "advcl") or skip & {t.i for t in c.subtree}:
+            skip.update(t.i for t in c.subtree)  # also the clause the verb hangs in ("data needed to be ...")
     words = [t for t in subject.subtree if t.i not in skip and t.i >= start and not CLOCK.match(t.text)]
     while words and words[0].is_punct:
         words.pop(0)
@@ -162,13 +167,15 @@ def active_voice(clauses: list[PassiveClause]) -> Optional[str]:
         out.append(head.governor.text + " ")  # "wanted [who] to drain the queue"
     if relative:
         out.append(f"{obj} that ")  # "the ConfigMap that [who] edited at 09:15"
+    auxiliary, main = verb_parts(verb, tense, head)
     for i in order:
         tok = tokens[i]
         if i == who_at:
-            out.append(WHO + " ")
+            out.append(" ".join(w for w in (WHO, auxiliary) if w) + " ")
+            auxiliary = ""  # "[who] should have automatically corrected them"
         if i == verb.i:
-            words = [verb_group(verb, tense, head)] + ([obj] if obj and not relative else [])
-            out.append(" ".join(words) + " ")
+            words = [auxiliary, main] + ([obj] if obj and not relative else [])
+            out.append(" ".join(w for w in words if w) + " ")
         elif i in group:
             clause = next(c for c in clauses if c.verb.i == i)
             out.append(f"{verb_group(tok, tense_of(clause), clause)} {pronoun_for(subject)} ")

@@ -91,8 +91,12 @@ def tense_of(clause: PassiveClause) -> Tense:
     finite = next((a for a in aux if a.tag_ in ("MD", "VBD", "VBZ", "VBP")), None)
     present = finite is not None and finite.tag_ in ("VBZ", "VBP")
     if finite is None and clause.governor is not None and not infinitive:
+        # The clause takes its time from the verb it hangs on ("kept getting
+        # preempted", "Once deployed, the change broke"), not its polarity.
         outer = tense_of_verb(clause.governor)
-        return Tense(outer.modal, negated or outer.negated, outer.perfect, outer.progressive, False, outer.present)
+        own_clause = clause.kind == PARTICIPLE or verb.dep_ == "advcl"
+        return Tense(outer.modal, negated or (outer.negated and not own_clause), outer.perfect,
+                     outer.progressive, False, outer.present)
     return Tense(modal, negated, perfect, progressive, infinitive, present)
 
 
@@ -228,16 +232,20 @@ def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
 
 def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline: bool = False,
                   is_person: Callable[[object], bool] = lambda tok: False,
-                  entry: Optional[bool] = None) -> Optional[str]:
+                  entry: Optional[bool] = None,
+                  is_action: Callable[[object], bool] = lambda tok: False) -> Optional[str]:
     """None when the clause reports an event; otherwise a short reason.
     ``in_timeline``: the sentence sits in a timeline section, where the
     simple present narrates ("14:05 Config is rolled back"); ``entry``: it
     is a timestamped timeline entry (computed when not given). ``is_person``
     tells people from things (a feeling needs someone to feel it: "We were
-    committed to ..." is clean, "The key was committed to a repository" not)."""
+    committed to ..." is clean, "The key was committed to a repository" not);
+    ``is_action`` tells things people do ("the rollback was delayed")."""
     verb = clause.verb
     if in_class(verb, lex.impact):
         return "impact"
+    if in_class(verb, lex.delays) and not (clause.subject is not None and is_action(clause.subject)):
+        return "impact"  # "emails were delayed", but "the rollback was delayed" is an event
     if in_class(verb, lex.states) or in_class(verb, lex.places):
         return "state"
     if in_class(verb, lex.psych) and not _thing(clause.subject, is_person):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from blamelint.grammar.events import has_event_cue
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.morphology import participle_only
 from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, PassiveClause
@@ -41,9 +42,8 @@ def reads_as_passive(clause: PassiveClause, lex: PassiveLexicon,
     whether the sentence is a timeline entry (where headlines are the style)."""
     verb = clause.verb
     subject = clause.subject
-    if participle_only(verb.lower_):
-        return True  # "Rollout frozen at 20%": never a simple past
-    if in_class(verb, lex.intransitive):
+    fixed = participle_only(verb.lower_)  # "frozen", "taken": never a simple past
+    if not fixed and in_class(verb, lex.intransitive):
         return False
     if clause.kind == PARTICIPLE or subject is None:
         return True  # "Once deployed, the change ...": its subject is the main clause's
@@ -54,10 +54,12 @@ def reads_as_passive(clause: PassiveClause, lex: PassiveLexicon,
             or not headline(verb.sent)):
         # Prose, not a headline: "The diff looked like a rename", "that the
         # consumer checkpointed", "The payout worker held on to the lock",
-        # "Several factors combined: a risky deploy, ...".
-        return False
-    if _determined(subject) and in_class(verb, lex.prose_intransitive):
+        # "Several factors combined: a risky deploy, ...". A participle-only
+        # form there is a participle after its noun ("the steps taken"),
+        # which counts only as an event ("the steps taken at 09:10").
+        return fixed and has_event_cue(verb, lex)
+    if not fixed and _determined(subject) and in_class(verb, lex.prose_intransitive):
         return False  # "The fix deployed at 14:05"
     if is_person(subject):
-        return in_class(verb, lex.done_to_people)  # "Customers notified" / "Kofi approved"
+        return fixed or in_class(verb, lex.done_to_people)  # "Customers notified" / "Kofi approved"
     return True

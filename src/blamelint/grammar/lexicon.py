@@ -19,6 +19,7 @@ class PassiveLexicon:
     places: frozenset[str] = frozenset()
     psych: frozenset[str] = frozenset()
     impact: frozenset[str] = frozenset()
+    delays: frozenset[str] = frozenset()
     settings: frozenset[str] = frozenset()
     design_heads: frozenset[str] = frozenset()
     state_adverbs: frozenset[str] = frozenset()
@@ -29,6 +30,7 @@ class PassiveLexicon:
     done_to_people: frozenset[str] = frozenset()
     formulas: frozenset[str] = frozenset()
     complement_heads: frozenset[str] = frozenset()
+    get_idioms: frozenset[str] = frozenset()
     # passive-cues.yaml
     non_agent_by: frozenset[str] = frozenset()
     amount_units: frozenset[str] = frozenset()

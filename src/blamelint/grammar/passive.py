@@ -24,6 +24,10 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECTS = frozenset({"dobj", "dative", "attr"})
 COMPLEMENTS = frozenset({"acomp", "ccomp"})
 LIGHT_VERBS = frozenset({"be", "have", "get", "do"})
+LINKING_VERBS = frozenset({"appear", "be", "become", "come", "fall", "feel", "get", "go", "grow", "hold", "keep",
+                           "look", "prove", "remain", "run", "seem", "sit", "sound", "stand", "stay", "turn"})
+"""Verbs whose adjective complement describes their subject ("Latency held
+steady"): such a clause is active."""
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 NOUN_LIKE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
 CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"})
@@ -107,8 +111,12 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
         governor = None
         if not _finite(aux):
             governor = tok.head if tok.dep_ != "ROOT" else None
-            if subject is None and governor is not None and tok.dep_ in ("xcomp", "advcl"):
-                subject = child(governor, "nsubj", "nsubjpass")
+            if subject is None and governor is not None and tok.dep_ in ("xcomp", "advcl", "ccomp"):
+                # "enabling the daemon sets to be scheduled" (object control),
+                # "was designed to be restarted" (subject control)
+                subject = child(governor, "dobj") or child(governor, "nsubj", "nsubjpass")
+                if subject is None and governor.dep_ == "acl":
+                    subject = governor.head  # "less data needed to be stored"
         return PassiveClause(tok, kind, subject, aux, governor)
     head = tok.head
     # "The alerts got auto-closed": "got" heads the participle.
@@ -174,6 +182,8 @@ def _has_object(verb) -> bool:
             return True
         if c.dep_ == "xcomp" and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c)):
             return True  # "kept being served", "started failing": an active catenative
+        if c.dep_ == "acomp" and verb.lemma_.lower() not in LINKING_VERBS:
+            continue  # "All systems verified operational": the passive's complement
         if c.dep_ in COMPLEMENTS and c.i > verb.i and not any(
                 t.text in (";", ",", "—", "–") for t in doc[verb.i + 1:c.i]):
             return True
@@ -230,8 +240,9 @@ def _fragment_head(noun):
 
 def subject_of(verb):
     """The verb's subject, passing over a timestamp the parser took for one
-    ("17:30 — All campaigns cancelled")."""
+    ("17:30 — All campaigns cancelled"); a headline noun misread as a verb
+    ("Pull request updated") is a clausal subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "expl")]
     real = [c for c in subjects if not (c.tag_ == "CD" or c.like_num)]
-    chosen = real or subjects
+    chosen = real or subjects or [c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i]
     return chosen[0] if chosen else None

@@ -16,8 +16,8 @@ from blamelint.grammar.active_voice import active_voice, inflect, particles, pro
 from blamelint.grammar.agents import has_agent
 from blamelint.grammar.events import is_timeline_entry, tense_of, timestamp_end, why_not_event
 from blamelint.grammar.fragments import reads_as_passive
-from blamelint.grammar.lexicon import PassiveLexicon
-from blamelint.grammar.passive import PassiveClause, find_passives
+from blamelint.grammar.lexicon import PassiveLexicon, in_class
+from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.cards import load_data
 
@@ -35,7 +35,7 @@ def load_lexicon() -> PassiveLexicon:
 class AgentlessPassive(Rule):
     def setup(self) -> None:
         self.lex = load_lexicon()
-        self._is_person = _person_test()
+        self._is_person, self._is_action = _noun_tests()
         self._sections: dict[int, bool] = {}
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
@@ -45,7 +45,8 @@ class AgentlessPassive(Rule):
         if not clauses:
             return
         section = self._in_timeline(block)
-        entry = is_timeline_entry(sent)
+        # A timeline table keeps the time in its own cell: each event cell is an entry.
+        entry = is_timeline_entry(sent) or (section and getattr(block, "kind", None) == "table_cell")
         groups: dict[int, list[PassiveClause]] = {}
         for clause in clauses:
             if self._flagged(clause, clauses, sent, section, entry):
@@ -57,11 +58,13 @@ class AgentlessPassive(Rule):
         lex = self.lex
         if clause.reduced and not reads_as_passive(clause, lex, self._is_person, entry):
             return False
+        if clause.kind == GET_PASSIVE and in_class(clause.verb, lex.get_idioms):
+            return False  # "get rid of", "got started": active idioms
         shared = [c.verb for c in clauses if (c.first or c.verb) is (clause.first or clause.verb)
                   and c.verb is not clause.verb]
         if has_agent(clause.verb, lex, shared):
             return False
-        return why_not_event(clause, lex, sent, section, self._is_person, entry) is None
+        return why_not_event(clause, lex, sent, section, self._is_person, entry, self._is_action) is None
 
     def _match(self, group: list[PassiveClause]) -> Match:
         head, last = group[0], group[-1]
@@ -111,24 +114,31 @@ def _names_timeline(text: str) -> bool:
         return TIMELINE in text.lower()
 
 
-def _person_test():
-    """Whether a noun names a person or team, by the shared word lists
-    (pronouns, role nouns, names). A capitalised first word of a sentence (after
-    a timestamp) counts as a name only if the lists say so: headlines start
-    with common nouns ("Rollback initiated", "Hotfix merged")."""
+def _noun_tests():
+    """(is_person, is_action) by the shared word lists (rules/data/people.yaml):
+    pronouns, role nouns and names; nouns for things people do. A capitalised
+    first word of a sentence (after a timestamp) counts as a name only if the
+    lists say so: headlines start with common nouns ("Rollback initiated")."""
     try:
         from blamelint.rules.checks.grammar_helpers import People
     except ImportError:  # pragma: no cover
-        return lambda tok: False
+        return (lambda tok: False), (lambda tok: False)
     people: Optional[People] = None
 
-    def is_person(tok) -> bool:
+    def shared() -> People:
         nonlocal people
         if people is None:
             people = People()
-        if people.is_role(tok) or tok.lower_ in people.pronouns:
+        return people
+
+    def is_person(tok) -> bool:
+        p = shared()
+        if p.is_role(tok) or tok.lower_ in p.pronouns:
             return True
         first = tok.i <= timestamp_end(tok.sent)
-        return not first and tok.tag_ in ("NNP", "NNPS") and people.is_person(tok)
+        return not first and tok.tag_ in ("NNP", "NNPS") and p.is_person(tok)
 
-    return is_person
+    def is_action(tok) -> bool:
+        return shared().is_action(tok)
+
+    return is_person, is_action
