@@ -221,6 +221,7 @@ class DocumentRecord:
     sections: list[str]
     counts: dict[str, int]
     findings: list[dict[str, Any]]
+    finding_count: int = 0
     cached: bool = False
 
 
@@ -231,6 +232,8 @@ class Aggregator:
     documents: list[DocumentRecord] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     phrases: Counter = field(default_factory=Counter)
+    keep_findings: bool = True
+    """Keep each finding for the report (JSON and HTML list them; text and CSV only count)."""
 
     def add(self, result) -> None:
         if result.error is not None or result.metrics is None:
@@ -248,7 +251,8 @@ class Aggregator:
             counts=m.get("counts", {}), cached=result.cached,
             findings=[{"rule": f.rule, "severity": f.severity.value, "line": f.location.line,
                        "column": f.location.column, "text": f.text[:200], "message": f.message}
-                      for f in result.findings],
+                      for f in result.findings] if self.keep_findings else [],
+            finding_count=len(result.findings),
         ))
 
     def report(self, version: str, root: str, attention: int = 10, top_phrases: int = 15,
@@ -302,7 +306,7 @@ class Aggregator:
     @staticmethod
     def _attention(docs: list[DocumentRecord], limit: int) -> list[dict[str, Any]]:
         scored = [d for d in docs if d.health["score"] is not None]
-        scored.sort(key=lambda d: (d.health["score"], -len(d.findings), d.path))
+        scored.sort(key=lambda d: (d.health["score"], -d.finding_count, d.path))
         out = []
         for d in scored[:limit]:
             lost = sorted((c for c in d.health["components"] if c["points"] is not None),
@@ -310,7 +314,7 @@ class Aggregator:
             reasons = [f"{c['label']}: {c['points']:.1f} of {c['weight']:g}" for c in lost[:2]
                        if c["points"] < c["weight"]]
             out.append({"path": d.path, "anchor": anchor(d.path), "score": d.health["score"],
-                        "findings": len(d.findings), "reasons": reasons})
+                        "findings": d.finding_count, "reasons": reasons})
         return out
 
 
@@ -332,7 +336,8 @@ def _document_out(d: DocumentRecord) -> dict[str, Any]:
         "named_action_sentences": t.named, "counts": d.counts, "sections": d.sections,
         "action_items": {"total": t.items, "with_owner": t.items_owner, "with_due_date": t.items_due,
                          "done": t.items_done, "overdue": t.items_overdue},
-        "metrics": d.metrics, "health": d.health, "cached": d.cached, "findings": d.findings,
+        "metrics": d.metrics, "health": d.health, "cached": d.cached, "finding_count": d.finding_count,
+        "findings": d.findings,
     }
 
 

@@ -102,7 +102,7 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     def date_of(display: str, metrics: dict):
         return dates.resolve(display, real.get(display), metrics.get("content_dates", {}), date_fallback, git)
 
-    aggregator = Aggregator(today=as_of or dt.date.today(), date_of=date_of)
+    aggregator = Aggregator(today=as_of or dt.date.today(), date_of=date_of, keep_findings=fmt in ("json", "html"))
     progress = Progress(progress_stream)
     try:
         for result in analyse(candidates, job, jobs or 0, cache, progress):

@@ -28,7 +28,7 @@ def render(report: dict[str, Any], color: bool = False) -> str:
                d["sentences"], d["action_sentences"], d["named_action_sentences"],
                counts.get("agentless-passive", 0), counts.get("blame", 0), counts.get("hindsight", 0),
                counts.get("root-cause", 0), ";".join(d["sections"]), items["total"], items["with_owner"],
-               items["with_due_date"], items["done"], items["overdue"], len(d["findings"])]
+               items["with_due_date"], items["done"], items["overdue"], d["finding_count"]]
         row += ["" if d["metrics"][m] is None else d["metrics"][m] for m in METRIC_IDS]
         writer.writerow(row)
     return out.getvalue()

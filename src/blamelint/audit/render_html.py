@@ -193,7 +193,7 @@ def render(report: dict[str, Any], color: bool = False) -> str:
                    + _cell(m["blame_per_1000_words"], "rate") + _cell(m["hindsight_per_1000_words"], "rate")
                    + _cell(int(m["root_cause_framing"] or 0), text="yes" if m["root_cause_framing"] else "no", cls="")
                    + _cell(int(m["what_went_well"] or 0), text="yes" if m["what_went_well"] else "no", cls="")
-                   + _cell(items["total"]) + _cell(items["overdue"]) + _cell(len(d["findings"])) + "</tr>")
+                   + _cell(items["total"]) + _cell(items["overdue"]) + _cell(d["finding_count"]) + "</tr>")
     out.append("</tbody></table></div>")
 
     out.append("<h2>Findings by document</h2>")
