@@ -289,6 +289,20 @@ def _thing(subject, is_person) -> bool:
 
 def _generic(clause: PassiveClause, tense: Tense) -> bool:
     if tense.simple_present:
-        return True
+        return not _to_be_done(clause.verb)
     # "The timeout can be configured per route": ability in the present.
     return tense.modal in ABILITY_MODALS and not tense.negated and not tense.perfect
+
+
+def _to_be_done(verb) -> bool:
+    """A present passive under a future, modal or imperative clause reports
+    something to be done: "Once the fix is deployed, we will re-enable the
+    job", "Make sure the flag is removed"."""
+    if verb.dep_ not in ("advcl", "ccomp") or verb.head is verb:
+        return False
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head  # "make sure": "sure" hangs on "make"
+    if head.tag_ == "MD" or tense_of_verb(head).modal:
+        return True
+    return head.tag_ == "VB" and head.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
