@@ -33,6 +33,12 @@ FAIL = [
     "This one is on the release managers.",
     "Developers need to stop skipping code review.",
     "Hold the engineer who ran the script accountable.",
+    "Priya wasn't careful with the production credentials.",
+    "The reviewer approved the change without being thorough.",
+    "@dana merged it without being careful.",
+    "We hastily pushed an untested hotfix.",
+    "It was a misguided attempt to speed up the rollout.",
+    "A fat finger on the load balancer console dropped all traffic.",
 ]
 PASS = [
     "I ran the cleanup job against the production bucket instead of the staging one.",
@@ -60,6 +66,12 @@ PASS = [
     "The parser's failure to handle the new header caused the crash.",
     "The on-call acknowledged the page four minutes after it fired.",
     "We need to stop deploying during the peak sales window.",
+    "We want to be more thorough with release notes next time.",
+    "We simply were not prepared for that much traffic.",
+    "After every incident we try to learn from our mistakes.",
+    "The SDK lazy-loads the recorder extension.",
+    "We test lazy loaded extensions against old SDK versions.",
+    "The engineer was careful not to restart the primary.",
 ]
 
 

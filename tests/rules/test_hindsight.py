@@ -28,6 +28,12 @@ FAIL = [
     "That spike should have been a warning sign.",
     "We might have avoided the data loss with a snapshot.",
     "They should have known the certificate was about to expire.",
+    "This should never have happened.",
+    "The outage should not have occurred.",
+    "A smoke test would have stopped the broken image from shipping.",
+    "This would have flagged the bad migration in review.",
+    "Better queue monitoring would have surfaced the backlog sooner.",
+    "Feature flags would have enabled a rollback without a new release.",
 ]
 PASS = [
     "We should add an alert on certificate expiry.",
@@ -49,6 +55,11 @@ PASS = [
     "If the error rate stays above 5%, the deploy pipeline halts.",
     "The new dashboard will have been rolled out by Monday.",
     "The job would have retried three times before giving up.",
+    "The failover should not have happened; the health check misread a slow disk.",
+    "Downstream jobs should have been automatically retried once the queue drained.",
+    "Customers would have seen 502 errors during the window.",
+    "Users would have received the notification twice.",
+    "The on-call engineer would have seen the page at 03:00.",
 ]
 
 

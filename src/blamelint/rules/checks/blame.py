@@ -55,6 +55,7 @@ class Blame(Rule):
         self.responsibility = frozenset(data["responsibility_nouns"])
         self.person_phrases = PhraseIndex(data["person_phrases"])
         self.more_adjectives = frozenset(data["more_adjectives"])
+        self.aspirations = frozenset(data["aspiration_verbs"])
         self.belittling = frozenset(data["belittling_adverbs"])
         self.accountable = frozenset(data["accountability_adjectives"])
         self.fault_nouns = frozenset(data["fault_nouns"])
@@ -81,7 +82,8 @@ class Blame(Rule):
             if self._person(subject(self._predicate(first))) and not self._denied(first):
                 yield self._match("fault", first, tokens[j])
         for tok in tokens:
-            found = (self._person_verb(tok) or self._more_careful(tok) or self._belittled(tok)
+            found = (self._person_verb(tok) or self._more_careful(tok) or self._not_careful(tok)
+                     or self._belittled(tok)
                      or self._held_accountable(tok) or self._again(tok) or self._failure(tok) or self._person_adjective(tok)
                      or self._mistake(tok) or self._negated_adverb(tok) or self._habit(tok)
                      or self._better_person(tok) or self._fault(tok) or self._responsible(tok)
@@ -220,9 +222,28 @@ class Blame(Rule):
             return None
         more = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
         pred = tok.head if tok.dep_ in ("acomp", "attr") else tok
-        if more is None or not self._person(self._subject(pred)):
+        if more is None or not self._person(self._subject(pred)) or self._aspired(pred):
             return None
         return "admonition", more, tok
+
+    def _aspired(self, pred) -> bool:
+        """"We want to be more thorough": an aim, not an admonition (but
+        "Engineers should try to be more careful" admonishes)."""
+        head = pred.head
+        return pred.dep_ == "xcomp" and head.lemma_.lower() in self.aspirations and not self._admonished(head)
+
+    def _not_careful(self, tok):
+        """"Bob wasn't careful", "looked it over without being thorough"."""
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in self.more_adjectives:
+            return None
+        if any(c.dep_ == "advmod" and c.lower_ == "more" for c in tok.children):
+            return None  # a comparative: _more_careful
+        pred = tok.head if tok.dep_ in ("acomp", "attr") else tok
+        if pred.lemma_ == "be" and pred.dep_ == "pcomp" and pred.head.lower_ == "without":
+            return ("judgment", pred.head, tok) if self._person(subject(pred.head.head)) else None
+        if (is_negated(pred) or any(c.dep_ == "neg" for c in tok.children)) and self._person(subject(pred)):
+            return "judgment", tok, tok
+        return None
 
     def _belittled(self, tok):
         """"could easily have checked", "could have just looked"."""
@@ -271,8 +292,8 @@ class Blame(Rule):
         if tok.dep_ != "advmod" or tok.lower_ not in self.negation_adverbs:
             return None
         verb = tok.head
-        if not is_negated(verb) or verb.pos_ not in ("VERB", "AUX"):
-            return None
+        if not is_negated(verb) or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or is_passive(verb):
+            return None  # "we simply were not prepared": a state, not a judged act
         doer = subject(verb)
         if doer is not None and doer.lower_ in ("who", "that"):
             doer = verb.head if verb.dep_ == "relcl" else None
@@ -303,8 +324,8 @@ class Blame(Rule):
 
     def _fault(self, tok):
         """"It was the DBA's fault", "Bob's fault" (not "nobody's fault")."""
-        if tok.lemma_.lower() not in self.fault_nouns or tok.pos_ != "NOUN":
-            return None
+        if tok.lemma_.lower() not in self.fault_nouns or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+            return None  # "learn from our mistakes" is a stock phrase, not a verdict
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None or owner.lower_ in ("nobody", "noone", "no"):
             return None

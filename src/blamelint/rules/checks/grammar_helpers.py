@@ -224,6 +224,8 @@ class People:
             return True
         if self.is_role(tok):
             return True
+        if low.startswith("@") and low[1:].replace("-", "").replace("_", "").isalnum():
+            return True  # a handle: "@aronasorman looked over it"
         if tok.pos_ in ("PROPN", "NOUN", "X") and self.is_name(tok):
             return True
         # "Somebody on the payments team", "someone from the DBA team"

@@ -46,6 +46,11 @@ class Hindsight(Rule):
         self.outcomes = frozenset(data["outcome_verbs"])
         self.evaluative = frozenset(data["evaluative_words"])
         self.durations = frozenset(data["duration_units"])
+        self.remedies = frozenset(data["remedy_pronouns"])
+        self.event_verbs = frozenset(data["event_verbs"])
+        self.event_subjects = frozenset(data["event_subjects"])
+        self.design_adverbs = frozenset(data["design_adverbs"])
+        self.experiences = frozenset(data["experience_verbs"])
         self.people = People()
 
     def _match(self, kind: str, first, last) -> Match:
@@ -155,6 +160,8 @@ class Hindsight(Rule):
         for child in main.children:
             if child.dep_ not in ("prep", "advcl", "advmod", "mark", "agent"):
                 continue
+            if child.lower_ == "without" and not self._safeguard(child, main):
+                continue  # "without requiring a new release", "without a new release": a manner
             for words in phrases:
                 n = len(words)
                 for start in (child.i, child.i - n + 1):
@@ -162,6 +169,19 @@ class Hindsight(Rule):
                             tuple(t.lower_ for t in doc[start:start + n]) == words:
                         return True
         return False
+
+    @staticmethod
+    def _safeguard(without, main) -> bool:
+        """"Without the circuit breaker, ..." / "..., without our rate limiter":
+        a thing that was there, named before the clause or with a definite
+        article; "without requiring a new release" and "without a new release"
+        say how, not what protected."""
+        obj = next((g for g in without.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.dep_ == "pcomp":
+            return False
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some", "no")
+                       for c in obj.children)
+        return without.i < main.i or definite
 
     def _expected_duration(self, verb) -> bool:
         """"should have taken twenty minutes", "should have finished within 30 seconds"."""
@@ -223,24 +243,37 @@ class Hindsight(Rule):
             agent = agent_of(verb) if passive else None
             if agent is not None and not self._human(agent):
                 return None  # "should have been blocked by the canary analysis": designed
+            if passive and any(c.dep_ == "advmod" and c.lower_ in self.design_adverbs for c in verb.children):
+                return None  # "should have been automatically corrected": designed
             if passive or (person and not (self._expected_duration(verb)
                                            and not self.people.is_person(doer))):
                 return "should", first, verb
+            if lemma in self.event_verbs and is_negated(verb) and doer is not None \
+                    and doer.lemma_.lower() in self.event_subjects:
+                return "should", first, verb  # "This should never have happened"
             return None  # designed behaviour: "The standby should have taken over"
         copula = lemma == "be" and not passive
+        remedy = outcome and doer is not None and (self._hypothetical(doer) or doer.lower_ in self.remedies)
         if modal == "could":
-            if not copula and (person or passive or (outcome and doer is not None
-                                                      and self._hypothetical(doer))):
+            if not copula and (person or passive or remedy):
                 return "could", first, verb
             return None  # a possibility: "The lag could have been network jitter"
         # would
         if lemma in self.wishes:
             return None  # "We would have liked more time"
+        if lemma in self.experiences and not passive and not self._hypothetical_means(verb):
+            return None  # the impact inferred: "Customers would have seen 502s"
         if person and not copula:
             return "would", first, verb
-        if outcome and doer is not None and self._hypothetical(doer):
+        if remedy:
             return "would", first, verb  # "A canary stage would have caught the bad build"
         return None
+
+    def _hypothetical_means(self, verb) -> bool:
+        """"With a dry run, the team would have seen ...": a means that was not
+        there, which makes the clause a counterfactual."""
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            g.dep_ == "pobj" and self._hypothetical(g) for g in c.children) for c in verb.children)
 
     @staticmethod
     def _hypothetical(noun) -> bool:
@@ -249,4 +282,8 @@ class Hindsight(Rule):
         det = next((c for c in noun.children if c.dep_ == "det"), None)
         if det is not None:
             return det.lower_ in ("a", "an", "any", "some")
-        return noun.tag_ in ("NNS",) and not any(c.dep_ == "poss" for c in noun.children)
+        if any(c.dep_ == "poss" for c in noun.children):
+            return False
+        # "soak tests", "better monitoring", "more testing"
+        return noun.tag_ == "NNS" or any(c.dep_ == "amod" and (c.tag_ in ("JJR", "RBR") or c.lower_ in ("better", "more"))
+                                         for c in noun.children)

@@ -5,10 +5,15 @@ Four shapes, all read from the parse and the lists in rules/data/root-cause.yaml
 - the term: "root cause", "root-caused", "RCA" (the word "root" alone never);
 - a cause singled out: "the primary cause", "the real reason", "the culprit";
 - the whole incident given one cause: "A DNS change caused the outage", "The
-  outage was due to X", "It boils down to one thing", "the root of the problem";
-  a cause given for a symptom ("GC pauses caused the 502s") is not flagged;
+  outage was due to X", "We had an outage because of X", "an outage caused by
+  X", "It boils down to one thing", "the root of the problem", "The underlying
+  issue was X"; a cause given for a symptom ("GC pauses caused the 502s") or for
+  another incident ("led to the second issue") is not flagged;
 - but not text that names the term to reject it ("we do not look for a single
-  root cause", "rather than a root cause"), nor a negated cause.
+  root cause", "rather than a root cause"), counts several ("several root
+  causes interacting", "three compounding factors"), layers it ("the immediate
+  cause"), owns the outage in the first person ("we are sorry for causing this
+  disruption"), nor a negated cause.
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from blamelint.rules.checks.grammar_helpers import (
     PhraseIndex,
     in_quotes,
     is_negated,
+    is_passive,
     subject,
     words_of,
 )
@@ -38,10 +44,22 @@ class RootCause(Rule):
         self.terms = PhraseIndex(data["terms"])
         self.modifiers = frozenset(data["single_cause_modifiers"])
         self.cause_nouns = frozenset(data["cause_nouns"])
+        self.layered = frozenset(data["layered_cause_modifiers"])
+        self.cause_like = frozenset(data["cause_like_modifiers"])
+        self.mass_incidents = frozenset(data["mass_incident_nouns"])
+        self.sub_incident = frozenset(data["sub_incident_modifiers"])
+        self.hosts = frozenset(data["incident_hosts"])
+        self.hosted = frozenset(data["hosted_incident_nouns"])
+        self.outage_verbs = [words_of(p) for p in data["whole_outage_verbs"]]
+        self.apology = frozenset(data["apology_words"])
+        self.quantifiers = frozenset(data["plural_quantifiers"])
         self.lone_causes = frozenset(data["lone_cause_nouns"])
         self.incident_nouns = frozenset(data["incident_nouns"])
         self.causal_verbs = frozenset(data["causal_verbs"])
-        self.causal_preps = {words_of(p)[:-1]: words_of(p)[-1] for p in data["causal_verb_preps"]}
+        self.causal_preps: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase in data["causal_verb_preps"]:
+            words = words_of(phrase)  # (requires..., content word, preposition)
+            self.causal_preps.setdefault(words[-2], []).append((words[:-2], words[-1]))
         self.origins = [words_of(p) for p in data["incident_origins"]]
         self.reducing = [words_of(p) for p in data["reducing_idioms"]]
         self.attributing = [words_of(p) for p in data["attributing_idioms"]]
@@ -55,6 +73,9 @@ class RootCause(Rule):
         self.exclusive = PhraseIndex(data["exclusive_phrases"])
         self.root_objects = frozenset(data["root_of_objects"])
         self.multi = frozenset(data["multi_cause_nouns"])
+        self.counting = frozenset(data["counting_nouns"])
+        self.factors = frozenset(data["factor_nouns"])
+        self.pronoun_causals = [words_of(p) for p in data["pronoun_causals"]]
         self.rejecting = frozenset(data["rejecting_verbs"])
         self.seeking = frozenset(data["seeking_verbs"])
         self.rejecting_preps = [words_of(p) for p in data["rejecting_preps"]]
@@ -70,7 +91,7 @@ class RootCause(Rule):
             first, last = tokens[i], tokens[j]
             if last.lower_ == "-" or (first.lower_ == "root" and last.i == first.i):
                 continue
-            if self._rejected(first, last):
+            if self._rejected(first, last) or self._counted_many(sent.doc[first.i:last.i + 1].root):
                 continue
             nxt = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
             if nxt is not None and nxt.lemma_.lower() in ("analysis", "review", "document", "doc", "report"):
@@ -94,6 +115,8 @@ class RootCause(Rule):
         the outage"."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if tok.lemma_.lower() in self.incident_nouns:
+            return self._cause_like_incident(tok)
         if tok.lemma_.lower() in self.origin_nouns:
             if self._definite_cause_of_incident(tok, need_complement=True) and not self._denied(tok):
                 return "single", tok, tok
@@ -108,17 +131,18 @@ class RootCause(Rule):
             mods = [next(c for c in tok.children if c.dep_ == "det")]
         if not mods or self._rejected(tok, tok) or self._denied(tok):
             return None
-        if any(c.dep_ in ("compound", "amod") and c.lower_ in ("contributing", "contributory", "root")
-               for c in tok.children):
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.layered for c in tok.children):
             return None  # "contributing cause" is clean; "root cause" is a term of its own
         first = min(mods + [tok], key=lambda t: t.i)
         return "single", first, tok
 
     def _definite_cause_of_incident(self, tok, need_complement: bool = False) -> bool:
-        """"the cause of the outage", "The cause was ..." (subject or complement
-        of "be"); "the cause of the 502s" names a symptom and is clean."""
+        """"The cause of the outage was ...", "X was the cause of the outage",
+        "identified X as the cause" (where a cause is given); "the cause of the
+        502s" names a symptom, and "discovering the cause of the issue" only
+        refers to one: both clean."""
         det = next((c for c in tok.children if c.dep_ == "det"), None)
-        if det is None or det.lower_ not in ("the", "this", "that"):
+        if det is None or det.lower_ not in ("the", "this", "that") or not self._given(tok):
             return False
         if tok.tag_ in ("NNS", "NNPS"):
             return False
@@ -127,6 +151,8 @@ class RootCause(Rule):
             if comp.dep_ == "prep" and comp.lower_ in ("of", "for", "behind"):
                 obj = next((c for c in comp.children if c.dep_ == "pobj"), None)
                 return obj is not None and self._incident(obj, allow_indefinite=True)
+            if comp.dep_ == "relcl" and comp.lemma_.lower() in self.events:
+                return self._incident(subject(comp))  # "the reason the outage happened"
             return False  # "the reason the failover took 40 minutes": a symptom
         if need_complement:
             return False
@@ -136,34 +162,62 @@ class RootCause(Rule):
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
         lemma = tok.lemma_.lower()
-        # X caused / explains the outage; the outage was caused by X
+        # X caused / explains the outage; the outage was caused by X; an outage caused by X
         if lemma in self.causal_verbs:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             subj = subject(tok)
-            if obj is not None and self._incident(obj) and not self._several(subj):
+            if obj is not None and self._incident(obj, allow_bare=True) and not self._several(subj) \
+                    and not self._owned(tok, subj):
                 return self._unless_denied("whole", tok, obj, tok)
-            if subj is not None and subj.dep_ == "nsubjpass" and self._incident(subj):
-                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-                if agent is not None and not self._several(self._pobj(agent)):
+            if subj is not None and subj.dep_ == "nsubjpass" and self._incident(subj) \
+                    and self._reason(tok) is not None:
+                return self._unless_denied("whole", tok, subj, tok)  # "The issue was caused due to X"
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if agent is not None and not self._several(self._pobj(agent)):
+                if subj is not None and subj.dep_ == "nsubjpass" and self._incident(subj):
                     return self._unless_denied("whole", tok, subj, agent)
+                if tok.dep_ == "acl" and tok.tag_ == "VBN" and self._incident(tok.head, allow_indefinite=True):
+                    return self._unless_denied("whole", tok, tok.head, agent)
         # X led to / resulted in / turned ... into the outage; X was responsible for it
-        for prep in tok.children:
-            if prep.dep_ != "prep":
+        for requires, prep_word in self.causal_preps.get(lemma, ()):
+            if not self._takes(tok, requires):
                 continue
-            want = self.causal_preps.get((lemma,))
-            if want and prep.lower_ == want:
-                obj = self._pobj(prep)
-                allow = want == "into"  # "turned a minor alert into a full outage"
-                if obj is not None and self._incident(obj, allow_indefinite=allow) \
-                        and not self._several(subject(tok)):
-                    return self._unless_denied("whole", tok, tok, obj)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == prep_word), None)
+            obj = self._pobj(prep) if prep is not None else None
+            allow = prep_word == "into"  # "turned a minor alert into a full outage"
+            cause = subject(tok)
+            if obj is not None and self._incident(obj, allow_indefinite=allow, allow_bare=True) \
+                    and not self._several(cause) and not self._owned(tok, cause):
+                pred = tok.head if tok.dep_ in ("acomp", "xcomp", "attr") else tok
+                return self._unless_denied("whole", pred, tok, obj)
+        # X took the whole site down; X set the whole thing off
+        for verb, particle in self.outage_verbs:
+            if lemma != verb or not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in tok.children):
+                continue
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            cause = subject(tok) if obj is None or obj.dep_ == "dobj" else self._pobj(
+                next((c for c in tok.children if c.dep_ == "agent"), tok))
+            if obj is not None and (any(c.lower_ in WHOLE for c in obj.children) or self._incident(obj)) \
+                    and cause is not None and not self._several(cause) and not self._owned(tok, cause):
+                return self._unless_denied("whole", tok, tok, obj)
+        # We had / experienced an outage because of X
+        if lemma in self.hosts:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in self.hosted \
+                    and self._incident(obj, allow_indefinite=True, allow_bare=True) \
+                    and (self._reason(tok) is not None or self._reason(obj) is not None):
+                return self._unless_denied("whole", tok, obj, obj)
         # the outage was due to / stemmed from / came down to X
         subj = subject(tok)
         if subj is not None and (self._incident(subj) or self._totalizing(subj)
                                  or (subj.lower_ in self.incident_pronouns and self._reduces(tok))):
             hit = self._origin(tok) or self._reduced(tok)
-            if hit is not None:
+            if hit is not None and not self._several(self._pobj(hit)):
                 return self._unless_denied("whole", tok, subj if subj.i < tok.i else tok, hit)
+        # "This was due to a bug in X": a demonstrative standing for the incident
+        found = self._pronoun_cause(tok, subj)
+        if found is not None:
+            return found
         # chalk this one up to X
         for words in self.attributing:
             if lemma == words[0]:
@@ -171,6 +225,41 @@ class RootCause(Rule):
                 if hit is not None:
                     return self._unless_denied("whole", tok, tok, hit)
         return None
+
+    def _pronoun_cause(self, pred, subj):
+        """"This was due to a code change", "It was caused by a bad deploy":
+        the subject of the main clause is a pronoun for what the report is about
+        and the predicate gives it one cause (only the firm causal phrases of
+        ``pronoun_causals``; "This happened because ..." narrates)."""
+        if subj is None or subj.lower_ not in self.incident_pronouns or pred.dep_ != "ROOT":
+            return None
+        if not (pred.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in pred.children)):
+            return None  # "This is due to the pool size": a present state explained, not the incident
+        lemma = pred.lemma_.lower()
+        for words in self.pronoun_causals:
+            hit = None
+            if words[0] == "be" and lemma == "be":
+                hit = self._copula_phrase(pred, words[1:])
+            elif words[0] == "be" and words[1] in (lemma, pred.lower_) and is_passive(pred):
+                hit = self._particle_prep(pred, words[2:])
+            elif words[0] == lemma:
+                hit = self._particle_prep(pred, words[1:])
+            cause = self._pobj(hit) if hit is not None else None
+            if cause is not None and not self._several(cause) and not self._quantity(cause):
+                return self._unless_denied("whole", pred, subj, hit)
+        return None
+
+    @staticmethod
+    def _plural(noun) -> bool:
+        """A plural noun (the small pipeline sometimes tags "causes" as a verb)."""
+        return noun.tag_ in ("NNS", "NNPS") or (
+            noun.pos_ in ("NOUN", "VERB") and noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_
+            and noun.lower_ != noun.lemma_.lower() + "'s")
+
+    @staticmethod
+    def _quantity(noun) -> bool:
+        """"down to 30% capacity", "down to two nodes": an amount, not a cause."""
+        return noun.like_num or any(t.like_num or t.text == "%" for t in noun.subtree if t.i < noun.i)
 
     def _root_of(self, tok):
         """Figurative root: "the root of the problem", "had its roots in"."""
@@ -202,14 +291,18 @@ class RootCause(Rule):
         return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some", "any")
                    for c in noun.children)
 
-    def _incident(self, noun, allow_indefinite: bool = False) -> bool:
+    def _incident(self, noun, allow_indefinite: bool = False, allow_bare: bool = False) -> bool:
         """A noun phrase that denotes the incident as a whole: "the outage",
-        "this incident", "the whole outage" (not "an outage of one service")."""
+        "this incident", "the whole outage", with ``allow_bare`` a headline's
+        "caused outage" (not "an outage of one service", "the second issue")."""
         if noun is None or noun.lemma_.lower() not in self.incident_nouns:
             return False
         if noun.tag_ in ("NNS", "NNPS"):
             return False  # "these incidents": incidents in general, not this one
         children = list(noun.children)
+        if any(c.dep_ in ("amod", "det", "compound", "nummod") and c.lower_ in self.sub_incident
+               for c in children):
+            return False  # "the second issue", "a separate incident"
         if any(c.lower_ in WHOLE for c in children):
             return True
         if any(c.dep_ == "poss" for c in children):
@@ -217,14 +310,81 @@ class RootCause(Rule):
         det = next((c for c in children if c.dep_ == "det"), None)
         if det is not None:
             return det.lower_ in DEFINITE or (allow_indefinite and det.lower_ in ("a", "an"))
-        return allow_indefinite
+        return allow_indefinite or (allow_bare and noun.lemma_.lower() not in self.mass_incidents)
+
+    @staticmethod
+    def _given(noun) -> bool:
+        """``noun`` stands where a cause is stated: subject or complement of
+        "be", after "as" ("identified X as the cause"), in apposition, or as a
+        heading ("Cause of the outage: ...")."""
+        head = noun.head
+        if noun.dep_ in ("nsubj", "attr") and head.lemma_ == "be":
+            return True
+        if noun.dep_ == "nsubjpass" and any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
+            return True
+        return noun.dep_ in ("appos", "ROOT") or (noun.dep_ == "pobj" and head.lower_ == "as")
+
+    def _cause_like_incident(self, noun):
+        """"The underlying issue was a race in the scheduler", "The real problem
+        was that nothing alerted": an incident noun made into the cause."""
+        if noun.tag_ in ("NNS", "NNPS") or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ != "be":
+            return None
+        mods = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in self.cause_like]
+        be = noun.head
+        complement = any(c.dep_ in ("attr", "ccomp") and c != noun for c in be.children) \
+            and any(c.dep_ == "nsubj" for c in be.children)
+        if not mods or not complement or self._denied(noun) or self._rejected(noun, noun):
+            return None
+        return "single", mods[0], noun
+
+    def _counted_many(self, noun) -> bool:
+        """"several root causes", "two root causes": more than one, not a single cause."""
+        if not self._plural(noun):
+            return False
+        return any(c.dep_ in ("amod", "nummod", "det", "quantmod")
+                   and (c.lower_ in self.quantifiers or (c.like_num and c.lower_ not in ("1", "one")))
+                   for c in noun.children)
+
+    def _owned(self, verb, cause) -> bool:
+        """People owning the outage rather than analysing it: "We caused the
+        outage", "We are sorry for causing this disruption"."""
+        if cause is None and verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
+            holder = verb.head.head
+            if holder.lemma_.lower() in self.apology:
+                return True
+            cause = subject(holder)
+        return cause is not None and cause.lower_ in ("i", "we")
+
+    @staticmethod
+    def _takes(tok, requires) -> bool:
+        """``tok`` stands in the frame ``requires`` of a causal phrase: "be"
+        (a complement of "be": "was responsible for"), "to" ("was to blame for")."""
+        if requires and requires[0] == "be" and tok.lemma_ != "be" \
+                and not (tok.dep_ in ("acomp", "xcomp", "attr") and tok.head.lemma_ == "be"):
+            return False
+        if "to" in requires and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        return True
+
+    @staticmethod
+    def _reason(tok):
+        """A "because ..." clause or a "because of"/"due to" phrase on ``tok``."""
+        for child in tok.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in child.children):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("because", "due"):
+                return child
+        return None
 
     def _several(self, cause) -> bool:
         """"a combination of X and Y", "X and Y": more than one cause."""
         if cause is None:
             return False
-        if cause.lemma_.lower() in self.multi or cause.tag_ in ("NNS", "NNPS"):
+        if cause.lemma_.lower() in self.multi or self._plural(cause):
             return True  # "a combination of ...", "three things", "several factors"
+        if cause.lemma_.lower() in self.counting:  # "a series of failures" (not "a set of queries")
+            return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in self.factors for g in c.children) for c in cause.children)
         return any(c.dep_ in ("conj", "appos") for c in cause.children)
 
     def _origin(self, pred):
@@ -237,7 +397,7 @@ class RootCause(Rule):
                     hit = self._copula_phrase(pred, words[1:])
                     if hit is not None:
                         return hit
-                elif pred.pos_ in ("VERB", "ADJ") and lemma == words[1] and (
+                elif pred.pos_ in ("VERB", "ADJ") and words[1] in (lemma, pred.lower_) and (
                         any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in pred.children)
                         or pred.dep_ in ("acomp", "amod")):
                     hit = self._particle_prep(pred, words[2:])
@@ -307,14 +467,8 @@ class RootCause(Rule):
         subj = subject(tok)
         if subj is None or not (self._incident(subj) or self._totalizing(subj)):
             return None
-        for child in tok.children:
-            reason = None
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in child.children):
-                reason = child
-            elif child.dep_ == "prep" and child.lower_ in ("because", "due"):
-                reason = child
-            if reason is not None:
-                return self._unless_denied("whole", tok, subj, tok)
+        if self._reason(tok) is not None:
+            return self._unless_denied("whole", tok, subj, tok)
         return None
 
     def _reduced(self, pred):
