@@ -231,10 +231,13 @@ def _fragment_head(noun):
     """The head of a verbless headline that ``noun`` belongs to ("Varnish
     cache purged", "Terraform plan for the workspace posted to the PR"), or
     None when the noun sits in a clause with a verb."""
+    best = noun
     while noun.dep_ in ("conj", "pobj", "prep", "compound", "appos") and noun.head is not noun:
         noun = noun.head
+        if noun.pos_ in ("NOUN", "PROPN"):
+            best = noun
     if noun.dep_ == "ROOT" and noun.pos_ in NOUNS:
-        return noun
+        return best  # the highest real noun, not a timestamp the parser made the root
     return None
 
 

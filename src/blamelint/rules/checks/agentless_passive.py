@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from blamelint.errors import RuleLoadError
-from blamelint.grammar.active_voice import active_voice, inflect, particles, pronoun_for
+from blamelint.grammar.active_voice import active_voice, inflect, particles, pronoun_for, verb_parts
 from blamelint.grammar.agents import has_agent
 from blamelint.grammar.events import is_timeline_entry, tense_of, timestamp_end, why_not_event
 from blamelint.grammar.fragments import reads_as_passive
@@ -20,6 +20,8 @@ from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.cards import load_data
+from blamelint.rules.checks.grammar_helpers import People
+from blamelint.sections import catalog
 
 DATA_FILES = ("states.yaml", "passive-verbs.yaml", "passive-cues.yaml")
 TIMELINE = "timeline"
@@ -36,7 +38,7 @@ class AgentlessPassive(Rule):
     def setup(self) -> None:
         self.lex = load_lexicon()
         self._is_person, self._is_action = _noun_tests()
-        self._sections: dict[int, bool] = {}
+        self._sections: dict[str, bool] = {}
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
         if getattr(block, "kind", None) == "heading":
@@ -82,36 +84,22 @@ class AgentlessPassive(Rule):
         heading = getattr(block, "section", None)
         if heading is None:
             return False
-        key = id(heading)
-        if key not in self._sections:
-            self._sections[key] = _names_timeline(heading.text)
-        return self._sections[key]
+        text = heading.text
+        if text not in self._sections:
+            self._sections[text] = TIMELINE in catalog().classify(text)
+        return self._sections[text]
 
 
 def _who_did(clause: PassiveClause, tense) -> str:
-    """ "ran it", "should remove it", "did not turn it off"."""
+    """ "ran it", "should remove it", "did not turn it off", "had changed it"."""
     verb = clause.verb
-    it = pronoun_for(clause.subject)
-    prt = particles(verb)
-    tail = f"{it} {prt}".strip()
-    if tense.modal:
-        modal = {"ca": "can", "wo": "will", "sha": "shall"}.get(tense.modal, tense.modal)
-        neg = " not" if tense.negated else ""
-        if tense.perfect:
-            return f"{modal}{neg} have {inflect(verb, 'VBN')} {tail}"
-        return f"{modal}{neg} {inflect(verb, 'VB')} {tail}"
-    if tense.negated:
-        return f"did not {inflect(verb, 'VB')} {tail}"
-    return f"{inflect(verb, 'VBD')} {tail}"
-
-
-def _names_timeline(text: str) -> bool:
-    try:
-        from blamelint.sections import catalog
-
-        return TIMELINE in catalog().classify(text)
-    except ImportError:  # pragma: no cover - sections ships with blamelint
-        return TIMELINE in text.lower()
+    if tense.infinitive:
+        auxiliary, main = "", inflect(verb, "VBD")
+    elif tense.negated and tense.plain:
+        auxiliary, main = "did not", inflect(verb, "VB")  # also for "never": the message says what
+    else:
+        auxiliary, main = verb_parts(verb, tense, clause)
+    return " ".join(w for w in (auxiliary, main, pronoun_for(clause.subject), particles(verb)) if w)
 
 
 def _noun_tests():
@@ -119,10 +107,6 @@ def _noun_tests():
     pronouns, role nouns and names; nouns for things people do. A capitalised
     first word of a sentence (after a timestamp) counts as a name only if the
     lists say so: headlines start with common nouns ("Rollback initiated")."""
-    try:
-        from blamelint.rules.checks.grammar_helpers import People
-    except ImportError:  # pragma: no cover
-        return (lambda tok: False), (lambda tok: False)
     people: Optional[People] = None
 
     def shared() -> People:
