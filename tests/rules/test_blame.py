@@ -39,6 +39,9 @@ FAIL = [
     "We hastily pushed an untested hotfix.",
     "It was a misguided attempt to speed up the rollout.",
     "A fat finger on the load balancer console dropped all traffic.",
+    "The escalation ticket is ignored for two days.",
+    "Whoever approved the change is not competent to review database migrations.",
+    "The cutover plan was amateur hour.",
 ]
 PASS = [
     "I ran the cleanup job against the production bucket instead of the staging one.",
@@ -72,6 +75,7 @@ PASS = [
     "The SDK lazy-loads the recorder extension.",
     "We test lazy loaded extensions against old SDK versions.",
     "The engineer was careful not to restart the primary.",
+    "The alert is ignored if the node is draining.",
 ]
 
 

@@ -60,6 +60,7 @@ PASS = [
     "Customers would have seen 502 errors during the window.",
     "Users would have received the notification twice.",
     "The on-call engineer would have seen the page at 03:00.",
+    "The new branch protections would not have stopped the first attack.",
 ]
 
 

@@ -160,10 +160,10 @@ class Blame(Rule):
         if is_passive(tok):
             agent = agent_of(tok)
             if agent is None:
-                if tok.tag_ not in PAST_TAGS or not self._past_passive(tok):
-                    return None
                 target = subject(tok)
                 if target is None or target.lemma_.lower() not in self.signals:
+                    return None
+                if tok.tag_ not in PAST_TAGS or not (self._past_passive(tok) or self._narrated(tok, target)):
                     return None
             elif not self._person(agent):
                 return None
@@ -176,6 +176,18 @@ class Blame(Rule):
     @staticmethod
     def _past_passive(verb) -> bool:
         return any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN") for c in verb.children)
+
+    @staticmethod
+    def _narrated(verb, target) -> bool:
+        """A present passive that narrates one event ("The ticket is ignored.")
+        rather than states a rule ("The alert is ignored if the node is
+        draining", "Warnings are ignored"): a definite singular signal and no
+        condition."""
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our", "their", "his", "her")
+                       for c in target.children)
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "whenever")
+                                                    for m in c.children) for c in verb.children)
+        return definite and target.tag_ == "NN" and not conditional
 
     def _failure(self, tok):
         """"failed to follow", "neglected to", "didn't bother to", "couldn't be

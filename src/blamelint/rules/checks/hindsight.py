@@ -263,6 +263,8 @@ class Hindsight(Rule):
             return None  # "We would have liked more time"
         if lemma in self.experiences and not passive and not self._hypothetical_means(verb):
             return None  # the impact inferred: "Customers would have seen 502s"
+        if is_negated(verb):
+            return None  # "these changes would not have protected us": what would not have helped
         if person and not copula:
             return "would", first, verb
         if remedy:
