@@ -5,10 +5,26 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-try:
-    from lemminflect import getAllLemmas, getInflection, getLemma
-except ImportError:  # pragma: no cover - lemminflect is a dependency
-    getAllLemmas = getInflection = getLemma = None
+
+def _lemminflect(name: str):
+    """A lemminflect function, imported on first use: importing lemminflect
+    imports spaCy, which a fully cached `blamelint check` never needs."""
+    import lemminflect
+
+    return getattr(lemminflect, name)
+
+
+def getAllLemmas(*args, **kwargs):  # noqa: N802 - lemminflect's names
+    return _lemminflect("getAllLemmas")(*args, **kwargs)
+
+
+def getInflection(*args, **kwargs):  # noqa: N802
+    return _lemminflect("getInflection")(*args, **kwargs)
+
+
+def getLemma(*args, **kwargs):  # noqa: N802
+    return _lemminflect("getLemma")(*args, **kwargs)
+
 
 TAGS = ("VB", "VBD", "VBN", "VBG", "VBZ")
 
