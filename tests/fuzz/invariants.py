@@ -16,6 +16,16 @@ def decoded_entity_at(source: str, offset: int) -> str:
     return html.unescape(match.group()) if match else ""
 
 
+def _char_comes_from(source: str, ch: str, offset: int) -> bool:
+    written = source[offset]
+    if written == ch:
+        return True
+    if ch in " \n" and (written in " \t\n\r\f" or BREAK_TAG.match(source, offset)):
+        return True  # a line break (<br> in HTML), or collapsed whitespace
+    decoded = decoded_entity_at(source, offset) if written == "&" else ""
+    return ch in decoded or (ch == " " and "\xa0" in decoded)  # decoded from an entity
+
+
 def assert_block_maps_to_source(document) -> None:
     """Every character of every block is the source character at its offset,
     except a space or newline standing for a line break (a newline, or an HTML
@@ -28,16 +38,9 @@ def assert_block_maps_to_source(document) -> None:
             assert 0 <= offset < len(source), (block.text, i, offset)
             assert offset >= previous, ("offsets go backwards", block.text, i)
             previous = offset
-            written = source[offset]
-            if written == ch:
-                continue
-            if ch in " \n" and (written in " \t\n\r\f" or BREAK_TAG.match(source, offset)):
-                continue  # a line break (<br> in HTML), or collapsed whitespace
-            decoded = decoded_entity_at(source, offset) if written == "&" else ""
-            if ch in decoded or (ch == " " and "\xa0" in decoded):
-                continue  # decoded from an entity
-            raise AssertionError(f"{block.kind} {block.text!r}: char {i} {ch!r} maps to {written!r} "
-                                 f"at {offset} ({source[max(0, offset - 15):offset + 15]!r})")
+            if not _char_comes_from(source, ch, offset):
+                raise AssertionError(f"{block.kind} {block.text!r}: char {i} {ch!r} maps to {source[offset]!r} "
+                                     f"at {offset} ({source[max(0, offset - 15):offset + 15]!r})")
         for start, end in block.masked:
             assert 0 <= start <= end <= len(block.text), block
 
@@ -55,3 +58,27 @@ def slice_by_position(source: str, location) -> str:
     parts += lines[location.line: location.end_line - 1]
     parts.append(lines[location.end_line - 1][: location.end_column - 1])
     return "\n".join(parts)
+
+
+def assert_finding_is_block_text(document, finding) -> None:
+    """A sentence rule's finding covers block text: its source range starts and
+    ends on characters of one block, those characters come from the source as
+    the document model says, and the match starts and ends on word boundaries
+    (rules match whole tokens), so a position shifted by one cannot pass."""
+    loc = finding.location
+    start = document.line_start(loc.line) + loc.column - 1
+    end = document.line_start(loc.end_line) + loc.end_column - 1
+    for block in document.blocks:
+        inside = [i for i, offset in enumerate(block.offsets) if start <= offset < end]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        assert block.offsets[first] == start and block.offsets[last] == end - 1, (finding, block.text)
+        assert inside == list(range(first, last + 1)), (finding, block.text)
+        text = block.text
+        assert first == 0 or not (text[first - 1].isalnum() and text[first].isalnum()), (finding, text)
+        assert last == len(text) - 1 or not (text[last].isalnum() and text[last + 1].isalnum()), (finding, text)
+        for i in inside:
+            assert _char_comes_from(document.source, text[i], block.offsets[i]), (finding, text, i)
+        return
+    raise AssertionError(f"no block text under {finding}")

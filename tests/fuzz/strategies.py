@@ -8,7 +8,16 @@ Sentences that trip the rules are mixed in so findings actually occur.
 """
 from __future__ import annotations
 
+import os
+
 from hypothesis import strategies as st
+
+SCALE = float(os.environ.get("BLAMELINT_FUZZ_SCALE", "1"))
+"""Multiplies every fuzz test's number of examples (e.g. 20 for a long hunt)."""
+
+
+def examples(count: int) -> int:
+    return max(1, int(count * SCALE))
 
 WORDS = [
     "the", "config", "was", "changed", "at", "14:02", "deploy", "root", "cause", "human",

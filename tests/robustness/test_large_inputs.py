@@ -90,17 +90,25 @@ def test_time_grows_linearly_with_size(blank_linter):
     assert large < 8 * small, f"4x the input took {large / small:.1f}x the time ({small:.2f}s -> {large:.2f}s)"
 
 
-def test_document_model_is_linear_for_every_format():
-    for path, unit in (("a.md", PARAGRAPH), ("a.txt", PARAGRAPH), ("a.html", f"<p>{PARAGRAPH}</p>\n")):
-        def parse(copies):
-            text = unit * copies
-            start = time.perf_counter()
-            parse_source(path, text)
-            return time.perf_counter() - start
-        parse(100)
-        small = min(parse(2_000) for _ in range(2))
-        large = parse(8_000)
-        assert large < 8 * small, f"{path}: 4x the input took {large / small:.1f}x the time"
+LINE = NEUTRAL.strip() + "\n"
+
+
+@pytest.mark.parametrize("path, unit", [
+    ("a.md", PARAGRAPH), ("a.txt", PARAGRAPH), ("a.html", f"<p>{PARAGRAPH}</p>\n"),
+    ("one-paragraph.md", LINE), ("one-paragraph.txt", LINE), ("one-paragraph.html", LINE),
+    ("deep-quote.md", ">" * 120 + " " + LINE), ("deep-list.md", "- " * 60 + LINE),
+])
+def test_document_model_is_linear_for_every_format(path, unit):
+    def parse(copies):
+        text = unit * copies
+        start = time.perf_counter()
+        parse_source(path, text)
+        return time.perf_counter() - start
+
+    parse(100)
+    small = min(parse(2_000) for _ in range(2))
+    large = parse(8_000)
+    assert large < 8 * small, f"{path}: 4x the input took {large / small:.1f}x the time"
 
 
 @pytest.mark.slow

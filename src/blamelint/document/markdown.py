@@ -250,12 +250,15 @@ def _recover_lines(source: str, line_starts: list[int], lines: list[int], blocks
     item, other lines joined into one block. Nothing is lost, positions stay
     exact; inline markup in these lines is left as written."""
     current: Optional[Block] = None
+    pieces: list[str] = []  # the current block's text, joined once
 
     def flush() -> None:
-        if current is not None and current.text.strip():
-            if current.kind == "list_item":
-                strip_checkbox(current)
-            blocks.append(current)
+        if current is not None:
+            current.text = "".join(pieces)
+            if current.text.strip():
+                if current.kind == "list_item":
+                    strip_checkbox(current)
+                blocks.append(current)
 
     for number in range(lines[0], min(lines[1], len(line_starts))):
         start = line_starts[number]
@@ -274,6 +277,7 @@ def _recover_lines(source: str, line_starts: list[int], lines: list[int], blocks
             continue
         if current is None or is_item:
             flush()
+            pieces = []
             current = Block(kind="blockquote" if quoted else "paragraph", text="",
                             offsets=offsets_array(), line=number + 1, quoted=quoted)
             if is_item:
@@ -281,9 +285,9 @@ def _recover_lines(source: str, line_starts: list[int], lines: list[int], blocks
                 current.kind, current.item = "list_item", item_counter
                 current.list_depth = list_depth + 1
         else:
-            current.text += "\n" if looks_like_entry_start(source[p:stop]) else " "
+            pieces.append("\n" if looks_like_entry_start(source[p:stop]) else " ")
             current.offsets.append(start - 1)
-        current.text += source[p:stop]
+        pieces.append(source[p:stop])
         current.offsets.extend(range(p, stop))
     flush()
     return item_counter

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from blamelint.document.align import offsets_array
 from blamelint.document.model import Block, Document
 from blamelint.document.structure import assign_headings, looks_like_entry_start
 
@@ -53,7 +54,7 @@ def parse_text(path: str, source: str) -> Document:
         stripped = line.strip().rstrip(":").strip()
         lead = line.index(stripped[0]) if stripped else 0
         blocks.append(Block(kind="heading", text=stripped, line=number, level=level,
-                            offsets=list(range(start + lead, start + lead + len(stripped)))))
+                            offsets=offsets_array(range(start + lead, start + lead + len(stripped)))))
 
     def flush() -> None:
         nonlocal item_counter
@@ -71,14 +72,22 @@ def parse_text(path: str, source: str) -> Document:
             paragraph.clear()
             return
         current: Block | None = None
+        pieces: list[str] = []  # the current block's text, joined once (no quadratic +=)
+
+        def close() -> None:
+            if current is not None:
+                current.text = "".join(pieces)
+                if current.text.strip():
+                    blocks.append(current)
+
         for number, start, line in paragraph:
             bullet = BULLET.match(line)
             if bullet or current is None:
-                if current is not None and current.text.strip():
-                    blocks.append(current)
+                close()
                 cut = bullet.end() if bullet else len(line) - len(line.lstrip())
-                current = Block(kind="paragraph", text=line[cut:], line=number,
-                                offsets=list(range(start + cut, start + len(line))))
+                pieces = [line[cut:]]
+                current = Block(kind="paragraph", text="", line=number,
+                                offsets=offsets_array(range(start + cut, start + len(line))))
                 if bullet:
                     item_counter += 1
                     current.kind, current.item, current.list_depth = "list_item", item_counter, 1
@@ -87,12 +96,11 @@ def parse_text(path: str, source: str) -> Document:
             else:
                 body = line.lstrip()
                 cut = len(line) - len(body)
-                current.text += "\n" if looks_like_entry_start(body) else " "
+                pieces.append("\n" if looks_like_entry_start(body) else " ")
                 current.offsets.append(start - 1)
-                current.text += body
+                pieces.append(body)
                 current.offsets.extend(range(start + cut, start + len(line)))
-        if current is not None and current.text.strip():
-            blocks.append(current)
+        close()
         paragraph.clear()
 
     for number, line in enumerate(lines, 1):
