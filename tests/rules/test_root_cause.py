@@ -86,6 +86,8 @@ PASS = [
     "The outage was caused by a series of failures in the storage layer.",
     "The bad deploy took down one node in the cluster.",
     "We took the whole site down to run the migration.",
+    "The checkout outage was partly due to a stale cache.",
+    "It was also caused by the retry storm that followed the failover.",
 ]
 
 

@@ -53,6 +53,7 @@ class RootCause(Rule):
         self.outage_verbs = [words_of(p) for p in data["whole_outage_verbs"]]
         self.apology = frozenset(data["apology_words"])
         self.quantifiers = frozenset(data["plural_quantifiers"])
+        self.partial = PhraseIndex(data["partial_markers"])
         self.lone_causes = frozenset(data["lone_cause_nouns"])
         self.incident_nouns = frozenset(data["incident_nouns"])
         self.causal_verbs = frozenset(data["causal_verbs"])
@@ -490,6 +491,8 @@ class RootCause(Rule):
         if is_negated(pred):
             return None
         a, b = sorted((first, last), key=lambda t: t.i)
+        if next(self.partial.find(a.doc[a.i:b.i + 1]), None) is not None:
+            return None  # "was partly due to", "was also caused by", "caused in part by"
         return kind, a, b
 
     def _denied(self, noun) -> bool:
