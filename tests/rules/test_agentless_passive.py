@@ -79,6 +79,7 @@ AGENTS = [
     "Uploads were throttled by the API gateway.",
     "The page was acknowledged by Ines within two minutes.",
     "The hotfix was reviewed and approved by two engineers.",
+    "The export was generated every night by the reporting job.",
 ]
 STATES = [
     "The data disk was full.",
@@ -108,6 +109,7 @@ GENERIC_PRESENT = [
     "Deployments are approved manually.",
     "The timeout can be configured per route.",
     "If a lease is not renewed within ten seconds, the leader steps down.",
+    "With the guard in place the proxy would keep serving if the limit is reached again.",
 ]
 IMPACT = [
     "About 800 merchants were affected.",

@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 from blamelint.grammar.agents import CLOCK
 from blamelint.grammar.events import Tense, tense_of, timestamp_end
 from blamelint.grammar.morphology import inflections, known_word
-from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, REDUCED, PassiveClause
+from blamelint.grammar.passive import PARTICIPLE, REDUCED, PassiveClause
 
 WHO = "[who]"
 LEFT_OUT = frozenset({"advcl", "parataxis", "relcl", "acl", "csubj", "meta", "dep"})

@@ -13,6 +13,7 @@ import re
 from typing import Optional
 
 from blamelint.grammar.lexicon import PassiveLexicon
+from blamelint.grammar.passive import phrase
 
 CLOCK = re.compile(r"^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,2}(?:am|pm)|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})$", re.I)
 AMOUNT_WORDS = frozenset({"%", "percent", "factor", "order", "orders", "magnitude", "x"})
@@ -49,7 +50,10 @@ def has_agent(verb, lex: PassiveLexicon, conjuncts=()) -> bool:
     """True when ``verb`` or a conjunct sharing its auxiliary ("was reviewed
     and approved by Mira") has a "by" phrase naming a doer."""
     for token in (verb, *conjuncts):
-        for prep in token.children:
-            if prep.lower_ == "by" and prep.dep_ in ("agent", "prep") and is_agent_phrase(prep, lex):
+        subject = {c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")}
+        for prep in phrase(token):
+            # also a "by" the parser hung on a modifier ("every five minutes by a query")
+            if (prep.lower_ == "by" and prep.dep_ in ("agent", "prep") and prep.head.i not in subject
+                    and is_agent_phrase(prep, lex)):
                 return True
     return False

@@ -27,11 +27,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from blamelint.grammar.agents import CLOCK, is_time
+from blamelint.grammar.agents import is_time
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.morphology import known_word
-from blamelint.grammar.passive import (BE_PASSIVE, CLAUSAL, GET_FORMS, GET_PASSIVE, PARTICIPLE, REDUCED,
-                                       PassiveClause, child)
+from blamelint.grammar.passive import (BE_PASSIVE, CLAUSAL, GET_PASSIVE, PARTICIPLE, REDUCED, PassiveClause, child,
+                                       phrase)
 
 TIMESTAMP = re.compile(
     r"""^[\W_]*
@@ -50,6 +50,8 @@ TIMESTAMP = re.compile(
     re.I | re.X,
 )
 MAX_STAMP_TOKENS = 12
+DEONTIC = frozenset({"will", "shall", "should", "must", "'ll", "wo", "sha", "need", "ought"})
+"""Modals of what is to be done (not "would", "could", "might": hypotheses)."""
 ABILITY_MODALS = frozenset({"can", "may", "might"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 AS_THAN = frozenset({"as", "than"})
@@ -145,15 +147,6 @@ def timestamp_end(sent) -> int:
         if tok.idx >= end:
             return tok.i
     return sent.end
-
-
-def phrase(token):
-    """The tokens of a phrase without the clauses inside it ("at 13:05, which
-    fragmented every packet" -> "at 13:05")."""
-    yield token
-    for c in token.children:
-        if c.dep_ not in CLAUSAL:
-            yield from phrase(c)
 
 
 def _habitual(token) -> bool:
@@ -295,7 +288,7 @@ def _generic(clause: PassiveClause, tense: Tense) -> bool:
 
 
 def _to_be_done(verb) -> bool:
-    """A present passive under a future, modal or imperative clause reports
+    """A present passive under a future, deontic or imperative clause reports
     something to be done: "Once the fix is deployed, we will re-enable the
     job", "Make sure the flag is removed"."""
     if verb.dep_ not in ("advcl", "ccomp") or verb.head is verb:
@@ -303,6 +296,7 @@ def _to_be_done(verb) -> bool:
     head = verb.head
     if head.pos_ not in ("VERB", "AUX") and head.head is not head:
         head = head.head  # "make sure": "sure" hangs on "make"
-    if head.tag_ == "MD" or tense_of_verb(head).modal:
+    modal = head.lower_ if head.tag_ == "MD" else tense_of_verb(head).modal
+    if modal in DEONTIC:
         return True
     return head.tag_ == "VB" and head.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)

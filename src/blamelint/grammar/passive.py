@@ -69,6 +69,15 @@ class PassiveClause:
         return self.kind in REDUCED_KINDS
 
 
+def phrase(token):
+    """The tokens of a phrase without the clauses inside it ("at 13:05, which
+    fragmented every packet" -> "at 13:05")."""
+    yield token
+    for c in token.children:
+        if c.dep_ not in CLAUSAL:
+            yield from phrase(c)
+
+
 def child(token, *deps: str):
     return next((c for c in token.children if c.dep_ in deps), None)
 
