@@ -42,6 +42,8 @@ FAIL = [
     "The escalation ticket is ignored for two days.",
     "Whoever approved the change is not competent to review database migrations.",
     "The cutover plan was amateur hour.",
+    "The contractor who ran the script has been spoken to.",
+    "Whoever signed off on this rollout should be ashamed.",
 ]
 PASS = [
     "I ran the cleanup job against the production bucket instead of the staging one.",
@@ -76,6 +78,8 @@ PASS = [
     "We test lazy loaded extensions against old SDK versions.",
     "The engineer was careful not to restart the primary.",
     "The alert is ignored if the node is draining.",
+    "I am sorry and embarrassed that this outage happened.",
+    "Stale worker processes were let go by the supervisor.",
 ]
 
 

@@ -56,6 +56,8 @@ class Blame(Rule):
         self.person_phrases = PhraseIndex(data["person_phrases"])
         self.more_adjectives = frozenset(data["more_adjectives"])
         self.aspirations = frozenset(data["aspiration_verbs"])
+        self.sanctions = [words_of(p) for p in data["sanction_verbs"]]
+        self.shame = frozenset(data["shame_adjectives"])
         self.belittling = frozenset(data["belittling_adverbs"])
         self.accountable = frozenset(data["accountability_adjectives"])
         self.fault_nouns = frozenset(data["fault_nouns"])
@@ -87,7 +89,7 @@ class Blame(Rule):
                      or self._held_accountable(tok) or self._again(tok) or self._failure(tok) or self._person_adjective(tok)
                      or self._mistake(tok) or self._negated_adverb(tok) or self._habit(tok)
                      or self._better_person(tok) or self._fault(tok) or self._responsible(tok)
-                     or self._typical(tok))
+                     or self._typical(tok) or self._sanctioned(tok) or self._shamed(tok))
             if found is not None:
                 yield self._match(*found)
         yield from self._admonition(tokens)
@@ -375,6 +377,27 @@ class Blame(Rule):
     @staticmethod
     def _is_incident(tok) -> bool:
         return tok.lemma_.lower() in ("outage", "incident", "failure", "problem", "issue", "mistake")
+
+    def _sanctioned(self, tok):
+        """"The developer responsible has been spoken to", "He was let go"."""
+        if tok.pos_ != "VERB" or not is_passive(tok) or not self._person(subject(tok)):
+            return None
+        for words in self.sanctions:
+            if tok.lemma_.lower() != words[0]:
+                continue
+            tail = [c for c in tok.children if c.lower_ in words[1:] and c.dep_ in ("prep", "prt", "xcomp", "advmod")]
+            if len(words) == 1 or tail:
+                return "fault", tok, tail[0] if tail else tok
+        return None
+
+    def _shamed(self, tok):
+        """"Whoever approved this should be embarrassed"."""
+        if tok.pos_ != "ADJ" or tok.lower_ not in self.shame or tok.dep_ != "acomp":
+            return None
+        be = tok.head
+        if not any(c.dep_ == "aux" and c.lower_ in ("should", "ought", "must") for c in be.children):
+            return None
+        return ("judgment", tok, tok) if self._person(subject(be)) and not is_negated(be) else None
 
     def _typical(self, tok):
         """"Typical contractor work", "typical of the ops team"."""
