@@ -18,6 +18,8 @@ BE_GET_PASSIVES = [
     "The nightly export kept getting cancelled by the time limit being hit.",
     "It was agreed in the channel to pause all releases.",
     "Why wasn't the capacity alert sent to the storage rota?",
+    "The primary was saturated, so a second replica was promoted.",
+    "The alert was silenced during the drill and never unsilenced.",
 ]
 NEGATED_MODAL_INFINITIVE = [
     "The staging soak test was not run for this release.",

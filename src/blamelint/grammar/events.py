@@ -213,14 +213,20 @@ def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
     """Adverbs and coordination that make the participle an adjective ("was
     still enabled"; but "had already been drained" is an event)."""
     for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs:
-            return True
+        if c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs and c.i == verb.i - 1:
+            return True  # "was very concerned" (not "so a second engineer was paged")
         if c.dep_ == "advmod" and c.lower_ in lex.state_adverbs and not tense.perfect:
             if c.lower_ != "longer" or any(g.lower_ == "no" for g in c.children):
                 return True
-        if c.dep_ == "conj" and c.tag_ == "JJ":
+        if c.dep_ == "conj" and _adjective(c):
             return True
-    return verb.dep_ == "conj" and verb.head.tag_ == "JJ"
+    return verb.dep_ == "conj" and _adjective(verb.head)
+
+
+def _adjective(token) -> bool:
+    """A real adjective ("slow"), not a participle the tagger called one
+    ("never unmuted")."""
+    return token.tag_ == "JJ" and not token.lower_.endswith(("ed", "en"))
 
 
 def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline: bool = False,
