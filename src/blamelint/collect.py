@@ -56,6 +56,12 @@ def collect(paths: list[str], include: list[str], exclude: list[str],
 
 def _walk(top: Path, include, exclude, cwd, seen) -> Iterator[Candidate | Missing]:
     visited_dirs: set[tuple[int, int]] = set()
+    for ancestor in Path(os.path.realpath(top)).parents:  # a link back up is a loop, not more to read
+        try:
+            info = os.stat(ancestor)
+            visited_dirs.add((info.st_dev, info.st_ino))
+        except OSError:
+            pass
     errors: list[OSError] = []
     for folder, dirs, files in os.walk(top, followlinks=True, onerror=errors.append):
         try:

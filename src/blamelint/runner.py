@@ -8,10 +8,11 @@ from typing import Iterator, Optional
 from blamelint import __version__
 from blamelint.collect import Candidate, Missing, collect
 from blamelint.config import Config, load_config
-from blamelint.document.load import UnreadableInput, parse_source, read_document
+from blamelint.document.load import UnreadableInput, read_document
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError
 from blamelint.findings import Finding, InputError, Report, Severity
+from blamelint.fingerprint import with_fingerprints
 from blamelint.parallel import Job, analyse, open_cache
 from blamelint.narrow import Narrowing
 from blamelint.reporters import ReportContext, get_reporter
@@ -35,9 +36,9 @@ def _documents(paths: list[str], config: Config, stdin_filename: Optional[str],
         name = stdin_filename or "<stdin>.md"
         raw = sys.stdin.buffer.read()
         try:
-            from blamelint.document.load import decode
+            from blamelint.document.load import parse_bytes
 
-            yield parse_source(name, decode(raw))
+            yield parse_bytes(name, raw)  # HTML on stdin may declare its encoding
         except UnreadableInput as exc:
             errors.append(InputError(path=name, message=str(exc)))
     for item in collect(real_paths, config.include, config.exclude, cwd):
@@ -86,7 +87,8 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
         else:
             files += 1
             findings.extend(result.findings)
-    findings = sorted(narrow.findings(findings), key=lambda f: f.sort_key)
+    findings = sorted(findings, key=lambda f: f.sort_key)
+    findings = narrow.findings(with_fingerprints(findings, config.root or str(Path.cwd())))
     errors.sort(key=lambda e: (e.path, e.message))  # the same report whatever the order of the paths
     report = Report.build(__version__, files, findings, errors)
     if color is None:

@@ -122,3 +122,11 @@ def test_the_generators_reach_findings(linter, path, strategy):
 
     find(strategy, rich, settings=settings(max_examples=300, deadline=None, database=None, phases=[Phase.generate],
                                            suppress_health_check=list(HealthCheck)))
+
+
+@SETTINGS
+@given(st.sampled_from(["pm.md", "pm.txt", "pm.html"]),
+       st.text(st.characters(codec="utf-8"), max_size=400) | st.text(st.sampled_from(list("#*-_>|`[]()!<&;\\\n\r\t .:1aA")), max_size=400))
+def test_arbitrary_text_never_raises(linter, path, text):
+    for finding in _lint(linter, path, text):
+        assert slice_by_position(text, finding.location) == finding.text

@@ -94,6 +94,7 @@ def test_directory_symlink_loop_terminates_and_checks_each_file_once(blamelint, 
     os.symlink("..", folder / "inner" / "up")          # back to docs/
     os.symlink("../..", folder / "inner" / "way-up")   # above the folder asked for
     os.symlink(".", folder / "self")
+    (workdir / "outside.md").write_text(GOOD)  # reachable only through way-up: not asked for
     run = blamelint("check", "--format", "json", "docs", cwd=workdir, timeout=120)
     assert "Traceback" not in run.output
     report = run.json()

@@ -106,7 +106,8 @@ def test_code_is_masked_and_code_blocks_are_skipped():
     start = block.text.index("kubectl")
     assert block.is_masked(start, start + 7) and not block.is_masked(0, 3)
     assert all("root cause" not in b.text for b in doc.blocks)
-    assert doc.blocks[1].masked == [(0, 6)]  # "Ctrl+C": two kbd runs joined by '+' -> one masked run
+    assert doc.blocks[1].masked == [(0, 4), (5, 6)]  # "Ctrl+C": the two keys, not the '+'
+    assert _doc("<p><code>a</code><code>b</code> <tt>c</tt></p>").blocks[0].masked == [(0, 2), (3, 4)]
 
 
 def test_entities_breaks_and_whitespace_map_back_to_the_source():

@@ -69,6 +69,8 @@ class _HtmlBlocks(HTMLParser):
         self.code_lines: set[int] = set()
         self.stack: list[str] = []
         self.attrs: list[dict[str, str]] = []
+        self.styles: list[tuple[bool, bool]] = []  # (bold, code) of each open element
+        self.bold_open = self.code_open = 0
         self.tables: list[_Table] = []
         self.table_count = 0
         self.item_ids: list[int] = []
@@ -96,9 +98,6 @@ class _HtmlBlocks(HTMLParser):
         self.pending_space = -1
         self.pending_break = -1
 
-    def _in(self, names) -> bool:
-        return any(tag in names for tag in self.stack)
-
     def _add(self, text: str, offsets) -> None:
         """Add a run of non-space characters (with their offsets)."""
         if self.chars:
@@ -114,10 +113,10 @@ class _HtmlBlocks(HTMLParser):
         self.chars.extend(text)
         self.offsets.extend(offsets)
         self.visible_chars += len(text)
-        if self._in(BOLD) or any(self._bold_attributes(a) for a in self.attrs):
+        if self.bold_open:
             self.bold_chars += len(text)
-        if self._in(CODE):
-            if self.masked and self.masked[-1][1] >= start - 1:
+        if self.code_open:
+            if self.masked and self.masked[-1][1] == start:
                 self.masked[-1] = (self.masked[-1][0], len(self.chars))
             else:
                 self.masked.append((start, len(self.chars)))
@@ -204,7 +203,10 @@ class _HtmlBlocks(HTMLParser):
                 self.item_ids.pop()
             elif tag == "table" and self.tables:
                 self.tables.pop()
-        del self.stack[index:], self.attrs[index:]
+        for bold, code in self.styles[index:]:
+            self.bold_open -= bold
+            self.code_open -= code
+        del self.stack[index:], self.attrs[index:], self.styles[index:]
 
     def _close_implied(self, tag: str) -> None:
         if tag in BLOCKS and self.stack:
@@ -254,6 +256,10 @@ class _HtmlBlocks(HTMLParser):
             self._close_implied(tag)
         self.stack.append(tag)
         self.attrs.append(attributes)
+        style = (tag in BOLD or self._bold_attributes(attributes), tag in CODE)
+        self.styles.append(style)
+        self.bold_open += style[0]
+        self.code_open += style[1]
         if tag == "table":
             self.table_count += 1
             self.tables.append(_Table(self.table_count))
