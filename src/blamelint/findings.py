@@ -44,6 +44,9 @@ class Finding(BaseModel):
     text: str = Field(description="The source text the finding points at, exactly as written.")
     suggestion: Optional[str] = Field(default=None, description="A concrete rewrite or next step.")
     sentence: Optional[str] = Field(default=None, description="The sentence the match sits in.")
+    fingerprint: Optional[str] = Field(
+        default=None, description="Stable identity across runs (rule, file, quoted text, occurrence); "
+        "the same value as SARIF partialFingerprints and baseline entries.")
 
     @property
     def sort_key(self):

@@ -46,8 +46,18 @@ def fingerprints(findings: Iterable[Finding], root: str) -> list[tuple[str, str]
     out = []
     for f in findings:
         uri = relative_uri(f.location.path, root)
+        if f.fingerprint:  # fixed before filtering (baseline, diff): keep it
+            out.append((uri, f.fingerprint))
+            continue
         key = (f.rule, uri, normalized_text(f.text))
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         out.append((uri, fingerprint(f, uri, occurrence)))
     return out
+
+
+def with_fingerprints(findings: list[Finding], root: str) -> list[Finding]:
+    """The findings (in source order) with their fingerprints set. Called on all
+    of a run's findings before any are filtered out, so a finding has the same
+    fingerprint whether or not --baseline or --diff hides its neighbours."""
+    return [f.model_copy(update={"fingerprint": fp}) for f, (_, fp) in zip(findings, fingerprints(findings, root))]

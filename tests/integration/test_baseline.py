@@ -103,3 +103,24 @@ def test_write_baseline_does_not_combine(repo, check):
     git(repo, "commit", "-qm", "pm")
     result = check("--write-baseline", "new.json", "--diff", "HEAD", "pm.md", cwd=repo)
     assert result.code == 2 and "cannot be combined with --diff" in result.err
+
+
+def test_sarif_fingerprints_do_not_change_when_a_baseline_hides_neighbours(repo, check):
+    """Occurrences are counted over all findings before filtering, so a finding
+    keeps its code-scanning identity whether or not a baseline hides the others."""
+    text = BLAMEFUL + "\nLater, more human error.\n\nAnd human error again.\n"
+    write(repo / "postmortems" / "db.md", text)
+
+    def prints(*extra):
+        out = check(*SELECT, "--format", "sarif", *extra, "postmortems", cwd=repo).out
+        return {r["locations"][0]["physicalLocation"]["region"]["startLine"]:
+                r["partialFingerprints"]["primaryLocationLineHash"] for r in json.loads(out)["runs"][0]["results"]}
+
+    full = prints()
+    assert len(full) == 3
+    write(repo / "postmortems" / "db.md", BLAMEFUL)
+    check(*SELECT, "--write-baseline", "baseline.json", "postmortems", cwd=repo)
+    write(repo / "postmortems" / "db.md", text)
+    filtered = prints("--baseline", "baseline.json")
+    assert len(filtered) == 2
+    assert all(full[line] == fp for line, fp in filtered.items())
