@@ -142,10 +142,52 @@ ACTIVE_AND_ADJECTIVES = [
     "Latency held steady after the failover.",
 ]
 
+# Shapes met in published postmortems (our own sentences): list items and
+# headlines the parser misreads, participle clauses hung on a noun, status
+# updates, settings and present passives that are to be done.
+REAL_TEXT_EVENTS = [
+    "Also posted in the wrong channel.",
+    "2023-02-01 - zlib 1.2.13 published",
+    "Those changes, when not applied during the upgrade, broke cluster DNS.",
+    "Fast rollback once detected: from alert to revert took nine minutes.",
+    "A timeout change shipped during peak traffic caused the retry storm.",
+    "Ensure the staging alerts are configured to page the test rota.",
+    "09:14 — Release artifact committed to the hotfix branch",
+    "Wed 4 Jun, 16:20 – Status page updated.",
+    "The nightly report was paused while the warehouse was being resized.",
+    "We will publish the review once the timeline is complete and the follow-ups are agreed.",
+    "The invoice run got triggered twice because of clock skew.",
+    "A fix has been implemented and we are monitoring the results.",
+    "T+1h10m: Incident resolved.",
+]
+REAL_TEXT_NOT_EVENTS = [
+    "The blast radius was isolated to a single shard.",
+    "Write traffic was confined to the primary region.",
+    "We were left with a single healthy replica.",
+    "The threshold was thought to be 80%, but it was 90%.",
+    "The retry limit was hardcoded in the client library.",
+    "Config change resulted in elevated 502s",
+    "Dashboards seemed fine at first.",
+    "The team introduced a job type called sweeper.",
+    "Both on-call engineers were occupied with a second incident.",
+    "Unexpected records cannot be skipped, because ordering matters.",
+    "The timeout can't be changed at runtime.",
+    "Note: reviews are held every Tuesday.",
+    "The endpoint was hardcoded rather than configured.",
+    "Should the primary be lost, the replica takes over.",
+    "The guard keeps jobs from being scheduled on drained nodes.",
+    "Support confirmed the ticket to be resolved.",
+    "10:05 — Started auditing the images used in production.",
+    "Provide a fallback value when unset.",
+    "10:02 — Regression detected by synthetic monitoring.",
+    "Customers may have experienced elevated error rates.",
+    "We were able to restore service within the hour.",
+]
+
 FAIL = (BE_GET_PASSIVES + NEGATED_MODAL_INFINITIVE + SUBORDINATE + TIMELINE_FRAGMENTS
-        + PARTICIPLE_CLAUSES + MEANS_NOT_AGENTS + EVENTS_WITH_A_MOMENT + TO_BE_DONE)
+        + PARTICIPLE_CLAUSES + MEANS_NOT_AGENTS + EVENTS_WITH_A_MOMENT + TO_BE_DONE + REAL_TEXT_EVENTS)
 PASS = (AGENTS + STATES + SETTINGS_WITHOUT_A_MOMENT + GENERIC_PRESENT + IMPACT
-        + INTRANSITIVE_FRAGMENTS + ACTIVE_AND_ADJECTIVES)
+        + INTRANSITIVE_FRAGMENTS + ACTIVE_AND_ADJECTIVES + REAL_TEXT_NOT_EVENTS)
 
 
 @pytest.mark.parametrize("expect, text", params(FAIL, PASS))

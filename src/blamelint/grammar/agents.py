@@ -4,8 +4,10 @@ An agent is a "by" phrase whose object is a doer: "by the on-call engineer",
 "by the broker". Not agents: a gerund ("by
 reverting the change" is the means), a time ("by 14:00", "by the end of the
 day"), an amount ("by 30%", "by half") and the fixed means and manners in the
-data ("by hand", "by mistake", "by email", "by default"). "via X" and "with X"
-never name an agent.
+data ("by hand", "by mistake", "by email", "by default"). A gerund used as a
+noun names a doer again ("by Fastly monitoring", "by our health checks'
+polling"). "via X" and "with X" never name an agent, nor does a cause given with
+"because of" or "due to" ("got triggered twice because of clock skew").
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
     obj = by_object(prep)
     if obj is None:
         return False
-    if obj.tag_ == "VBG" or obj.pos_ == "VERB":
+    if (obj.tag_ == "VBG" or obj.pos_ == "VERB") and not _nominal_gerund(obj):
         return False  # "by reverting the change": the means
     words = [t for t in obj.subtree]
     if any(is_time(t, lex) for t in words) or obj.lower_ in lex.non_agent_by:
@@ -44,6 +46,16 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
     if obj.lower_ in ("then", "now", "far", "itself"):
         return False
     return True
+
+
+def _nominal_gerund(gerund) -> bool:
+    """A gerund used as a noun: it takes no object or clause of its own and
+    has a determiner, possessive or noun modifier before it ("the monitoring",
+    "our paging", "Fastly monitoring"); "reverting the change" is a verb."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt", "dative") for c in gerund.children):
+        return False
+    return any(c.dep_ in ("det", "poss", "compound", "amod", "nmod") or c.text[:1].isupper()
+               for c in gerund.lefts)
 
 
 def has_agent(verb, lex: PassiveLexicon, conjuncts=()) -> bool:

@@ -37,14 +37,14 @@ TIMESTAMP = re.compile(
     r"""^[\W_]*
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?             # Sat
         (?:\d{1,2}(?:st|nd|rd|th)?\s+)?                                # 31
-        (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?  # May
+        (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)?  # May, Mar.
         (?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?                              # 6,
         (?:\d{4},?\s+)?                                                # 2025
         (?:\d{4}-\d{2}-\d{2}(?:[T\s]+)?)?                               # 2024-03-04
         (?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?|z)?\b          # 14:05, 2:14 AM
           |\d{1,2}\s?[ap]m\b                                            # 2pm
           |\d{4}Z\b|\d{4}-\d{2}-\d{2}\b                                 # 0214Z, 2024-03-04
-          |T[+-]\d+[a-z]*)                                             # T+12m
+          |T[+-](?:\d+[a-z]*)+)                                         # T+12m, T+1h10m
         (?-i:\s*(?:Z|UTC|GMT|[A-Z]{2,4}|\([A-Z]{2,4}\))\b)?              # UTC
         [\s\]\)]*[-—–:|,]*\s*""",
     re.I | re.X,
@@ -52,12 +52,12 @@ TIMESTAMP = re.compile(
 MAX_STAMP_TOKENS = 12
 DEONTIC = frozenset({"will", "shall", "should", "must", "'ll", "wo", "sha", "need", "ought"})
 """Modals of what is to be done (not "would", "could", "might": hypotheses)."""
-ABILITY_MODALS = frozenset({"can", "may", "might"})
+ABILITY_MODALS = frozenset({"can", "ca", "may", "might"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 AS_THAN = frozenset({"as", "than"})
 TEMPORAL = frozenset({"when", "after", "before", "once", "while", "until"})
 FREQUENCY = frozenset({"every", "each", "per", "daily", "hourly", "nightly", "weekly", "monthly", "yearly"})
-DISCOURSE = frozenset({"note", "mention", "remember", "stress", "emphasize", "emphasise"})
+DISCOURSE = frozenset({"note", "mention", "remember", "see", "stress", "emphasize", "emphasise"})
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def tense_of(clause: PassiveClause) -> Tense:
         outer = tense_of_verb(clause.governor)
         own_clause = clause.kind == PARTICIPLE or verb.dep_ == "advcl"
         return Tense(outer.modal, negated or (outer.negated and not own_clause), outer.perfect,
-                     outer.progressive, False, outer.present)
+                     outer.progressive or progressive, False, outer.present)
     return Tense(modal, negated, perfect, progressive, infinitive, present)
 
 
@@ -255,6 +255,9 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
         return "state"
     if tense.infinitive and governor is not None and in_class(governor, lex.design_heads):
         return "design"
+    construction = _construction(clause, lex, tense)
+    if construction is not None:
+        return construction
     if clause.kind == PARTICIPLE:
         mark = child(verb, "mark", "advmod")
         if mark is not None and mark.lower_ in AS_THAN or in_class(verb, lex.formulas):
@@ -268,12 +271,53 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
         return "adjective"
     if _generic(clause, tense) and not (entry or in_timeline) and not has_moment(verb, lex):
         return "generic"
-    if clause.kind == REDUCED and not entry and not has_event_cue(verb, lex):
+    if clause.kind == REDUCED and not (entry and _headline_subject(clause)) and not has_event_cue(verb, lex):
         return "description"
+    if _alternative(verb):
+        return "alternative"
     if (clause.kind in (BE_PASSIVE, GET_PASSIVE) and tense.plain and in_class(verb, lex.settings)
-            and not entry and not has_event_cue(verb, lex)):
+            and not entry and not has_event_cue(verb, lex) and not _to_be_done(verb)):
         return "setting"
     return None
+
+
+def _construction(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> Optional[str]:
+    """Constructions in which a participle reports no act: a name after a
+    verb of naming ("a package type called protestware"), the extent of a
+    problem ("the issue was isolated to one partition"; but "access should be
+    limited to the on-call role" is to be done), the situation something was
+    left in ("we were left with one option"), a state under a verb of
+    knowing ("teams confirmed the issue to be resolved"), and an event that
+    is kept from happening ("safeguards to prevent capacity from being
+    removed")."""
+    verb = clause.verb
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    if in_class(verb, lex.naming) and any(c.dep_ in ("oprd", "attr") for c in verb.children):
+        return "naming"
+    if tense.plain and "to" in preps and in_class(verb, lex.extent) and not _amount(preps["to"], lex):
+        return "extent"
+    if in_class(verb, lex.situations) and {"with", "without"} & preps.keys():
+        return "state"
+    governor = clause.governor
+    if tense.infinitive and governor is not None and in_class(governor, lex.belief_heads):
+        return "state"
+    if _prevented(verb, lex):
+        return "prevented"
+    return None
+
+
+def _amount(prep, lex: PassiveLexicon) -> bool:
+    """ "to 100 per second", "to two hours": a value, not an extent."""
+    return any(t.like_num or t.lemma_.lower() in lex.amount_units for t in prep.subtree)
+
+
+def _prevented(verb, lex: PassiveLexicon) -> bool:
+    """A passive kept from happening: "prevent X from being removed", "keep
+    the pods from being evicted" (but "kept getting preempted" happened)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "from":
+        return False
+    return in_class(prep.head, lex.preventive_heads)
 
 
 def _thing(subject, is_person) -> bool:
@@ -283,26 +327,71 @@ def _thing(subject, is_person) -> bool:
         return False
     if subject.lower_ in ("it", "this", "that", "which"):
         return True
-    return subject.pos_ == "NOUN" and known_word(subject.lower_) and not is_person(subject)
+    return subject.pos_ in ("NOUN", "PROPN") and known_word(subject.lower_) and not is_person(subject)
+
+
+FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+
+
+def _headline_subject(clause: PassiveClause) -> bool:
+    """In a timeline entry, whether the noun before the participle opens its
+    fragment (nothing verbal before it since the timestamp or a semicolon):
+    "16:20 — Support notified; canned reply prepared" is an event, "Started
+    scanning the images used on the cluster" describes the images."""
+    noun = clause.subject
+    if noun is None:
+        return False
+    sent = noun.sent
+    start = timestamp_end(sent)
+    for tok in sent[max(start, sent.start) - sent.start:noun.i - sent.start]:
+        if tok.text == ";":
+            start = tok.i + 1
+    return not any(t.tag_ in FINITE_OR_PARTICIPLE for t in noun.doc[start:noun.left_edge.i])
+
+
+def _alternative(verb) -> bool:
+    """A participle joined by "rather than" or "instead of" names what was
+    not done ("were hardcoded rather than externalized")."""
+    if verb.dep_ != "conj" or verb.head.i >= verb.i:
+        return False
+    between = verb.doc[verb.head.i + 1:verb.i]
+    return any(t.lower_ in ("than", "instead") and t.head.i in (verb.head.i, verb.i) for t in between)
+
+
+def _inverted_condition(clause: PassiveClause) -> bool:
+    """ "Should such a state be reached, ...": "should" before the subject
+    outside a question is a condition, not a duty."""
+    verb = clause.verb
+    should = next((a for a in clause.aux if a.lower_ == "should"), None)
+    if should is None or verb.sent[-1].text == "?":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > should.i for c in verb.children)
 
 
 def _generic(clause: PassiveClause, tense: Tense) -> bool:
+    if _inverted_condition(clause):
+        return True
     if tense.simple_present:
         return not _to_be_done(clause.verb)
-    # "The timeout can be configured per route": ability in the present.
-    return tense.modal in ABILITY_MODALS and not tense.negated and not tense.perfect
+    # "The timeout can be configured per route", "Records cannot be skipped":
+    # ability in the present ("could not be promoted" is what happened).
+    return tense.modal in ABILITY_MODALS and not tense.perfect
 
 
 def _to_be_done(verb) -> bool:
     """A present passive under a future, deontic or imperative clause reports
     something to be done: "Once the fix is deployed, we will re-enable the
     job", "Make sure the flag is removed"."""
-    if verb.dep_ not in ("advcl", "ccomp") or verb.head is verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "once the review is done and the items are agreed"
+    if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:
         return False
     head = verb.head
-    if head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    if head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head  # "make sure": "sure" hangs on "make"
     modal = head.lower_ if head.tag_ == "MD" else tense_of_verb(head).modal
     if modal in DEONTIC:
         return True
+    if head.lemma_.lower() in DISCOURSE:
+        return False  # "Note: our reviews are held weekly" points at a fact
     return head.tag_ == "VB" and head.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)

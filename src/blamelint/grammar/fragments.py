@@ -20,12 +20,20 @@ from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, PassiveClause
 
 PRONOUN_TAGS = frozenset({"PRP", "WP"})
 ARTICLES = frozenset({"a", "an", "the"})
+DEFINITE = ARTICLES | {"this", "that", "these", "those"}
 NOMINATIVE = frozenset({"i", "we", "he", "she", "they", "you"})
 """Subject pronouns: "We deployed at 14:05" is active whatever the verb."""
 
 
 def _determined(noun) -> bool:
-    return any(c.dep_ in ("det", "poss") for c in noun.children) or noun.tag_ in PRONOUN_TAGS
+    """A noun phrase with an article, a demonstrative or a possessive
+    anywhere before its head ("the fix", "Heroku's provider's database
+    disruption"), or a pronoun: prose. A quantifier alone ("Some
+    suggestions", "Four pods") is headline style too."""
+    if noun.tag_ in PRONOUN_TAGS:
+        return True
+    return any(t.dep_ == "poss" or t.tag_ == "POS" or t.dep_ == "det" and t.lower_ in DEFINITE
+               for t in noun.subtree if t.i < noun.i)
 
 
 def headline(sent) -> bool:
@@ -58,8 +66,8 @@ def reads_as_passive(clause: PassiveClause, lex: PassiveLexicon,
         # form there is a participle after its noun ("the steps taken"),
         # which counts only as an event ("the steps taken at 09:10").
         return fixed and has_event_cue(verb, lex)
-    if not fixed and _determined(subject) and in_class(verb, lex.prose_intransitive):
-        return False  # "The fix deployed at 14:05"
+    if not fixed and clause.kind == FRAGMENT and _determined(subject) and in_class(verb, lex.prose_intransitive):
+        return False  # "The fix deployed at 14:05" (but "the reduction deployed at 14:05 broke ...")
     if is_person(subject):
         return fixed or in_class(verb, lex.done_to_people)  # "Customers notified" / "Kofi approved"
     return True

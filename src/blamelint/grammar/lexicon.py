@@ -24,6 +24,9 @@ class PassiveLexicon:
     design_heads: frozenset[str] = frozenset()
     state_adverbs: frozenset[str] = frozenset()
     degree_adverbs: frozenset[str] = frozenset()
+    situations: frozenset[str] = frozenset()
+    extent: frozenset[str] = frozenset()
+    belief_heads: frozenset[str] = frozenset()
     # passive-verbs.yaml
     intransitive: frozenset[str] = frozenset()
     prose_intransitive: frozenset[str] = frozenset()
@@ -31,12 +34,15 @@ class PassiveLexicon:
     formulas: frozenset[str] = frozenset()
     complement_heads: frozenset[str] = frozenset()
     get_idioms: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()
+    preventive_heads: frozenset[str] = frozenset()
     # passive-cues.yaml
     non_agent_by: frozenset[str] = frozenset()
     amount_units: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     event_preps: frozenset[str] = frozenset()
     event_adverbs: frozenset[str] = frozenset()
+    hypothetical_marks: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, sources: Mapping[str, object]) -> "PassiveLexicon":

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from blamelint.grammar.morphology import participle_form
+from blamelint.grammar.morphology import participle_form, verb_lemmas
 
 GET_FORMS = frozenset({"get", "gets", "got", "gotten", "getting"})
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
@@ -169,6 +169,17 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
         nominal = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.tag_ in NOUN_LIKE_TAGS]
         if nominal:
             return PassiveClause(tok, FRAGMENT, nominal[-1])
+        noun = _noun_before(tok)
+        if noun is not None:
+            return PassiveClause(tok, FRAGMENT, noun)
+        if tok.tag_ == "VBN" and _opens_sentence(tok):
+            # "Also posted out of office hours": a list item that drops both
+            # the subject and "was"; the tagger read a participle.
+            return PassiveClause(tok, FRAGMENT, None)
+    if tok.dep_ in ("acl", "relcl") and head.pos_ in NOUNS and _subordinated(tok) and is_participle(tok):
+        # "These changes, when not implemented at the upgrade, caused ...":
+        # a participle clause the parser hung on the noun it describes.
+        return PassiveClause(tok, PARTICIPLE, head, governor=head.head if head.head.i != head.i else None)
     if (tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ in ("nsubj", "nsubjpass")
             and head.head.lemma_ == "be" and head.head.i < head.i):
         # "Why wasn't the alert sent to the rota?": the participle was hung on the subject.
@@ -176,7 +187,8 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in NOUNS and head.i < tok.i:
         root = _fragment_head(head)
         return PassiveClause(tok, FRAGMENT, root) if root is not None else PassiveClause(tok, REDUCED, head)
-    if tok.dep_ == "advcl" and (tok.tag_ == "VBN" and tok.i < head.i or _subordinated(tok)):
+    if (tok.dep_ == "advcl" and (tok.tag_ == "VBN" and tok.i < head.i or _subordinated(tok))
+            and not _negated_adjective(tok)):
         return PassiveClause(tok, PARTICIPLE, child(head, "nsubj", "nsubjpass"), governor=head)
     return None
 
@@ -191,9 +203,9 @@ def _has_object(verb) -> bool:
             return True
         if c.dep_ == "xcomp" and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c)):
             return True  # "kept being served", "started failing": an active catenative
-        if c.dep_ == "acomp" and verb.lemma_.lower() not in LINKING_VERBS:
+        if c.dep_ in ("acomp", "oprd") and verb.lemma_.lower() not in LINKING_VERBS:
             continue  # "All systems verified operational": the passive's complement
-        if c.dep_ in COMPLEMENTS and c.i > verb.i and not any(
+        if (c.dep_ in COMPLEMENTS or c.dep_ == "oprd") and c.i > verb.i and not any(
                 t.text in (";", ",", "—", "–") for t in doc[verb.i + 1:c.i]):
             return True
     return False
@@ -214,9 +226,36 @@ def _relative_misread(verb) -> bool:
     for c in verb.children:
         if c.dep_ in ("conj", "dep") and c.pos_ in ("VERB", "AUX") and c.i > verb.i and not has_child(c, SUBJECTS):
             between = doc[verb.i + 1:c.i]
-            if not any(t.dep_ == "cc" or t.is_punct for t in between if t.head is verb or t.head is c):
+            if not any(t.dep_ == "cc" or t.is_punct for t in between if t.head.i in (verb.i, c.i)):
                 return True
     return False
+
+
+def _negated_adjective(tok) -> bool:
+    """ "un-" before a participle where no "un-" verb exists ("when
+    undefined", "if unset"): an adjective naming a lack, not an act
+    ("unlocked" is a verb's participle)."""
+    word = tok.lower_
+    return word.startswith("un") and not verb_lemmas(word) and bool(verb_lemmas(word[2:]))
+
+
+def _opens_sentence(verb) -> bool:
+    """Nothing but adverbs, numbers and punctuation before the verb."""
+    return all(t.is_punct or t.like_num or t.pos_ in ("ADV", "SYM", "NUM") for t in verb.sent if t.i < verb.i)
+
+
+def _noun_before(verb):
+    """The noun right before a subjectless headline verb, past a version
+    number ("log4j 2.17 published"), when the parser hung it elsewhere."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].like_num and not verb.doc[i].text[:1].isalpha():
+        i -= 1
+    if i < verb.sent.start or i == verb.i - 1 and verb.doc[i].like_num:
+        return None
+    noun = verb.doc[i]
+    if noun.pos_ in ("NOUN", "PROPN") and noun.head.i != verb.i and not noun.like_num:
+        return noun
+    return None
 
 
 def _subordinated(verb) -> bool:
@@ -241,7 +280,7 @@ def _fragment_head(noun):
     cache purged", "Terraform plan for the workspace posted to the PR"), or
     None when the noun sits in a clause with a verb."""
     best = noun
-    while noun.dep_ in ("conj", "pobj", "prep", "compound", "appos") and noun.head is not noun:
+    while noun.dep_ in ("conj", "pobj", "prep", "compound", "appos") and noun.head.i != noun.i:
         noun = noun.head
         if noun.pos_ in ("NOUN", "PROPN"):
             best = noun
@@ -256,5 +295,10 @@ def subject_of(verb):
     ("Pull request updated") is a clausal subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "expl")]
     real = [c for c in subjects if not (c.tag_ == "CD" or c.like_num)]
+    if len(real) > 1:
+        # two subjects: the parser took a date for one ("Tue 11 Mar, 09:40 –
+        # Status page updated"); the one nearest before the verb is real
+        before = [c for c in real if c.i < verb.i]
+        real = before[-1:] or real
     chosen = real or subjects or [c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i]
     return chosen[0] if chosen else None

@@ -62,8 +62,8 @@ class AgentlessPassive(Rule):
             return False
         if clause.kind == GET_PASSIVE and in_class(clause.verb, lex.get_idioms):
             return False  # "get rid of", "got started": active idioms
-        shared = [c.verb for c in clauses if (c.first or c.verb) is (clause.first or clause.verb)
-                  and c.verb is not clause.verb]
+        owner = (clause.first or clause.verb).i
+        shared = [c.verb for c in clauses if (c.first or c.verb).i == owner and c.verb.i != clause.verb.i]
         if has_agent(clause.verb, lex, shared):
             return False
         return why_not_event(clause, lex, sent, section, self._is_person, entry, self._is_action) is None
