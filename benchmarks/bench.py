@@ -25,6 +25,7 @@ figure: the load average is printed before and after.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime
 import hashlib
 import json
@@ -173,6 +174,9 @@ def snapshot(work: Path) -> Optional[Path]:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(root / "src", target / "src", ignore=ignore)
     shutil.copytree(root / "rules", target / "rules", ignore=ignore)
+    # Byte-compile, as installing a wheel does (children only read the .pyc files,
+    # so this holds under PYTHONDONTWRITEBYTECODE too).
+    compileall.compile_dir(str(target / "src"), quiet=1)
     return target / "src"
 
 
@@ -402,7 +406,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         wait_for_quiet(args.wait_load, 600)
     started = datetime.datetime.now().astimezone()
     load_before = loadavg()
-    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="blamelint-bench-"))
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bl-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         setup = prepare(args, work)

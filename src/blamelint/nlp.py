@@ -19,6 +19,7 @@ INSTALL_HINT = (
     "to an installed pipeline package or a pipeline folder"
 )
 LINE_BREAK_COMPONENT = "blamelint_line_breaks"
+DROP_TENSOR_COMPONENT = "blamelint_drop_tensor"
 
 
 def _register_components() -> None:
@@ -26,6 +27,14 @@ def _register_components() -> None:
 
     if Language.has_factory(LINE_BREAK_COMPONENT):
         return
+
+    @Language.component(DROP_TENSOR_COMPONENT)
+    def drop_tensor(doc):
+        """No rule reads tok2vec's output, which is most of a parsed Doc's memory
+        (96 floats a token): free it as soon as the parse is done."""
+        if doc.tensor is not None and getattr(doc.tensor, "size", 0):
+            doc.tensor = doc.tensor[:0]
+        return doc
 
     @Language.component(LINE_BREAK_COMPONENT)
     def line_breaks(doc):
@@ -81,9 +90,14 @@ def load_pipeline(model: Optional[str], needs: frozenset[str]):
         elif "senter" not in nlp.pipe_names and not nlp.has_pipe("sentencizer"):
             nlp.add_pipe("sentencizer")
         nlp.max_length = max(nlp.max_length, 2_000_000)
+        if "tok2vec" in nlp.pipe_names:
+            nlp.add_pipe(DROP_TENSOR_COMPONENT, last=True)
         from blamelint.attribute_rules import install
 
         install(nlp)  # same annotations as spaCy's attribute_ruler, a tenth of the time
+        from blamelint import lemminflect_tables
+
+        lemminflect_tables.install()  # the rules' word forms without parsing lemminflect's tables
         return nlp
     tried = "; ".join(errors)
     raise ModelLoadError(f"no spaCy English pipeline could be loaded ({tried}); {INSTALL_HINT}")
