@@ -159,6 +159,10 @@ REAL_TEXT_EVENTS = [
     "The invoice run got triggered twice because of clock skew.",
     "A fix has been implemented and we are monitoring the results.",
     "T+1h10m: Incident resolved.",
+    "2024-03-02 11:10 - Fix completed, handed over to QA for verification",
+    "14:02 UTC - Root cause identified: the proxy drops idle sockets",
+    "07:10 UTC - Incident resolved, error rates returned to normal",
+    "The resolver change broke lookups (later reverted in #4411).",
 ]
 REAL_TEXT_NOT_EVENTS = [
     "The blast radius was isolated to a single shard.",
@@ -182,6 +186,9 @@ REAL_TEXT_NOT_EVENTS = [
     "10:02 — Regression detected by synthetic monitoring.",
     "Customers may have experienced elevated error rates.",
     "We were able to restore service within the hour.",
+    "Critical gap: disk alerting was missing - no checks existed for inode usage.",
+    "The change was flagged by one of the static analysis tools.",
+    "The old proxy didn't allow long headers to be forwarded.",
 ]
 
 FAIL = (BE_GET_PASSIVES + NEGATED_MODAL_INFINITIVE + SUBORDINATE + TIMELINE_FRAGMENTS
@@ -212,6 +219,7 @@ def test_case(lint, expect, text):
      "[who] considered a rollback but rejected it"),
     ("The release got reverted.", "got reverted", "[who] reverted the release"),
     ("It was decided to freeze deploys.", "was decided", "[who] decided to freeze deploys"),
+    ("Also posted in the wrong channel.", "posted", "Also [who] posted it in the wrong channel"),
 ])
 def test_suggestion(lint, text, flagged, suggestion):
     found = fires(lint, RULE, text)

@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 from blamelint.grammar.agents import CLOCK
 from blamelint.grammar.events import Tense, tense_of, timestamp_end
 from blamelint.grammar.morphology import inflections, known_word
-from blamelint.grammar.passive import PARTICIPLE, REDUCED, PassiveClause
+from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, REDUCED, PassiveClause
 
 WHO = "[who]"
 LEFT_OUT = frozenset({"advcl", "parataxis", "relcl", "acl", "csubj", "meta", "dep"})
@@ -152,6 +152,8 @@ def active_voice(clauses: list[PassiveClause]) -> Optional[str]:
     inside = {t.i for t in verb.subtree}
     outside = head.kind in (REDUCED, PARTICIPLE) or (subject is not None and subject.i not in inside)
     obj = "" if _expletive(subject, verb) else object_phrase(subject, start, verb.subtree if outside else ())
+    if subject is None and head.kind == FRAGMENT:
+        obj = "it"  # "Also posted out of hours" -> "Also [who] posted it out of hours"
     relative = head.kind == REDUCED and subject is not None and subject.dep_ in IN_CLAUSE
     subject_ids = set() if subject is None or outside else {t.i for t in subject.subtree} - {verb.i}
     skip = set(subject_ids)

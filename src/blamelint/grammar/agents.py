@@ -39,7 +39,9 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
     words = [t for t in obj.subtree]
     if any(is_time(t, lex) for t in words) or obj.lower_ in lex.non_agent_by:
         return False
-    if obj.like_num or obj.tag_ == "CD" or any(t.lower_ in AMOUNT_WORDS for t in words):
+    if (obj.like_num or obj.tag_ == "CD") and not any(c.lower_ == "of" for c in obj.children):
+        return False  # "by 30": an amount ("by one of our tools" names a doer)
+    if any(t.lower_ in AMOUNT_WORDS for t in words):
         return False
     if obj.lemma_.lower() in lex.amount_units or obj.lower_ in lex.amount_units:
         return False  # "extended by two hours", "cut by a third"

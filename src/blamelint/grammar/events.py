@@ -289,7 +289,7 @@ def _construction(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> O
     left in ("we were left with one option"), a state under a verb of
     knowing ("teams confirmed the issue to be resolved"), and an event that
     is kept from happening ("safeguards to prevent capacity from being
-    removed")."""
+    removed", "the proxy didn't allow the headers to be forwarded")."""
     verb = clause.verb
     preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
     if in_class(verb, lex.naming) and any(c.dep_ in ("oprd", "attr") for c in verb.children):
@@ -301,7 +301,8 @@ def _construction(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> O
     governor = clause.governor
     if tense.infinitive and governor is not None and in_class(governor, lex.belief_heads):
         return "state"
-    if _prevented(verb, lex):
+    if _prevented(verb, lex) or (tense.infinitive and governor is not None and in_class(governor, lex.permission_heads)
+                                 and tense_of_verb(governor).negated):
         return "prevented"
     return None
 

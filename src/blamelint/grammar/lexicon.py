@@ -36,6 +36,7 @@ class PassiveLexicon:
     get_idioms: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()
     preventive_heads: frozenset[str] = frozenset()
+    permission_heads: frozenset[str] = frozenset()
     # passive-cues.yaml
     non_agent_by: frozenset[str] = frozenset()
     amount_units: frozenset[str] = frozenset()

@@ -136,7 +136,7 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
     if (head.lemma_ == "be" and head.i < tok.i and tok.dep_ in ("ccomp", "acomp", "xcomp", "oprd")
             and not aux and child(tok, "mark") is None and not has_child(tok, OBJECTS)):
         subject = child(tok, "nsubj", "nsubjpass") or child(head, "nsubj", "nsubjpass")
-        if subject is not None and subject.i > head.i:
+        if subject is not None and subject.i > head.i and _right_after(subject, head):
             return PassiveClause(tok, BE_PASSIVE, subject, auxiliaries(head) + (head,))
     # "After the cache was flushed": the tagger made the participle an adjective.
     if (tok.dep_ == "acomp" and head.lemma_ == "be" and head.i < tok.i and tok.tag_ in ("JJ", "VBN")
@@ -164,11 +164,12 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
                 tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() not in complement_heads):
             return PassiveClause(tok, FRAGMENT, subject)
         return None
+    # "Leaked key revoked", "Incident resolved, timings returned to normal":
+    # the noun was read as a modifier of the verb.
+    nominal = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.tag_ in NOUN_LIKE_TAGS]
+    if nominal and tok.dep_ in ("ROOT", "advcl", "conj", "parataxis"):
+        return PassiveClause(tok, FRAGMENT, nominal[-1])
     if tok.dep_ == "ROOT":
-        # "Leaked key revoked": the noun was read as modifiers of the verb.
-        nominal = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.tag_ in NOUN_LIKE_TAGS]
-        if nominal:
-            return PassiveClause(tok, FRAGMENT, nominal[-1])
         noun = _noun_before(tok)
         if noun is not None:
             return PassiveClause(tok, FRAGMENT, noun)
@@ -184,10 +185,14 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
             and head.head.lemma_ == "be" and head.head.i < head.i):
         # "Why wasn't the alert sent to the rota?": the participle was hung on the subject.
         return PassiveClause(tok, BE_PASSIVE, head, auxiliaries(head.head) + (head.head,))
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "dep", "parataxis", "advcl") and _in_brackets(tok):
+        # "amplified failures (now fixed with retry limits)", "broke lookups
+        # (later reverted in #4411)": a bracketed aside is a fragment of its own
+        return PassiveClause(tok, FRAGMENT, head if head.pos_ in NOUNS and head.i < tok.i else None)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in NOUNS and head.i < tok.i:
         root = _fragment_head(head)
         return PassiveClause(tok, FRAGMENT, root) if root is not None else PassiveClause(tok, REDUCED, head)
-    if (tok.dep_ == "advcl" and (tok.tag_ == "VBN" and tok.i < head.i or _subordinated(tok))
+    if (tok.dep_ == "advcl" and (tok.tag_ == "VBN" and (tok.i < head.i or _after_comma(tok)) or _subordinated(tok))
             and not _negated_adjective(tok)):
         return PassiveClause(tok, PARTICIPLE, child(head, "nsubj", "nsubjpass"), governor=head)
     return None
@@ -206,7 +211,7 @@ def _has_object(verb) -> bool:
         if c.dep_ in ("acomp", "oprd") and verb.lemma_.lower() not in LINKING_VERBS:
             continue  # "All systems verified operational": the passive's complement
         if (c.dep_ in COMPLEMENTS or c.dep_ == "oprd") and c.i > verb.i and not any(
-                t.text in (";", ",", "—", "–") for t in doc[verb.i + 1:c.i]):
+                t.text in (";", ",", ":", "—", "–") for t in doc[verb.i + 1:c.i]):
             return True
     return False
 
@@ -237,6 +242,29 @@ def _negated_adjective(tok) -> bool:
     ("unlocked" is a verb's participle)."""
     word = tok.lower_
     return word.startswith("un") and not verb_lemmas(word) and bool(verb_lemmas(word[2:]))
+
+
+def _right_after(subject, be) -> bool:
+    """The subject follows "be" directly (past a negation), as in a question
+    ("Why wasn't the alert routed?"), not somewhere later in the sentence."""
+    between = subject.doc[be.i + 1:subject.left_edge.i]
+    return all(t.dep_ == "neg" for t in between)
+
+
+def _in_brackets(tok) -> bool:
+    """The participle opens a bracketed aside (adverbs may come first)."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].pos_ == "ADV":
+        i -= 1
+    return i >= tok.sent.start and tok.doc[i].text in ("(", "[")
+
+
+def _after_comma(tok) -> bool:
+    """A participle clause after its main clause, set off by a comma, with
+    no subject or object of its own ("Solution completed, handed over to
+    the team in DK")."""
+    return (tok.i > tok.head.i and tok.doc[tok.i - 1].text == "," and is_participle(tok)
+            and not has_child(tok, SUBJECTS) and not _has_object(tok))
 
 
 def _opens_sentence(verb) -> bool:
