@@ -87,35 +87,48 @@ class Linter:
     def lint_document(self, document: Document) -> list[Finding]:
         return next(iter(self.lint([document])))[1]
 
+    @property
+    def keeps_parses(self) -> bool:
+        """Whether anything after the sentence rules reads the parsed blocks."""
+        return self.observer is not None or any(getattr(r, "wants_parse", False) for r in self.document_rules)
+
     def _lint_group(self, documents: list[Document]) -> Iterator[tuple[Document, list[Finding]]]:
+        # Sentence rules run on each block as soon as it is parsed; the parse is
+        # kept only when a document rule or the observer reads it, so memory does
+        # not grow with the size of a document.
+        keep = self.keeps_parses
         parsed: list[dict[int, list[tuple[int, Any]]]] = [dict() for _ in documents]
+        raw: list[list] = [[] for _ in documents]
         if self.needs_nlp:
-            tasks = [(piece, (d, b, offset))
+            tasks = ((piece, (d, b, offset))
                      for d, document in enumerate(documents)
                      for b, block in enumerate(document.blocks)
-                     for offset, piece in block_pieces(block)]
-            nlp = self.nlp
-            for doc, (d, b, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
-                parsed[d].setdefault(b, []).append((offset, doc))
-        for document, pieces in zip(documents, parsed):
-            findings = self._findings(document, pieces)
+                     for offset, piece in block_pieces(block))
+            for doc, (d, b, offset) in self.nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
+                raw[d].extend(self._sentence_matches(documents[d].blocks[b], offset, doc))
+                if keep:
+                    parsed[d].setdefault(b, []).append((offset, doc))
+        for d, document in enumerate(documents):
+            pieces, parsed[d] = parsed[d], {}
+            findings = self._findings(document, pieces, raw[d])
+            raw[d] = []
             if self.observer is not None:
                 self.observer(document, pieces, findings)
             yield document, findings
 
-    def _findings(self, document: Document, pieces: dict[int, list[tuple[int, Any]]]) -> list[Finding]:
-        raw: list[tuple[Rule, int, int, Match]] = []
-        for b, docs in pieces.items():
-            block = document.blocks[b]
-            for offset, doc in docs:
-                for sent in doc.sents:
-                    for rule in self.sentence_rules:
-                        for match in rule.check_sentence(sent, block):
-                            start, end = match.start + offset, match.end + offset
-                            if end <= start or block.is_masked(start, end):
-                                continue
-                            src_start, src_end = block.source_span(start, end)
-                            raw.append((rule, src_start, src_end, match, sent.text.strip()))
+    def _sentence_matches(self, block: Block, offset: int, doc) -> list:
+        found = []
+        for sent in doc.sents:
+            for rule in self.sentence_rules:
+                for match in rule.check_sentence(sent, block):
+                    start, end = match.start + offset, match.end + offset
+                    if end <= start or block.is_masked(start, end):
+                        continue
+                    src_start, src_end = block.source_span(start, end)
+                    found.append((rule, src_start, src_end, match, sent.text.strip()))
+        return found
+
+    def _findings(self, document: Document, pieces: dict[int, list[tuple[int, Any]]], raw: list) -> list[Finding]:
         if self.document_rules:
             flat = {b: docs[0][1] for b, docs in pieces.items() if len(docs) == 1}
             context = DocumentContext(config=self.config, parsed=flat,
