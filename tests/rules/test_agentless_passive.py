@@ -163,6 +163,10 @@ REAL_TEXT_EVENTS = [
     "14:02 UTC - Root cause identified: the proxy drops idle sockets",
     "07:10 UTC - Incident resolved, error rates returned to normal",
     "The resolver change broke lookups (later reverted in #4411).",
+    "Jun 2-3 - Repeated OOM kills observed on the batch workers",
+    "A bad token rotation got our webhook secrets invalidated.",
+    "02:40 — Cache warmup triggered by hand.",
+    "The v1 endpoint was deprecated in Q3 2024.",
 ]
 REAL_TEXT_NOT_EVENTS = [
     "The blast radius was isolated to a single shard.",
@@ -189,6 +193,8 @@ REAL_TEXT_NOT_EVENTS = [
     "Critical gap: disk alerting was missing - no checks existed for inode usage.",
     "The change was flagged by one of the static analysis tools.",
     "The old proxy didn't allow long headers to be forwarded.",
+    "02:40 — Cache warmup triggered automatically.",
+    "03:21 — Indexing resumed manually after the alert.",
 ]
 
 FAIL = (BE_GET_PASSIVES + NEGATED_MODAL_INFINITIVE + SUBORDINATE + TIMELINE_FRAGMENTS

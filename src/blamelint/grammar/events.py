@@ -33,11 +33,12 @@ from blamelint.grammar.morphology import known_word
 from blamelint.grammar.passive import (BE_PASSIVE, CLAUSAL, GET_PASSIVE, PARTICIPLE, REDUCED, PassiveClause, child,
                                        phrase)
 
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 TIMESTAMP = re.compile(
-    r"""^[\W_]*
+    r"""^[\W_]*(?:
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?             # Sat
         (?:\d{1,2}(?:st|nd|rd|th)?\s+)?                                # 31
-        (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)?  # May, Mar.
+        (?:""" + MONTH + r""",?\s+)?                                    # May, Mar.
         (?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?                              # 6,
         (?:\d{4},?\s+)?                                                # 2025
         (?:\d{4}-\d{2}-\d{2}(?:[T\s]+)?)?                               # 2024-03-04
@@ -46,7 +47,12 @@ TIMESTAMP = re.compile(
           |\d{4}Z\b|\d{4}-\d{2}-\d{2}\b                                 # 0214Z, 2024-03-04
           |T[+-](?:\d+[a-z]*)+)                                         # T+12m, T+1h10m
         (?-i:\s*(?:Z|UTC|GMT|[A-Z]{2,4}|\([A-Z]{2,4}\))\b)?              # UTC
-        [\s\]\)]*[-—–:|,]*\s*""",
+        [\s\]\)]*[-—–:|,]*\s*
+      |                                                                # a date alone, then a dash:
+        (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?             # "Feb 2-5 -", "6 Feb —"
+        (?:\d{1,2}(?:st|nd|rd|th)?\s+""" + MONTH + r"""
+          |""" + MONTH + r"""\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?)
+        (?:,?\s+\d{4})?\s*[-—–:|]+\s*)""",
     re.I | re.X,
 )
 MAX_STAMP_TOKENS = 12

@@ -42,6 +42,12 @@ def headline(sent) -> bool:
     return not any(t.tag_ == "DT" and t.lower_ in ARTICLES for t in sent)
 
 
+def _done_by_someone(verb, lex: PassiveLexicon) -> bool:
+    """A "by" of means that needs a doer ("triggered by hand"): a "by"
+    phrase belongs to a passive, which an intransitive verb has not."""
+    return any(c.lower_ == "by" and any(g.lower_ in lex.agency_by for g in c.children) for c in verb.children)
+
+
 def reads_as_passive(clause: PassiveClause, lex: PassiveLexicon,
                      is_person: Callable[[object], bool] = lambda tok: False, timeline: bool = False) -> bool:
     """Whether a reduced candidate (fragment, participle after a noun,
@@ -51,7 +57,7 @@ def reads_as_passive(clause: PassiveClause, lex: PassiveLexicon,
     verb = clause.verb
     subject = clause.subject
     fixed = participle_only(verb.lower_)  # "frozen", "taken": never a simple past
-    if not fixed and in_class(verb, lex.intransitive):
+    if not fixed and in_class(verb, lex.intransitive) and not _done_by_someone(verb, lex):
         return False
     if clause.kind == PARTICIPLE or subject is None:
         return True  # "Once deployed, the change ...": its subject is the main clause's

@@ -44,6 +44,7 @@ class PassiveLexicon:
     event_preps: frozenset[str] = frozenset()
     event_adverbs: frozenset[str] = frozenset()
     hypothetical_marks: frozenset[str] = frozenset()
+    agency_by: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, sources: Mapping[str, object]) -> "PassiveLexicon":

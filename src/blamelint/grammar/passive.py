@@ -132,6 +132,13 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
     if (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "xcomp", "oprd", "ccomp") and head.lower_ in GET_FORMS
             and head.i < tok.i and not has_child(head, OBJECTS) and not has_child(tok, SUBJECTS)):
         return PassiveClause(tok, GET_PASSIVE, child(head, "nsubj", "nsubjpass"), auxiliaries(head) + (head,))
+    # "User error got their API keys revoked": the participle after "get" and
+    # its object is a passive of that object (causative "get").
+    if (head.lower_ in GET_FORMS and head.i < tok.i and tok.dep_ in ("ccomp", "oprd", "xcomp")
+            and not aux and not has_child(tok, OBJECTS)):
+        subject = child(tok, "nsubj", "nsubjpass") or child(head, "dobj")
+        if subject is not None and head.i < subject.i < tok.i:
+            return PassiveClause(tok, GET_PASSIVE, subject, (), governor=head)
     # "Why wasn't the alert routed to the team?": the question puts "was" first.
     if (head.lemma_ == "be" and head.i < tok.i and tok.dep_ in ("ccomp", "acomp", "xcomp", "oprd")
             and not aux and child(tok, "mark") is None and not has_child(tok, OBJECTS)):
@@ -189,7 +196,8 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
         # "amplified failures (now fixed with retry limits)", "broke lookups
         # (later reverted in #4411)": a bracketed aside is a fragment of its own
         return PassiveClause(tok, FRAGMENT, head if head.pos_ in NOUNS and head.i < tok.i else None)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in NOUNS and head.i < tok.i:
+    if tok.dep_ == "acl" and (tok.tag_ == "VBN" or is_participle(tok)) and head.pos_ in NOUNS and head.i < tok.i:
+        # (a form that can be a participle after its noun, whatever the tag: "OOMs reduced to 2")
         root = _fragment_head(head)
         return PassiveClause(tok, FRAGMENT, root) if root is not None else PassiveClause(tok, REDUCED, head)
     if (tok.dep_ == "advcl" and (tok.tag_ == "VBN" and (tok.i < head.i or _after_comma(tok)) or _subordinated(tok))
