@@ -76,39 +76,9 @@ def test_spacy_max_length_is_never_reached(blank_linter):
     assert 0 < spy.longest <= MAX_PIECE
 
 
-def _seconds(linter, text: str) -> float:
-    start = time.perf_counter()
-    linter.lint_document(parse_source("big.md", text))
-    return time.perf_counter() - start
-
-
-def test_time_grows_linearly_with_size(blank_linter):
-    linter, _ = blank_linter
-    _seconds(linter, _big_markdown(20_000))  # warm up
-    small = min(_seconds(linter, _big_markdown(250_000)) for _ in range(2))
-    large = _seconds(linter, _big_markdown(1_000_000))
-    assert large < 8 * small, f"4x the input took {large / small:.1f}x the time ({small:.2f}s -> {large:.2f}s)"
-
-
 LINE = NEUTRAL.strip() + "\n"
-
-
-@pytest.mark.parametrize("path, unit", [
-    ("a.md", PARAGRAPH), ("a.txt", PARAGRAPH), ("a.html", f"<p>{PARAGRAPH}</p>\n"),
-    ("one-paragraph.md", LINE), ("one-paragraph.txt", LINE), ("one-paragraph.html", LINE),
-    ("deep-quote.md", ">" * 120 + " " + LINE), ("deep-list.md", "- " * 60 + LINE),
-])
-def test_document_model_is_linear_for_every_format(path, unit):
-    def parse(copies):
-        text = unit * copies
-        start = time.perf_counter()
-        parse_source(path, text)
-        return time.perf_counter() - start
-
-    parse(100)
-    small = min(parse(2_000) for _ in range(2))
-    large = parse(8_000)
-    assert large < 8 * small, f"{path}: 4x the input took {large / small:.1f}x the time"
+# Time growing linearly with size is measured by benchmarks/linearity.py (a
+# script that prints figures), not asserted here: timings are not tests.
 
 
 @pytest.mark.slow
@@ -158,15 +128,12 @@ def test_table_with_10000_rows(blamelint, workdir):
         rows.append(f"| {i} | The change got reverted. |" if i % 1000 == 999 else f"| {i} | {i * 7} |")
     table = "# Incident\n\n" + "\n".join(rows) + "\n"
     (workdir / "table.md").write_text(table, encoding="utf-8")
-    start = time.perf_counter()
     run = blamelint("check", "--format", "json", "--select", "agentless-passive", "table.md", cwd=workdir)
-    elapsed = time.perf_counter() - start
     assert "Traceback" not in run.output and run.code == 1, run.output[-2000:]
     findings = run.json()["findings"]
     assert [f["location"]["line"] for f in findings] == [5 + i for i in range(999, 10_000, 1000)]
     for f in findings:
         assert slice_by_position(table, f["location"]) == f["text"]
-    assert elapsed < 120
 
 
 @pytest.mark.parametrize("name, text", [
