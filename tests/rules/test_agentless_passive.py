@@ -167,6 +167,7 @@ REAL_TEXT_EVENTS = [
     "A bad token rotation got our webhook secrets invalidated.",
     "02:40 — Cache warmup triggered by hand.",
     "The v1 endpoint was deprecated in Q3 2024.",
+    "Most of the packet loss was determined to have occurred in two regions.",
 ]
 REAL_TEXT_NOT_EVENTS = [
     "The blast radius was isolated to a single shard.",
@@ -195,6 +196,7 @@ REAL_TEXT_NOT_EVENTS = [
     "The old proxy didn't allow long headers to be forwarded.",
     "02:40 — Cache warmup triggered automatically.",
     "03:21 — Indexing resumed manually after the alert.",
+    "Most of the on-call team was concerned about the second region.",
 ]
 
 FAIL = (BE_GET_PASSIVES + NEGATED_MODAL_INFINITIVE + SUBORDINATE + TIMELINE_FRAGMENTS

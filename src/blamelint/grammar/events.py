@@ -329,9 +329,13 @@ def _prevented(verb, lex: PassiveLexicon) -> bool:
 
 def _thing(subject, is_person) -> bool:
     """A subject that cannot have feelings: "it", "this", or a common noun
-    that does not name people ("the key")."""
+    that does not name people ("the key"); for "most of the impact" the noun
+    after "of"."""
     if subject is None:
         return False
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if subject.pos_ in ("ADJ", "DET", "NUM", "PRON") and of is not None:
+        subject = child(of, "pobj") or subject
     if subject.lower_ in ("it", "this", "that", "which"):
         return True
     return subject.pos_ in ("NOUN", "PROPN") and known_word(subject.lower_) and not is_person(subject)
