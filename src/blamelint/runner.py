@@ -51,6 +51,22 @@ def _documents(paths: list[str], config: Config, stdin_filename: Optional[str],
             errors.append(InputError(path=item.display, message=str(exc)))
 
 
+def _refuse_to_overwrite_input(output: str, paths: list[str], config: Config) -> None:
+    """--output must never replace a document being checked."""
+    import fnmatch
+
+    target = Path(output).resolve()
+    for raw in paths:
+        if raw == "-":
+            continue
+        path = Path(raw).resolve()
+        inside = path.is_dir() and path in target.parents and any(
+            fnmatch.fnmatch(target.name.lower(), g) for g in config.include)
+        if target == path or inside:
+            raise BlamelintError(f"{output}: --output would overwrite a file being checked; "
+                                 "write the report somewhere else")
+
+
 def build_linter(config: Config, select: list[str], ignore: list[str]):
     from blamelint.engine import Linter
     from blamelint.postmortem import PostmortemDetector
@@ -67,6 +83,8 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
               color: Optional[bool], baseline: Optional[str] = None, write_baseline: Optional[str] = None,
               diff: Optional[str] = None, jobs: Optional[int] = None, use_cache: bool = True) -> int:
     config = load_config(config_path)
+    if output:
+        _refuse_to_overwrite_input(output, paths, config)
     registry, linter, chosen = build_linter(config, select, ignore)
     for rule_id in config.severity:
         registry.card(rule_id)  # an unknown rule id in `severity` is a config error

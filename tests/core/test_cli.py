@@ -132,3 +132,12 @@ def test_readme_quick_start_sample_has_findings(cli):
     rules = {line.split()[2] for line in result.stdout.splitlines() if ": " in line and line.count(":") >= 3
              and line.split()[1] in ("error", "warning", "note")}
     assert len(rules) >= 4, result.stdout
+
+
+def test_output_never_overwrites_an_input(cli, tmp_path):
+    bad = write(tmp_path, "pm/bad.md", FINDINGS)
+    for target in ("pm/bad.md", "pm/report.md"):
+        result = cli("check", "-o", target, "pm", cwd=tmp_path)
+        assert result.returncode == 2 and "would overwrite" in result.stderr
+    assert bad.read_text() == FINDINGS and not (tmp_path / "pm" / "report.md").exists()
+    assert cli("check", "-o", "report.json", "--format", "json", "pm", cwd=tmp_path).returncode == 1
