@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, MutableSequence, Optional
 
 def compute_line_starts(source: str) -> list[int]:
     """Offsets at which each line starts (line 1 at index 0)."""
@@ -30,7 +30,9 @@ BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "blockquote")
 class Block:
     kind: str
     text: str
-    offsets: list[int]
+    offsets: "MutableSequence[int]"
+    """Source offset of each character of ``text`` (an ``array('q')`` from the parsers:
+    8 bytes a character instead of a Python int object)."""
     line: int
     """1-based source line where the block starts."""
     headings: tuple["Block", ...] = ()
@@ -52,7 +54,9 @@ class Block:
     column: int = -1
     quoted: bool = False
     pseudo_heading: bool = False
-    """A heading recognised from a bold line standing alone (document exports)."""
+    """A heading recognised from something that is not Markdown heading syntax: a
+    bold line standing alone (document exports), a line that is only a section
+    name ("What went well:", "IMPACT"), or a numbered section line."""
 
     @property
     def section(self) -> Optional["Block"]:
