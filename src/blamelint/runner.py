@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from blamelint import __version__
-from blamelint.collect import Candidate, Missing, collect
+from blamelint.collect import Missing, collect
 from blamelint.config import Config, load_config
 from blamelint.document.load import UnreadableInput, read_document
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError
+from blamelint.output import emit
 from blamelint.findings import Finding, InputError, Report, Severity
 from blamelint.fingerprint import with_fingerprints
 from blamelint.parallel import Job, analyse, open_cache
@@ -114,14 +115,7 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     context = ReportContext(cards=[registry.card(r) for r in registry.ids()], root=config.root or str(Path.cwd()),
                             color=color and fmt == "text")
     rendered = get_reporter(fmt)(report, context)
-    if output:
-        try:
-            Path(output).write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            raise BlamelintError(f"{output}: cannot write output: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
+    emit(rendered, output)
     if fmt != "text" and errors:
         for e in errors:
             print(f"blamelint: {e.path}: could not check: {e.message}", file=sys.stderr)

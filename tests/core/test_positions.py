@@ -1,16 +1,5 @@
 """A finding's line and column point at exactly the text it quotes."""
-from blamelint.document.load import parse_source
-
-
-def _slice(source, f):
-    lines = source.split("\n")
-    loc = f.location
-    if loc.line == loc.end_line:
-        return lines[loc.line - 1][loc.column - 1: loc.end_column - 1]
-    parts = [lines[loc.line - 1][loc.column - 1:]]
-    parts += lines[loc.line: loc.end_line - 1]
-    parts.append(lines[loc.end_line - 1][: loc.end_column - 1])
-    return "\n".join(parts)
+from tests.fuzz.invariants import slice_by_position
 
 
 SOURCE = """# Incident
@@ -34,7 +23,7 @@ def test_positions_quote_exact_text(lint):
     findings = lint(SOURCE)
     assert {f.rule for f in findings} >= {"agentless-passive", "root-cause", "blame", "hindsight"}
     for f in findings:
-        assert _slice(SOURCE, f) == f.text, f
+        assert slice_by_position(SOURCE, f.location) == f.text, f
 
 
 def test_nothing_flagged_in_code_or_front_matter(lint):

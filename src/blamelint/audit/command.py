@@ -88,7 +88,7 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     from blamelint.audit.render import render
     from blamelint.collect import collect
     from blamelint.config import load_config
-    from blamelint.errors import BlamelintError
+    from blamelint.output import emit
     from blamelint.parallel import Job, analyse, open_cache
 
     config = load_config(config_path)
@@ -113,14 +113,7 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     if color is None:
         color = output is None and sys.stdout.isatty()
     rendered = render(fmt, report, color=bool(color))
-    if output:
-        try:
-            Path(output).write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            raise BlamelintError(f"{output}: cannot write output: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
+    emit(rendered, output)
     for error in aggregator.errors:
         print(f"blamelint: {error['path']}: could not audit: {error['message']}", file=sys.stderr)
     return EXIT_ERROR if aggregator.errors else EXIT_OK
