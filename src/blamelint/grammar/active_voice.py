@@ -103,7 +103,9 @@ def object_phrase(subject, start: int, exclude: Iterable = ()) -> str:
         return ""
     text = "".join(t.text_with_ws for t in words).strip()
     first = words[0]
-    sentence_initial = first.i == start
+    doc = first.doc
+    sentence_initial = all(t.is_punct or t.is_space or CLOCK.match(t.text)  # "14:05 — Config change ..."
+                           for t in doc[min(start, first.sent.start):first.i])
     if first.is_alpha and first.text[:1].isupper() and first.text[1:] == first.text[1:].lower() and (
             first.tag_ not in ("NNP", "NNPS") or sentence_initial and known_word(first.lower_)):
         text = text[0].lower() + text[1:]
