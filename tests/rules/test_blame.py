@@ -4,6 +4,19 @@ import pytest
 from tests.rules.cases import check_case, fires, params
 
 FAIL = [
+    "The migration itself was rushed.",
+    "The team rushed the migration before the freeze.",
+    "It was a rushed rollout with no canary.",
+    "Leon restarted the primary without checking which node was the leader.",
+    "Our intern has a habit of skipping the canary stage.",
+    "Ops had a tendency to merge hotfixes and not tell anyone.",
+    "Losing the audit logs was an oversight on our part.",
+    "Sorry, that one was my bad.",
+    "Developer C is to blame for the corrupted index.",
+    "Action item: Operator B will be more careful with the failover script.",
+    "The vice president's decision was hasty.",
+    "Frankly there is no excuse for skipping the backup.",
+    "Our CTO messed up the DNS cut-over.",
     "The outage was a classic case of human error.",
     "Operator error during the failover extended the outage.",
     "Marta was careless when she edited the zone file.",
@@ -46,6 +59,14 @@ FAIL = [
     "Whoever signed off on this rollout should be ashamed.",
 ]
 PASS = [
+    "We rushed to page the database team once the errors started.",
+    "The retry loop resends without checking the response status.",
+    "The scheduler has a tendency to pile jobs onto the newest node.",
+    "We have a habit of writing a postmortem for every paging incident.",
+    "Our bad config push was reverted at 14:10.",
+    "No excuse code was returned by the gateway for the rejected requests.",
+    "Engineer A restarted the replica at 09:12.",
+    "The CTO approved the extra capacity within the hour.",
     "I ran the cleanup job against the production bucket instead of the staging one.",
     "Ana restarted the primary instead of the replica.",
     "I didn't run the smoke tests because the pipeline reported them as passed.",

@@ -4,6 +4,8 @@ import pytest
 from tests.rules.cases import check_case, fires, params
 
 FAIL = [
+    "Reading the logs afterwards, the warning signs were there for days.",
+    "Frankly, the writing was on the wall once the queue passed a million messages.",
     "The on-call engineer should have escalated to the database team.",
     "We should have rolled back as soon as the error rate rose.",
     "Priya should've waited for the canary results.",
@@ -36,6 +38,8 @@ FAIL = [
     "Feature flags would have enabled a rollback without a new release.",
 ]
 PASS = [
+    "Even with the alert, the replica would still have fallen behind.",
+    "Maybe the vendor would have shipped the patch anyway.",
     "We should add an alert on certificate expiry.",
     "The runbook should name the owner of each queue.",
     "Every service should have an owner by next quarter.",

@@ -61,6 +61,9 @@ class Blame(Rule):
         self.belittling = frozenset(data["belittling_adverbs"])
         self.accountable = frozenset(data["accountability_adjectives"])
         self.fault_nouns = frozenset(data["fault_nouns"])
+        self.haste = frozenset(data["haste_verbs"])
+        self.diligence = frozenset(" ".join(words_of(p)).replace(" - ", "-") for p in data["diligence_gerunds"])
+        self.habit_nouns = frozenset(data["habit_nouns"])
         self.people = People()
 
     def _match(self, kind: str, first, last) -> Match:
@@ -77,11 +80,17 @@ class Blame(Rule):
             first, last = tokens[i], tokens[j]
             if first.i in excepted or last.i in excepted or in_quotes(first, last):
                 continue
-            if "not" in words_of(phrase) or not self._denied(first):
+            if words_of(phrase)[0] == "no" and self._predicate(first).lemma_ != "be":
+                continue  # "There is no excuse for this", not "No excuse was given"
+            if words_of(phrase)[0] == "no" or "not" in words_of(phrase) or not self._denied(first):
                 yield self._match("judgment", first, last)
         for i, j, _ in self.person_phrases.find(tokens):
             first = tokens[i]
-            if self._person(subject(self._predicate(first))) and not self._denied(first):
+            pred = self._predicate(first)
+            subj = subject(pred)
+            if subj is None and pred.dep_ in ("relcl", "acl"):
+                subj = pred.head  # "the guy to blame is ..."
+            if self._person(subj) and not self._denied(first):
                 yield self._match("fault", first, tokens[j])
         for tok in tokens:
             found = (self._person_verb(tok) or self._more_careful(tok) or self._not_careful(tok)
@@ -89,7 +98,8 @@ class Blame(Rule):
                      or self._held_accountable(tok) or self._again(tok) or self._failure(tok) or self._person_adjective(tok)
                      or self._mistake(tok) or self._negated_adverb(tok) or self._habit(tok)
                      or self._better_person(tok) or self._fault(tok) or self._responsible(tok)
-                     or self._typical(tok) or self._sanctioned(tok) or self._shamed(tok))
+                     or self._typical(tok) or self._sanctioned(tok) or self._shamed(tok)
+                     or self._hasty(tok) or self._unchecked(tok) or self._trait(tok))
             if found is not None:
                 yield self._match(*found)
         yield from self._admonition(tokens)
@@ -338,14 +348,80 @@ class Blame(Rule):
 
     def _fault(self, tok):
         """"It was the DBA's fault", "Bob's fault" (not "nobody's fault")."""
-        if tok.lemma_.lower() not in self.fault_nouns or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+        if tok.lemma_.lower() not in self.fault_nouns or tok.tag_ == "NNS":
             return None  # "learn from our mistakes" is a stock phrase, not a verdict
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "ADJ" and tok.dep_ != "amod"):
+            return None  # "my bad" owns a fault; "our bad config" is a config
+        owner = self._owner(tok)
         if owner is None or owner.lower_ in ("nobody", "noone", "no"):
             return None
         if not self._person(owner) or self._denied(tok):
             return None
         return "fault", owner, tok
+
+    def _owner(self, tok):
+        """Whose ``tok`` is: "the DBA's mistake", or "an oversight on our part"."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "on":
+                part = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_ == "part"), None)
+                if part is not None:
+                    return next((c for c in part.children if c.dep_ == "poss"), None)
+        return None
+
+    def _hasty(self, tok):
+        """"a rushed release", "the review was rushed", "we rushed the rollout"."""
+        if tok.lemma_.lower() not in self.haste or tok.tag_ not in ("VBN", "VBD", "JJ"):
+            return None
+        if tok.dep_ == "amod":
+            return ("judgment", tok, tok) if self.people.is_action(tok.head) else None
+        if is_passive(tok) or tok.dep_ == "acomp":
+            subj = subject(tok if is_passive(tok) else tok.head)
+            return ("judgment", tok, tok) if self.people.is_action(subj) and not is_negated(tok) else None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if tok.pos_ == "VERB" and obj is not None and self.people.is_action(obj) and self._person(subject(tok)):
+            return "judgment", tok, obj
+        return None
+
+    def _unchecked(self, tok):
+        """"merged it without checking", "ran it without thinking", by a person."""
+        if tok.lower_ != "without" or tok.dep_ != "prep":
+            return None
+        gerund = next((c for c in tok.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        if gerund is None or gerund.lemma_.lower() not in self.diligence:
+            return None
+        verb = tok.head
+        if verb.pos_ not in ("VERB", "AUX") or not self._person(self._doer(verb) or self._subject(verb)):
+            return None
+        return "judgment", tok, gerund
+
+    def _trait(self, tok):
+        """"The team has a habit of skipping staging", "a tendency to push on
+        Fridays", said of a person."""
+        if tok.lemma_.lower() not in self.habit_nouns or tok.pos_ != "NOUN":
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
+            verb = tok.head
+            owner = subject(verb)
+            while owner is None and verb.dep_ in ("xcomp", "acl", "relcl") and verb.head != verb:
+                # "used to have a tendency", also when "used" hangs off its noun
+                verb = verb.head
+                owner = verb if verb.pos_ in ("NOUN", "PROPN", "PRON") else subject(verb)
+        if not self._person(owner):
+            return None
+        deed = next((c for c in tok.children if c.dep_ == "acl"), None)
+        if deed is None:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            deed = next((c for c in of.children if c.dep_ == "pcomp"), None) if of is not None else None
+        if deed is None:
+            return None
+        deeds = [deed] + [c for c in deed.children if c.dep_ == "conj"]
+        if not any(d.lemma_.lower() in self.habitual or is_negated(d) for d in deeds):
+            return None  # "a habit of writing postmortems" is no fault
+        return "judgment", tok, tok
 
     def _responsible(self, tok):
         """"The outage is squarely on the DBA team", "The blame lies with ops"."""

@@ -224,6 +224,9 @@ class People:
             return True
         if self.is_role(tok):
             return True
+        if len(tok.text) == 1 and tok.text.isupper() and any(
+                c.dep_ == "compound" and self.is_role(c) for c in tok.children):
+            return True  # an anonymised person: "Engineer A", "Developer B"
         if low.startswith("@") and low[1:].replace("-", "").replace("_", "").isalnum():
             return True  # a handle: "@aronasorman looked over it"
         if tok.pos_ in ("PROPN", "NOUN", "X") and self.is_name(tok):

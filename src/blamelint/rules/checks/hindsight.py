@@ -51,6 +51,7 @@ class Hindsight(Rule):
         self.event_subjects = frozenset(data["event_subjects"])
         self.design_adverbs = frozenset(data["design_adverbs"])
         self.experiences = frozenset(data["experience_verbs"])
+        self.concessive = frozenset(data["concessive_adverbs"])
         self.people = People()
 
     def _match(self, kind: str, first, last) -> Match:
@@ -265,6 +266,8 @@ class Hindsight(Rule):
             return None  # the impact inferred: "Customers would have seen 502s"
         if is_negated(verb):
             return None  # "these changes would not have protected us": what would not have helped
+        if any(c.dep_ == "advmod" and c.lower_ in self.concessive for c in verb.children):
+            return None  # "would still have left": the outcome whatever was done
         if person and not copula:
             return "would", first, verb
         if remedy:
