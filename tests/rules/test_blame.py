@@ -4,6 +4,8 @@ import pytest
 from tests.rules.cases import check_case, fires, params
 
 FAIL = [
+    "For two quarters the platform team neglected the restore drills.",
+    "Leadership turned a blind eye to the growing on-call load.",
     "The migration itself was rushed.",
     "The team rushed the migration before the freeze.",
     "It was a rushed rollout with no canary.",
@@ -59,6 +61,7 @@ FAIL = [
     "Whoever signed off on this rollout should be ashamed.",
 ]
 PASS = [
+    "The cron job neglected the stale lock file and exited.",
     "We rushed to page the database team once the errors started.",
     "The retry loop resends without checking the response status.",
     "The scheduler has a tendency to pile jobs onto the newest node.",
