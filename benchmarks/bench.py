@@ -302,7 +302,9 @@ def throughput(setup: Setup, corpus: Path, texts_path: Path, repeat: int) -> tup
         rows.append(Row("throughput, 2 processes (--jobs 2)", f"{words / t:,.0f} words/s",
                         f"{words / o:,.0f} words/s one process", o / t, target_text("jobs"),
                         verdict("jobs", o / t),
-                        f"{t:.1f} s, median of {repeat}; report {compare(one + two)} to one process's"))
+                        f"{t:.1f} s, median of {repeat}; report {compare(one + two)} to one process's; "
+                        f"{cpu(two, one)}, so two free cores allow at most "
+                        f"{2 * statistics.median(r.cpu for r in one) / statistics.median(r.cpu for r in two):.2f}x"))
     else:
         rows.append(Row("throughput, 2 processes", "n/a", "", None, target_text("jobs"), None,
                         "`blamelint check` has no --jobs option"))
