@@ -17,7 +17,9 @@ such a pass could skip, under increasingly realistic candidate tests:
    tagger on everything, parser and rules on candidates);
 3. (1) plus every content word of the sentence rules' data files (blame,
    hindsight, root-cause), in any inflection, plus modals;
-and, for reference, (1) at sentence level (not usable: the parse differs).
+and, for reference, (1) at sentence level (not usable: the parse differs);
+then how many blocks are parsed differently alone than in a batch, and how
+many sentences differently alone than inside their block.
 
     python benchmarks/prefilter_study.py
 """
@@ -121,6 +123,26 @@ def main() -> None:
     print(f"{total:,} words in {len(pieces):,} blocks (corpora/postmortems, corpora/sentences, samples)")
     for name, count in skipped.items():
         print(f"  skippable with {name:42s} {count / total:6.1%}")
+    same_alone(nlp, [text for _, text in pieces])
+
+
+def same_alone(nlp, texts: list[str]) -> None:
+    """Is a block parsed alone as in a batch? Is a sentence parsed alone as in its block?"""
+    def parse(span):
+        return [(t.text, t.tag_, t.dep_, t.head.i - span[0].i) for t in span if not t.is_space]
+
+    batched = list(nlp.pipe(texts))
+    blocks = sum(1 for text, doc in zip(texts, batched) if parse(nlp(text)) != parse(doc))
+    sentences = changed = 0
+    for doc in batched:
+        sents = [s for s in doc.sents if s.text.strip()]
+        if len(sents) < 2:
+            continue
+        for sent in sents:
+            sentences += 1
+            changed += parse(nlp(sent.text)) != parse(sent)
+    print(f"blocks parsed differently alone than in a batch: {blocks} of {len(texts)}")
+    print(f"sentences of multi-sentence blocks parsed differently alone: {changed} of {sentences}")
 
 
 if __name__ == "__main__":
