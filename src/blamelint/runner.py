@@ -8,13 +8,13 @@ from typing import Iterator, Optional
 from blamelint import __version__
 from blamelint.collect import Missing, collect
 from blamelint.config import Config, load_config
-from blamelint.document.load import UnreadableInput, read_document
+from blamelint.document.load import UnreadableInput
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError
 from blamelint.output import emit
 from blamelint.findings import Finding, InputError, Report, Severity
 from blamelint.fingerprint import with_fingerprints
-from blamelint.parallel import Job, analyse, open_cache
+from blamelint.parallel import Job, Worker, analyse, open_cache
 from blamelint.narrow import Narrowing
 from blamelint.reporters import ReportContext, get_reporter
 from blamelint.rules.registry import Registry
@@ -29,27 +29,15 @@ def fails(findings: list[Finding], fail_on: str) -> bool:
     return any(f.severity.rank >= threshold for f in findings)
 
 
-def _documents(paths: list[str], config: Config, stdin_filename: Optional[str],
-               errors: list[InputError]) -> Iterator[Document]:
-    cwd = Path.cwd()
-    real_paths = [p for p in paths if p != "-"]
-    if "-" in paths:
-        name = stdin_filename or "<stdin>.md"
-        raw = sys.stdin.buffer.read()
-        try:
-            from blamelint.document.load import parse_bytes
+def _stdin_documents(stdin_filename: Optional[str], errors: list[InputError]) -> Iterator[Document]:
+    """Standard input as a document, named by --stdin-filename."""
+    from blamelint.document.load import parse_bytes
 
-            yield parse_bytes(name, raw)  # HTML on stdin may declare its encoding
-        except UnreadableInput as exc:
-            errors.append(InputError(path=name, message=str(exc)))
-    for item in collect(real_paths, config.include, config.exclude, cwd):
-        if isinstance(item, Missing):
-            errors.append(InputError(path=item.display, message=item.message))
-            continue
-        try:
-            yield read_document(item.path, item.display, config.max_file_size)
-        except UnreadableInput as exc:
-            errors.append(InputError(path=item.display, message=str(exc)))
+    name = stdin_filename or "<stdin>.md"
+    try:
+        yield parse_bytes(name, sys.stdin.buffer.read())  # HTML on stdin may declare its encoding
+    except UnreadableInput as exc:
+        errors.append(InputError(path=name, message=str(exc)))
 
 
 def _refuse_to_overwrite_input(output: str, paths: list[str], config: Config) -> None:
@@ -68,17 +56,6 @@ def _refuse_to_overwrite_input(output: str, paths: list[str], config: Config) ->
                                  "write the report somewhere else")
 
 
-def build_linter(config: Config, select: list[str], ignore: list[str]):
-    from blamelint.engine import Linter
-    from blamelint.postmortem import PostmortemDetector
-
-    registry = Registry(config)
-    chosen = registry.selected(select or config.select, [*config.ignore, *ignore])
-    rules = registry.build(chosen, config.rules)
-    detector = PostmortemDetector(config)
-    return registry, Linter(config, rules, is_postmortem=detector), chosen
-
-
 def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[str], ignore: list[str],
               fail_on: Optional[str], config_path: Optional[str], stdin_filename: Optional[str],
               color: Optional[bool], baseline: Optional[str] = None, write_baseline: Optional[str] = None,
@@ -86,18 +63,20 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     config = load_config(config_path)
     if output:
         _refuse_to_overwrite_input(output, paths, config)
-    registry, linter, chosen = build_linter(config, select, ignore)
+    registry = Registry(config)
+    registry.selected(select or config.select, [*config.ignore, *ignore])  # unknown rule ids: config errors
     for rule_id in config.severity:
-        registry.card(rule_id)  # an unknown rule id in `severity` is a config error
+        registry.card(rule_id)
+    job = Job(config=config, select=tuple(select), ignore=tuple(ignore))
     errors: list[InputError] = []
     findings: list[Finding] = []
     files = 0
     narrow = Narrowing(config.root or str(Path.cwd()), baseline, write_baseline, diff, paths)
-    stdin = [p for p in paths if p == "-"]
-    for document, found in linter.lint(narrow.documents(_documents(stdin, config, stdin_filename, errors))):
-        files += 1
-        findings.extend(found)
-    job = Job(config=config, select=tuple(select), ignore=tuple(ignore))
+    if "-" in paths:  # standard input is linted here, by the same Linter a worker builds
+        linter = Worker(job).linter
+        for document, found in linter.lint(narrow.documents(_stdin_documents(stdin_filename, errors))):
+            files += 1
+            findings.extend(found)
     candidates = (c for c in collect([p for p in paths if p != "-"], config.include, config.exclude, Path.cwd())
                   if isinstance(c, Missing) or narrow.changes is None or narrow.changes.touches_file(c.display))
     for result in analyse(candidates, job, jobs or 0, open_cache(job, use_cache)):
