@@ -175,4 +175,6 @@ def lint_text(text: str, config: Optional[Config] = None, path: str = "<text>.md
     if rules is None:
         registry = Registry(config)
         rules = registry.build(registry.selected(config.select, config.ignore), config.rules)
-    return Linter(config, rules).lint_document(parse_source(path, text))
+    from blamelint.postmortem import PostmortemDetector
+
+    return Linter(config, rules, is_postmortem=PostmortemDetector(config)).lint_document(parse_source(path, text))
