@@ -189,8 +189,8 @@ def prepare(args, work: Path) -> Setup:
         sys.path.insert(0, str(source))
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(source), env.get("PYTHONPATH")) if p)
     from blamelint.config import load_config
-    from blamelint.nlp import ALL_COMPONENTS, FALLBACK_MODELS, excluded_components
-    from blamelint.runner import build_linter
+    from blamelint.nlp.pipeline import ALL_COMPONENTS, FALLBACK_MODELS, excluded_components
+    from blamelint.run.check import build_linter
 
     (work / "small").mkdir(exist_ok=True)
     shutil.copy(corpus_mod.ROOT / "corpora" / "sample-postmortem.md", work / "small" / "sample-postmortem.md")
@@ -227,7 +227,7 @@ def code_origin(source: Optional[Path]) -> str:
 
 def block_texts(files: list[Path]) -> list[str]:
     """The texts blamelint sends through the pipeline (its prose blocks)."""
-    from blamelint.document.load import read_document
+    from blamelint.postmortem.load import read_document
     from blamelint.engine import block_pieces
 
     texts = []

@@ -41,9 +41,9 @@ def split(corpus: str) -> None:
     from pathlib import Path
 
     from blamelint.config import load_config
-    from blamelint.document.load import read_document
+    from blamelint.postmortem.load import read_document
     from blamelint.engine import block_pieces
-    from blamelint.runner import build_linter
+    from blamelint.run.check import build_linter
 
     config = load_config()
     _, linter, _ = build_linter(config, [], [])

@@ -25,7 +25,7 @@ SHAPES = {
 
 
 def model_times(copies: list[int]) -> None:
-    from blamelint.document.load import parse_source
+    from blamelint.postmortem.load import parse_source
 
     print(f"document model, seconds for N copies of a unit ({', '.join(map(str, copies))}); last/first ratio")
     for name, unit in SHAPES.items():

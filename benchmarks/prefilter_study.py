@@ -37,7 +37,7 @@ MODALS = {"should", "could", "would", "might", "must", "ought", "'d"}
 
 
 def documents():
-    from blamelint.document.load import read_document
+    from blamelint.postmortem.load import read_document
 
     paths = sorted((ROOT / "corpora").rglob("*.md")) + sorted((ROOT / "corpora").rglob("*.txt"))
     return [read_document(p, p.name) for p in paths]
@@ -90,7 +90,7 @@ def data_words() -> set[str]:
 
 def main() -> None:
     from blamelint.engine import block_pieces
-    from blamelint.nlp import load_pipeline
+    from blamelint.nlp.pipeline import load_pipeline
     from blamelint.rules.base import PARSE
 
     nlp = load_pipeline(None, PARSE)

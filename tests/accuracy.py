@@ -51,7 +51,7 @@ def build_linter(nlp: Optional[Any] = None):
     from blamelint.rules.registry import Registry
 
     if nlp is None:
-        from blamelint.nlp import load_pipeline
+        from blamelint.nlp.pipeline import load_pipeline
         from blamelint.rules.base import PARSE
 
         nlp = load_pipeline(None, PARSE)
@@ -63,7 +63,7 @@ def build_linter(nlp: Optional[Any] = None):
 
 def predictions(linter, rows: list[dict[str, Any]]) -> list[set[str]]:
     """The labels the linter gives each sentence, from one batched document."""
-    from blamelint.document.load import parse_source
+    from blamelint.postmortem.load import parse_source
 
     text = "\n\n".join(r["text"] for r in rows) + "\n"
     found: list[set[str]] = [set() for _ in rows]

@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from blamelint.nlp import load_pipeline
+    from blamelint.nlp.pipeline import load_pipeline
     from blamelint.rules.base import PARSE
 
     return load_pipeline(None, PARSE)
@@ -27,7 +27,7 @@ def make_linter(nlp):
     from blamelint.engine import Linter
     from blamelint.rules.registry import Registry
 
-    from blamelint.postmortem import PostmortemDetector
+    from blamelint.postmortem.detect import PostmortemDetector
 
     def build(select=None, ignore=None, is_postmortem=None, **config_keys):
         config = Config(**config_keys)
@@ -42,7 +42,7 @@ def make_linter(nlp):
 @pytest.fixture(scope="session")
 def lint(make_linter):
     """lint(markdown_text, path='t.md', select=None) -> list[Finding], all rules by default."""
-    from blamelint.document.load import parse_source
+    from blamelint.postmortem.load import parse_source
 
     cache = {}
 

@@ -12,15 +12,14 @@ from typing import Optional
 import click
 
 from blamelint import __version__
-from blamelint.errors import BlamelintError
+from blamelint.errors import BlamelintError, ExitCode
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ["text", "json", "sarif", "github", "gitlab"]
 
 
 def _fail(message: str) -> None:
     click.echo(f"blamelint: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+    sys.exit(ExitCode.ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,7 +57,7 @@ def cli() -> None:
 def check(paths, fmt, output, select, ignore, fail_on, config_path, stdin_filename, color,
           baseline, write_baseline, diff_ref, jobs, no_cache) -> None:
     """Check postmortems (files, folders, or - for standard input)."""
-    from blamelint.runner import run_check
+    from blamelint.run.check import run_check
 
     try:
         code = run_check(paths=list(paths) or ["."], fmt=fmt, output=output, select=list(select),
@@ -124,17 +123,17 @@ def main(argv: Optional[list[str]] = None) -> int:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+        return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
     except BrokenPipeError:
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except BlamelintError as exc:
         click.echo(f"blamelint: error: {exc}", err=True)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except Exception as exc:  # a bug: say so plainly; the traceback only on request
         import os
         import traceback
@@ -143,5 +142,5 @@ def main(argv: Optional[list[str]] = None) -> int:
             traceback.print_exc()
         click.echo(f"blamelint: internal error: {type(exc).__name__}: {exc} (this is a bug in blamelint; "
                    "set BLAMELINT_DEBUG=1 for the traceback and please report it)", err=True)
-        return EXIT_ERROR
-    return EXIT_OK
+        return ExitCode.ERROR
+    return ExitCode.OK

@@ -30,7 +30,7 @@ def block_pieces(block: Block) -> list[tuple[int, str]]:
         return []
     if len(text) <= MAX_PIECE:
         return [(0, text)]
-    from blamelint.nlp import split_long
+    from blamelint.nlp.pipeline import split_long
 
     return list(split_long(text, MAX_PIECE))
 
@@ -62,7 +62,7 @@ class Linter:
     def nlp(self):
         if self._nlp is None:
             if self.nlp_factory is None:
-                from blamelint.nlp import load_pipeline
+                from blamelint.nlp.pipeline import load_pipeline
 
                 self._nlp = load_pipeline(self.config.model, self.needs)
             else:
@@ -168,13 +168,13 @@ def lint_text(text: str, config: Optional[Config] = None, path: str = "<text>.md
               rules: Optional[list[Rule]] = None) -> list[Finding]:
     """Lint a string (Markdown unless ``path`` ends in .txt). A convenience for
     tests and embedding; the CLI goes through the same Linter."""
-    from blamelint.document.load import parse_source
+    from blamelint.postmortem.load import parse_source
     from blamelint.rules.registry import Registry
 
     config = config or Config()
     if rules is None:
         registry = Registry(config)
         rules = registry.build(registry.selected(config.select, config.ignore), config.rules)
-    from blamelint.postmortem import PostmortemDetector
+    from blamelint.postmortem.detect import PostmortemDetector
 
     return Linter(config, rules, is_postmortem=PostmortemDetector(config)).lint_document(parse_source(path, text))

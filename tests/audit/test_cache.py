@@ -1,8 +1,8 @@
 import json
 
-from blamelint.cache import Cache, run_fingerprint
+from blamelint.run.cache import Cache, run_fingerprint
 from blamelint.config import Config
-from blamelint.parallel import FileResult, from_entry, to_entry
+from blamelint.run.parallel import FileResult, from_entry, to_entry
 from blamelint.findings import Finding, Location, Severity
 
 

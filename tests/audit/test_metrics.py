@@ -5,7 +5,7 @@ import pytest
 
 from blamelint.audit.aggregate import document_totals
 from blamelint.audit.metrics import Measurer
-from blamelint.document.load import parse_source
+from blamelint.postmortem.load import parse_source
 from tests.audit.conftest import BAD, GOOD
 
 

@@ -2,10 +2,10 @@
 import subprocess
 import sys
 
-from blamelint import parallel
-from blamelint.collect import collect
+from blamelint.run import parallel
+from blamelint.run.collect import collect
 from blamelint.config import Config
-from blamelint.parallel import Job, analyse
+from blamelint.run.parallel import Job, analyse
 
 
 def _results(archive, jobs, cache=None, measurer=None):
@@ -31,9 +31,9 @@ def test_fully_cached_run_does_not_load_spacy(archive, tmp_path):
     script = f"""
 import sys
 from pathlib import Path
-from blamelint.collect import collect
+from blamelint.run.collect import collect
 from blamelint.config import Config
-from blamelint.parallel import Job, analyse, open_cache
+from blamelint.run.parallel import Job, analyse, open_cache
 job = Job(config=Config())
 items = list(collect([{str(archive)!r}], ["*.md", "*.txt"], [], Path({str(tmp_path)!r})))
 results = list(analyse(items, job, 1, open_cache(job, True, {str(tmp_path / 'c')!r})))

@@ -1,5 +1,5 @@
 """The document model: Markdown and text to blocks with exact source positions."""
-from blamelint.document.load import parse_source
+from blamelint.postmortem.load import parse_source
 
 MD = """---
 title: The root cause was human error

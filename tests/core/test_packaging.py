@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_rule_data_loads_from_installed_package_when_not_editable():
     import blamelint
-    from blamelint.rules.cards import data_dir
+    from blamelint.data import data_dir
 
     package = Path(blamelint.__file__).resolve().parent
     if package.is_relative_to(ROOT / "src"):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from blamelint.document.load import parse_source
+from blamelint.postmortem.load import parse_source
 from blamelint.findings import Report
 from blamelint.reporters import ReportContext, get_reporter
 from blamelint.rules.registry import Registry

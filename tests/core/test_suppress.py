@@ -1,4 +1,4 @@
-from blamelint.document.load import parse_source
+from blamelint.postmortem.load import parse_source
 from blamelint.document.suppress import find_suppressions
 
 TEXT = """# X

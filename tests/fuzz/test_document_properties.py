@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blamelint.document.load import parse_source
+from blamelint.postmortem.load import parse_source
 from tests.fuzz.invariants import assert_block_maps_to_source
 from tests.fuzz.strategies import examples, html_document, markdown_document, plain_text_document
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blamelint.document.load import parse_source
+from blamelint.postmortem.load import parse_source
 from blamelint.findings import Report
 from blamelint.reporters import ReportContext, get_reporter
 from tests.fuzz.invariants import assert_finding_is_block_text, slice_by_position

@@ -28,7 +28,7 @@ import pytest
 import yaml
 
 from blamelint.cli import main
-from blamelint.document.load import read_document
+from blamelint.postmortem.load import read_document
 from tests.structure.conftest import DOCUMENT_RULES, build_linter
 from tests.structure.expectations import expected_document_findings, item_mismatches, section_mismatches
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from blamelint.baseline import BaselineError, load
+from blamelint.run.baseline import BaselineError, load
 from blamelint.findings import Finding, Location, Severity
 from tests.integration.conftest import BLAMEFUL, git, write
 
@@ -20,7 +20,7 @@ def finding(line: int, text: str, rule: str = "blame", path: str = "pm/a.md") ->
 def test_fingerprints_ignore_lines_and_count_repeats(tmp_path):
     old = [finding(3, "human error"), finding(9, "careless")]
     path = tmp_path / "b.json"
-    from blamelint.baseline import write as write_baseline
+    from blamelint.run.baseline import write as write_baseline
 
     assert write_baseline(str(path), old, str(tmp_path)) == 2
     baseline = load(str(path))

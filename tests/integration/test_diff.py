@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from blamelint.gitdiff import ChangedLines, GitDiffError, parse_diff, unquote
+from blamelint.run.gitdiff import ChangedLines, GitDiffError, parse_diff, unquote
 from tests.integration.conftest import BLAMEFUL, git, write
 
 SELECT = ("--select", "blame")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blamelint.attribute_rules import COMPONENT, CompiledRuler, install
+from blamelint.nlp.attribute_rules import COMPONENT, CompiledRuler, install
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -30,7 +30,7 @@ EDGE_CASES = [
 def spacy_pipeline():
     import importlib
 
-    from blamelint.nlp import FALLBACK_MODELS
+    from blamelint.nlp.pipeline import FALLBACK_MODELS
 
     for name in FALLBACK_MODELS:
         try:
@@ -49,7 +49,7 @@ def pipelines():
 
 
 def corpus_texts() -> list[str]:
-    from blamelint.document.load import read_document
+    from blamelint.postmortem.load import read_document
     from blamelint.engine import block_pieces
 
     texts = list(EDGE_CASES)

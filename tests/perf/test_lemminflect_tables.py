@@ -13,7 +13,7 @@ import pytest
 
 lemminflect = pytest.importorskip("lemminflect")
 
-from blamelint import lemminflect_tables  # noqa: E402
+from blamelint.nlp import lemminflect_tables  # noqa: E402
 
 
 def test_this_lemminflect_is_a_verified_version():
@@ -48,7 +48,7 @@ def test_inflection_table_equals_lemminflects_loader():
 PROBE = r"""
 import json, sys
 if sys.argv[1] == "on":
-    from blamelint import lemminflect_tables
+    from blamelint.nlp import lemminflect_tables
     assert lemminflect_tables.install()
 from lemminflect import getAllInflections, getAllLemmas, getInflection, getLemma
 words = ["ran", "run", "Taken", "frozen", "written", "reconnecting", "resharded", "malformed", "was",

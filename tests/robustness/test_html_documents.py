@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from blamelint.document.load import UnreadableInput, decode, parse_bytes, parse_source
+from blamelint.document.load import UnreadableInput, decode
+
+from blamelint.postmortem.load import parse_bytes, parse_source
 from blamelint.document.suppress import find_suppressions
 from tests.fuzz.invariants import assert_block_maps_to_source
 

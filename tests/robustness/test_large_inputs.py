@@ -13,7 +13,7 @@ import time
 import pytest
 
 from blamelint.config import Config
-from blamelint.document.load import parse_source
+from blamelint.postmortem.load import parse_source
 from blamelint.engine import MAX_PIECE, Linter
 from blamelint.rules.registry import Registry
 from tests.fuzz.invariants import assert_block_maps_to_source, slice_by_position
@@ -52,7 +52,7 @@ class SpyPipeline:
 
 @pytest.fixture(scope="module")
 def blank_linter(blank_model):
-    from blamelint.nlp import load_pipeline
+    from blamelint.nlp.pipeline import load_pipeline
 
     config = Config(model=str(blank_model))
     registry = Registry(config)

@@ -11,7 +11,7 @@ DOCUMENT_RULES = ["missing-what-went-well", "missing-section", "action-item-with
 def build_linter(select=None, detect=True, **config_keys):
     from blamelint.config import Config
     from blamelint.engine import Linter
-    from blamelint.postmortem import PostmortemDetector
+    from blamelint.postmortem.detect import PostmortemDetector
     from blamelint.rules.registry import Registry
 
     config = Config(**config_keys)
@@ -26,7 +26,7 @@ def build_linter(select=None, detect=True, **config_keys):
 @pytest.fixture
 def doc_lint():
     """doc_lint(text, path='pm.md', select=None, detect=True, **config) -> [(rule, line)]."""
-    from blamelint.document.load import parse_source
+    from blamelint.postmortem.load import parse_source
 
     def run(text, path="pm.md", select=None, detect=True, **config_keys):
         linter = build_linter(select, detect, **config_keys)
@@ -37,7 +37,7 @@ def doc_lint():
 
 @pytest.fixture
 def parse():
-    from blamelint.document.load import parse_source
+    from blamelint.postmortem.load import parse_source
 
     def run(text, path="pm.md"):
         return parse_source(path, text)

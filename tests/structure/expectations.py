@@ -3,9 +3,9 @@ shape of corpora/postmortems/expected.yaml), and derive the document-rule
 findings those expectations imply."""
 from __future__ import annotations
 
-from blamelint.action_items import action_items
+from blamelint.postmortem.action_items import action_items
 from blamelint.rules.checks.vague_action_item import shapes
-from blamelint.sections import catalog, outline
+from blamelint.postmortem.sections import catalog, outline
 
 SECTION_KEYS = {"what_went_poorly": "what-went-wrong"}
 DEFAULT_REQUIRED = ["summary", "impact", "timeline", "contributing-factors", "action-items"]

@@ -2,7 +2,7 @@
 paragraphs), owners, due dates, tickets and status."""
 import pytest
 
-from blamelint.action_items import action_items, grammar
+from blamelint.postmortem.action_items import action_items, grammar
 
 HEAD = "# Postmortem\n\n## Action items\n\n"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from blamelint.config import Config
-from blamelint.document.load import read_document
-from blamelint.postmortem import PostmortemDetector, front_matter_verdict, path_matches
+from blamelint.postmortem.load import read_document
+from blamelint.postmortem.detect import PostmortemDetector, front_matter_verdict, path_matches
 
 ROOT = Path(__file__).resolve().parents[2]
 

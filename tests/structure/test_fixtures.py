@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from blamelint.document.load import read_document
+from blamelint.postmortem.load import read_document
 
 from .expectations import expected_document_findings, item_mismatches, section_mismatches
 

@@ -62,7 +62,7 @@ def test_missing_sections_each_reported_at_line_1(doc_lint):
     text = without("Timeline", without("Impact"))
     assert doc_lint(text, select=["missing-section"]) == [("missing-section", 1), ("missing-section", 1)]
     linter = build_linter(["missing-section"])
-    from blamelint.document.load import parse_source
+    from blamelint.postmortem.load import parse_source
 
     messages = [f.message for f in linter.lint_document(parse_source("pm.md", text))]
     assert messages[0].startswith("No 'Impact' section") and messages[1].startswith("No 'Timeline' section")

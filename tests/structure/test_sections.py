@@ -1,8 +1,8 @@
 """Heading -> section classification, and the section data kept clean."""
 import pytest
 
-from blamelint.rules.cards import load_data
-from blamelint.sections import SectionCatalog, catalog, outline, words
+from blamelint.data import load_data
+from blamelint.postmortem.sections import SectionCatalog, catalog, outline, words
 
 
 @pytest.mark.parametrize("heading, expected", [

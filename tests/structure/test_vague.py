@@ -1,9 +1,9 @@
 """vague-action-item: the three shapes, and concrete items left alone."""
 import pytest
 
-from blamelint.rules.cards import load_data
+from blamelint.data import load_data
 from blamelint.rules.checks.vague_action_item import shapes
-from blamelint.sections import words
+from blamelint.postmortem.sections import words
 
 
 @pytest.mark.parametrize("action", [

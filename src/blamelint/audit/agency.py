@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from blamelint.rules.cards import load_data
+from blamelint.data import load_data
 
 NAMED, VAGUE, THING = "named", "vague", "thing"
 AFFECTED = {"affect", "impact"}

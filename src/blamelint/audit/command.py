@@ -9,8 +9,9 @@ from typing import Optional
 
 import click
 
+from blamelint.errors import ExitCode
+
 FORMATS = ["text", "json", "csv", "html"]
-EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def _as_of(value: Optional[str]) -> dt.date:
@@ -62,7 +63,7 @@ def audit(paths, fmt, output, jobs, no_cache, cache_dir, date_fallback, period, 
                          color=color)
     except BlamelintError as exc:
         click.echo(f"blamelint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        sys.exit(ExitCode.ERROR)
     sys.exit(code)
 
 
@@ -86,10 +87,10 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     from blamelint.audit.aggregate import Aggregator
     from blamelint.audit.progress import Progress
     from blamelint.audit.render import render
-    from blamelint.collect import collect
+    from blamelint.run.collect import collect
     from blamelint.config import load_config
-    from blamelint.output import emit
-    from blamelint.parallel import Job, analyse, open_cache
+    from blamelint.run.output import emit
+    from blamelint.run.parallel import Job, analyse, open_cache
 
     config = load_config(config_path)
     cwd = Path.cwd()
@@ -116,4 +117,4 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     emit(rendered, output)
     for error in aggregator.errors:
         print(f"blamelint: {error['path']}: could not audit: {error['message']}", file=sys.stderr)
-    return EXIT_ERROR if aggregator.errors else EXIT_OK
+    return ExitCode.ERROR if aggregator.errors else ExitCode.OK

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from blamelint.rules.cards import load_data
+from blamelint.data import load_data
 
 SOURCES = ("front-matter", "file-name", "text", "git", "mtime")
 MIN_YEAR, MAX_YEAR = 1990, 2100

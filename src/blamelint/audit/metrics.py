@@ -55,7 +55,7 @@ class Measurer:
         counts: dict[str, int] = {}
         for f in findings:
             counts[f.rule] = counts.get(f.rule, 0) + 1
-        from blamelint.sections import outline
+        from blamelint.postmortem.sections import outline
 
         found = outline(document)
         sections, well = structure.sections_present(document, found)

@@ -1,8 +1,8 @@
 """The shape of a postmortem, for the audit: which sections it has, and its action
 items (owner, due date, done).
 
-Both come from the modules the document rules use: ``blamelint.sections`` (the
-section catalogue and outline) and ``blamelint.action_items`` (lists,
+Both come from the modules the document rules use: ``blamelint.postmortem.sections`` (the
+section catalogue and outline) and ``blamelint.postmortem.action_items`` (lists,
 checklists and tables in the action-items sections). The audit adds one thing:
 the due date as a calendar date, so that an item can be judged overdue.
 """
@@ -21,7 +21,7 @@ QUARTER = re.compile(r"\b(?:Q([1-4])\s*[-/ ]?\s*((?:19|20)\d{2})|((?:19|20)\d{2}
 
 def sections_present(document: Document, found=None) -> tuple[list[str], bool]:
     """(the sections the document has, whether "what went well" has real content)."""
-    from blamelint.sections import outline
+    from blamelint.postmortem.sections import outline
 
     found = found or outline(document)
     well = any(s.has_content() for s in found.of(WHAT_WENT_WELL))
@@ -47,7 +47,7 @@ def due_date(text: Optional[str]) -> Optional[dt.date]:
 
 def action_items(document: Document, found=None) -> list[dict[str, Any]]:
     """Each action item: its line, owner, due date (as written and as a date), done."""
-    from blamelint.action_items import action_items as parse
+    from blamelint.postmortem.action_items import action_items as parse
 
     out = []
     for item in parse(document, found):

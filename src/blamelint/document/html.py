@@ -27,7 +27,7 @@ from typing import Optional
 from blamelint.document.align import offsets_array
 from blamelint.document.markdown import strip_checkbox
 from blamelint.document.model import Block, Document, compute_line_starts
-from blamelint.document.structure import assign_headings, looks_like_entry_start
+from blamelint.document.structure import nest_headings, looks_like_entry_start
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 SKIPPED = frozenset({"script", "style", "pre", "head", "title", "template", "noscript", "textarea",
@@ -352,6 +352,6 @@ def parse_html(path: str, source: str) -> Document:
     parser = _HtmlBlocks(source)
     parser.feed(source)
     parser.close()
-    assign_headings(parser.blocks)
+    nest_headings(parser.blocks)
     return Document(path=path, source=source, blocks=parser.blocks, code_lines=frozenset(parser.code_lines),
                     _line_starts=parser.line_starts)

@@ -15,7 +15,7 @@ from typing import Optional
 
 from blamelint.document.align import CODE, RAW, TEXT, SourceCursor, offsets_array
 from blamelint.document.model import Block, Document, compute_line_starts
-from blamelint.document.structure import assign_headings, looks_like_entry_start
+from blamelint.document.structure import nest_headings, looks_like_entry_start
 
 CHECKBOX = re.compile(r"\[([ xX])\][ \t]+")
 MAX_NESTING = 100
@@ -237,7 +237,7 @@ def parse_markdown(path: str, source: str) -> Document:
         elif kind == "paragraph_close":
             paragraph_role = None
 
-    assign_headings(blocks)
+    nest_headings(blocks)
     return Document(path=path, source=source, blocks=blocks, front_matter=front_matter,
                     front_matter_error=front_matter_error, code_lines=frozenset(code_lines),
                     _line_starts=line_starts)

@@ -4,14 +4,14 @@ title (ALL CAPS, numbered, or ending in a colon, with no sentence punctuation) i
 a heading, and so is a line underlined with ===, --- or ~~~, and an ALL CAPS or
 colon-ended title line directly above the lines of its section. A line that only
 names a postmortem section ("What went well") becomes a heading too (see
-structure.promote_section_headings)."""
+blamelint.postmortem.headings)."""
 from __future__ import annotations
 
 import re
 
 from blamelint.document.align import offsets_array
 from blamelint.document.model import Block, Document
-from blamelint.document.structure import assign_headings, looks_like_entry_start
+from blamelint.document.structure import nest_headings, looks_like_entry_start
 
 BULLET = re.compile(r"^(\s*)(?:[-*•]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?")
 NUMBERED_TITLE = re.compile(r"^\d{1,2}[.)]?\s+[A-Z]")
@@ -110,5 +110,5 @@ def parse_text(path: str, source: str) -> Document:
             flush()
         offset += len(line) + 1
     flush()
-    assign_headings(blocks)
+    nest_headings(blocks)
     return Document(path=path, source=source, blocks=blocks)

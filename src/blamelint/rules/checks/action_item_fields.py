@@ -1,6 +1,6 @@
 """action-item-without-owner and action-item-without-due-date.
 
-Both read the items parsed by blamelint.action_items and point at the item's
+Both read the items parsed by blamelint.postmortem.action_items and point at the item's
 first line (for a table, its action cell). Options (``[tool.blamelint.rules.<id>]``):
 
 - ``include-done`` (both, default true): also report items marked done (a
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from blamelint.action_items import ActionItem, action_items
+from blamelint.postmortem.action_items import ActionItem, action_items
 from blamelint.rules.base import Match
-from blamelint.rules.checks.document_rule import DocumentRule
+from blamelint.rules.document_rule import DocumentRule
 
 
 class _ActionItemRule(DocumentRule):

@@ -19,9 +19,9 @@ from blamelint.grammar.fragments import reads_as_passive
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.rules.base import Match, Rule
-from blamelint.rules.cards import load_data
+from blamelint.data import load_data
 from blamelint.rules.checks.grammar_helpers import People
-from blamelint.sections import catalog
+from blamelint.postmortem.sections import catalog
 
 DATA_FILES = ("states.yaml", "passive-verbs.yaml", "passive-cues.yaml")
 TIMELINE = "timeline"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from blamelint.rules.base import Match, Rule
-from blamelint.rules.cards import load_data
+from blamelint.data import load_data
 from blamelint.rules.checks.grammar_helpers import (
     card_match,
     People,

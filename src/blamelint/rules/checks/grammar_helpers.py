@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from blamelint.rules.base import Match
-from blamelint.rules.cards import load_data
+from blamelint.data import load_data
 
 _WORD = re.compile(r"\w+(?=n't)|n't|'\w+|\w+|[^\w\s]")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from blamelint.rules.base import Match
-from blamelint.rules.checks.document_rule import DocumentRule, first_line_span
-from blamelint.sections import catalog, outline
+from blamelint.rules.document_rule import DocumentRule, first_line_span
+from blamelint.postmortem.sections import catalog, outline
 
 OWN_RULE = {"what-went-well"}
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from blamelint.action_items import action_items
+from blamelint.postmortem.action_items import action_items
 from blamelint.rules.base import Match
-from blamelint.rules.checks.document_rule import DocumentRule
-from blamelint.rules.cards import load_data
-from blamelint.sections import words
+from blamelint.rules.document_rule import DocumentRule
+from blamelint.data import load_data
+from blamelint.postmortem.sections import words
 
 
 def _phrases(items) -> list[tuple[str, ...]]:

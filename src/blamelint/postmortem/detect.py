@@ -31,7 +31,7 @@ from typing import Any, Optional
 from blamelint.config import Config
 from blamelint.document.model import Document
 from blamelint.errors import ConfigError
-from blamelint.sections import catalog, is_title, outline
+from blamelint.postmortem.sections import catalog, is_title, outline
 
 FRONT_MATTER_KEYS = ("type", "kind", "layout", "category", "template", "doctype", "document-type")
 FRONT_MATTER_LISTS = ("tags", "categories", "labels")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import sys
 from typing import Iterable, Iterator, Optional
 
-from blamelint import baseline as baseline_file
+from blamelint.run import baseline as baseline_file
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError
 from blamelint.findings import Finding
-from blamelint.gitdiff import ChangedLines
+from blamelint.run.gitdiff import ChangedLines
 
 
 class Narrowing:

@@ -92,10 +92,10 @@ def load_pipeline(model: Optional[str], needs: frozenset[str]):
         nlp.max_length = max(nlp.max_length, 2_000_000)
         if "tok2vec" in nlp.pipe_names:
             nlp.add_pipe(DROP_TENSOR_COMPONENT, last=True)
-        from blamelint.attribute_rules import install
+        from blamelint.nlp.attribute_rules import install
 
         install(nlp)  # same annotations as spaCy's attribute_ruler, a tenth of the time
-        from blamelint import lemminflect_tables
+        from blamelint.nlp import lemminflect_tables
 
         lemminflect_tables.install()  # the rules' word forms without parsing lemminflect's tables
         return nlp

@@ -1,6 +1,6 @@
 """The action items of a postmortem: what each asks, who owns it, when it is due.
 
-Items are read from the action-items sections (see blamelint.sections) in any
+Items are read from the action-items sections (see blamelint.postmortem.sections) in any
 of the shapes teams write them:
 
 - a bullet or numbered list, or a checklist (``- [ ]`` / ``- [x]``): one item per
@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Optional
 
 from blamelint.document.model import Block, Document
-from blamelint.sections import Outline, memo, outline, words
+from blamelint.postmortem.sections import Outline, memo, outline, words
 
 DASH_SPLIT = re.compile(r"\s+(?:[-–—]{1,3}|\|)\s+")
 PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -205,7 +205,7 @@ class Grammar:
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     from blamelint.errors import RuleLoadError
-    from blamelint.rules.cards import load_data
+    from blamelint.data import load_data
 
     try:
         return Grammar.from_data(load_data("action-items.yaml"))

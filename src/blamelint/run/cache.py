@@ -55,7 +55,7 @@ def _dist_version(name: str) -> Optional[str]:
 
 def model_id(model: Optional[str]) -> str:
     """Which pipeline a run would load, and its version, without loading spaCy."""
-    from blamelint.nlp import FALLBACK_MODELS
+    from blamelint.nlp.pipeline import FALLBACK_MODELS
 
     spacy_version = _dist_version("spacy") or "?"
     for name in [model] if model else list(FALLBACK_MODELS):
@@ -102,9 +102,9 @@ def _files_digest(folder: Path) -> str:
 
 def run_fingerprint(config: Any, rule_ids: Iterable[str], cards: Iterable[Any], extra: str = "") -> str:
     """Everything besides a file's bytes that can change its result."""
-    from blamelint.rules.cards import data_dir
+    from blamelint.data import data_dir
 
-    code = _tree_stamp(Path(__file__).resolve().parent, "*.py")
+    code = _tree_stamp(Path(__file__).resolve().parents[1], "*.py")
     card_dump = json.dumps([c.model_dump(mode="json") for c in cards], sort_keys=True, default=str)
     parts = [
         CACHE_FORMAT, __version__, code, config.fingerprint(), ",".join(sorted(rule_ids)),

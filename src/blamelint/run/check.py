@@ -6,20 +6,19 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from blamelint import __version__
-from blamelint.collect import Missing, collect
+from blamelint.run.collect import Missing, collect
 from blamelint.config import Config, load_config
 from blamelint.document.load import UnreadableInput
 from blamelint.document.model import Document
-from blamelint.errors import BlamelintError
-from blamelint.output import emit
+from blamelint.errors import BlamelintError, ExitCode
+from blamelint.run.output import emit
 from blamelint.findings import Finding, InputError, Report, Severity
 from blamelint.fingerprint import with_fingerprints
-from blamelint.parallel import Job, Worker, analyse, open_cache
-from blamelint.narrow import Narrowing
+from blamelint.run.parallel import Job, Worker, analyse, open_cache
+from blamelint.run.narrow import Narrowing
 from blamelint.reporters import ReportContext, get_reporter
 from blamelint.rules.registry import Registry
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def fails(findings: list[Finding], fail_on: str) -> bool:
@@ -31,7 +30,7 @@ def fails(findings: list[Finding], fail_on: str) -> bool:
 
 def _stdin_documents(stdin_filename: Optional[str], errors: list[InputError]) -> Iterator[Document]:
     """Standard input as a document, named by --stdin-filename."""
-    from blamelint.document.load import parse_bytes
+    from blamelint.postmortem.load import parse_bytes
 
     name = stdin_filename or "<stdin>.md"
     try:
@@ -99,5 +98,5 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
         for e in errors:
             print(f"blamelint: {e.path}: could not check: {e.message}", file=sys.stderr)
     if errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if fails(findings, fail_on or config.fail_on) else EXIT_OK
+        return ExitCode.ERROR
+    return ExitCode.FINDINGS if fails(findings, fail_on or config.fail_on) else ExitCode.OK

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from blamelint.collect import Candidate, Missing
+from blamelint.run.collect import Candidate, Missing
 from blamelint.config import Config
 from blamelint.errors import BlamelintError
 from blamelint.findings import Finding, Location
@@ -94,7 +94,7 @@ class Worker:
         if job.all_postmortems:
             detector = _always
         else:
-            from blamelint.postmortem import PostmortemDetector
+            from blamelint.postmortem.detect import PostmortemDetector
 
             detector = PostmortemDetector(config)
         self.linter = Linter(config, registry.build(chosen, config.rules), is_postmortem=detector,
@@ -163,13 +163,13 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def parse_bytes(display: str, raw: bytes):
-    from blamelint.document.load import parse_bytes as parse
+    from blamelint.postmortem.load import parse_bytes as parse
 
     return parse(display, raw)
 
 
 def _digest(raw: bytes) -> str:
-    from blamelint.cache import content_digest
+    from blamelint.run.cache import content_digest
 
     return content_digest(raw)
 
@@ -219,7 +219,7 @@ def cache_facts(display: str, job: Job) -> str:
 
 def job_fingerprint(job: Job) -> str:
     """The run part of the cache key, computed without loading spaCy."""
-    from blamelint.cache import run_fingerprint
+    from blamelint.run.cache import run_fingerprint
     from blamelint.rules.registry import Registry
 
     registry = Registry(job.config)
@@ -351,6 +351,6 @@ def open_cache(job: Job, enabled: bool = True, directory: Optional[str] = None):
     """The cache for this job's results, or None when caching is off."""
     if not enabled:
         return None
-    from blamelint.cache import Cache, default_cache_dir
+    from blamelint.run.cache import Cache, default_cache_dir
 
     return Cache(Path(directory) if directory else default_cache_dir(), job_fingerprint(job))

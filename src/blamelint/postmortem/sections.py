@@ -202,7 +202,7 @@ class SectionCatalog:
 @lru_cache(maxsize=1)
 def catalog() -> SectionCatalog:
     from blamelint.errors import RuleLoadError
-    from blamelint.rules.cards import load_data
+    from blamelint.data import load_data
 
     data = load_data("sections.yaml")
     try:

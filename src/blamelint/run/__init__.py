@@ -1,0 +1,2 @@
+"""What `check` and `audit` share: collecting files, jobs and workers, the cache,
+narrowing findings (baseline, diff) and writing output."""
