@@ -190,12 +190,12 @@ def prepare(args, work: Path) -> Setup:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(source), env.get("PYTHONPATH")) if p)
     from blamelint.config import load_config
     from blamelint.nlp.pipeline import ALL_COMPONENTS, FALLBACK_MODELS, excluded_components
-    from blamelint.run.check import build_linter
+    from blamelint.run.parallel import Job, Worker
 
     (work / "small").mkdir(exist_ok=True)
     shutil.copy(corpus_mod.ROOT / "corpora" / "sample-postmortem.md", work / "small" / "sample-postmortem.md")
     config = load_config(cwd=work / "small")
-    _, linter, _ = build_linter(config, [], [])
+    linter = Worker(Job(config=config)).linter
     exclude = excluded_components(linter.needs) if linter.needs_nlp else list(ALL_COMPONENTS)
     models = [config.model] if config.model else list(FALLBACK_MODELS)
     model = next((m for m in models if "/" in m or importlib.util.find_spec(m) is not None), None)

@@ -43,10 +43,10 @@ def split(corpus: str) -> None:
     from blamelint.config import load_config
     from blamelint.postmortem.load import read_document
     from blamelint.engine import block_pieces
-    from blamelint.run.check import build_linter
+    from blamelint.run.parallel import Job, Worker
 
     config = load_config()
-    _, linter, _ = build_linter(config, [], [])
+    linter = Worker(Job(config=config)).linter
     paths = sorted(Path(corpus).rglob("*.md"))
     documents = [read_document(p, str(p)) for p in paths]
     texts = [piece for d in documents for b in d.blocks for _, piece in block_pieces(b)]

@@ -35,6 +35,17 @@ def block_pieces(block: Block) -> list[tuple[int, str]]:
     return list(split_long(text, MAX_PIECE))
 
 
+def one_per_span(spans: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """One rule's matches in one sentence, overlapping ones merged into one: of
+    matches that overlap, the longest is kept (the first of equals), so "operator
+    error on our side" is one finding, not "operator error" and "error on our"."""
+    kept: list[tuple[int, int, Any]] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s[0])
+
+
 @dataclass
 class Linter:
     config: Config
@@ -120,10 +131,13 @@ class Linter:
         found = []
         for sent in doc.sents:
             for rule in self.sentence_rules:
+                spans = []
                 for match in rule.check_sentence(sent, block):
                     start, end = match.start + offset, match.end + offset
                     if end <= start or block.is_masked(start, end):
                         continue
+                    spans.append((start, end, match))
+                for start, end, match in one_per_span(spans):
                     src_start, src_end = block.source_span(start, end)
                     found.append((rule, src_start, src_end, match, sent.text.strip()))
         return found
