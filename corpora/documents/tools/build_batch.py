@@ -76,7 +76,10 @@ def main():
                 if note:
                     row["note"] = note
                 rows.append(row)
-            buf += " " + line[pos:]
+            if st.startswith("|"):
+                buf = ""  # rest of a table row (other cells) is not a sentence
+            else:
+                buf += " " + line[pos:]
         if clean_prefix(buf):
             print(f"WARN {f.name}: unlabeled text at end: {clean_prefix(buf)[:80]!r}")
     with open(out / "sentences.jsonl", "w", encoding="utf-8") as fh:
