@@ -78,6 +78,8 @@ class Linter:
                 self._nlp = load_pipeline(self.config.model, self.needs)
             else:
                 self._nlp = self.nlp_factory(self.needs)
+            for rule in self.rules:
+                rule.attach_pipeline(self._nlp)
         return self._nlp
 
     # -- the run --------------------------------------------------------------

@@ -184,8 +184,19 @@ def active_voice(clauses: list[PassiveClause]) -> Optional[str]:
             clause = next(c for c in clauses if c.verb.i == i)
             out.append(f"{verb_group(tok, tense_of(clause), clause)} {pronoun_for(subject)} ")
         else:
-            out.append(tok.text_with_ws)
+            out.append(_cased(tok, start, bool("".join(out).strip())))
     return _tidy("".join(out)) or None
+
+
+def _cased(tok, start: int, moved: bool) -> str:
+    """A token's text, lower-cased when it opened the sentence only because it
+    came first and no longer does ("Release pushed" -> "[who] pushed release";
+    "The graph" -> "attached the graph"). Names and acronyms keep their case."""
+    text = tok.text
+    titled = len(text) > 1 and text[0].isupper() and text[1:].islower()
+    if moved and titled and (tok.pos_ in ("DET", "PRON") or (tok.i == start and known_word(tok.lower_))):
+        return text.lower() + tok.whitespace_
+    return tok.text_with_ws
 
 
 def _who_position(head: PassiveClause, order: list[int], subject_ids: set) -> int:

@@ -98,6 +98,10 @@ class Rule:
     def setup(self) -> None:
         """Prepare patterns from ``self.card.data`` (called once)."""
 
+    def attach_pipeline(self, nlp: Any) -> None:
+        """Called once with the loaded spaCy pipeline, before the first check, for
+        rules that parse text of their own (a rewrite, to check it)."""
+
     def check_sentence(self, sent: "Span", block: "Block") -> Iterable[Match]:
         return ()
 

@@ -18,6 +18,7 @@ from blamelint.grammar.events import is_timeline_entry, tense_of, timestamp_end,
 from blamelint.grammar.fragments import reads_as_passive
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
+from blamelint.grammar.rewrites import faithful
 from blamelint.rules.base import Match, Rule
 from blamelint.data import load_data
 from blamelint.rules.checks.grammar_helpers import People
@@ -39,6 +40,10 @@ class AgentlessPassive(Rule):
         self.lex = load_lexicon()
         self._is_person, self._is_action = _noun_tests()
         self._sections: dict[str, bool] = {}
+        self._parse = None
+
+    def attach_pipeline(self, nlp) -> None:
+        self._parse = nlp
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
         if getattr(block, "kind", None) == "heading":
@@ -76,7 +81,10 @@ class AgentlessPassive(Rule):
         end = last.verb.idx + len(last.verb)
         tense = tense_of(head)
         message = self.card.message.format(text=head.verb.text, who_did=_who_did(head, tense))
-        return Match(start, end, message, active_voice(group))
+        rewrite = active_voice(group)
+        if not faithful(group, rewrite, timestamp_end(head.verb.sent), self._parse):
+            rewrite = None  # not English, or loses words: the message says whom to name
+        return Match(start, end, message, rewrite)
 
     def _in_timeline(self, block) -> bool:
         """Whether the block sits under a timeline heading (present tense
