@@ -17,7 +17,8 @@ def test_guessed_lemmas_cover_unknown_ed_and_ing_forms():
 
 
 @pytest.mark.parametrize("word, participle", [
-    ("flushed", True), ("taken", True), ("frozen", True), ("full", False), ("unpatched", False), ("took", False),
+    ("flushed", True), ("taken", True), ("frozen", True),
+    ("full", False), ("unpatched", False), ("took", False),
 ])
 def test_participle_form(word, participle):
     assert m.participle_form(word) is participle

@@ -116,7 +116,8 @@ def load_case_file(path: Path) -> CaseFile:
     seen: dict[str, int] = {}
     for index, case in enumerate(case_file.cases):
         if case.name in seen:
-            raise CaseFileError(f"{path}: case {index} ({case.name}): name already used by case {seen[case.name]}")
+            raise CaseFileError(
+                f"{path}: case {index} ({case.name}): name already used by case {seen[case.name]}")
         seen[case.name] = index
     return case_file
 

@@ -58,7 +58,8 @@ def test_every_case_file_names_a_known_rule():
      r"blame\.yaml: case 1 \(b\), field 'flags': Field required; case 1 \(b\), field 'flag': Extra inputs"),
     ("rule: blame\ncases:\n  - name: a\n    text: x\n    flags: [x]\n    suggestions: [p, q]\n",
      r"blame\.yaml: case 0 \(a\): Value error, suggestions: 2 given for 1 flags"),
-    ("rule: blame\ncases:\n  - name: a\n    text: x\n    flags: []\n  - name: a\n    text: y\n    flags: []\n",
+    ("rule: blame\ncases:\n  - name: a\n    text: x\n    flags: []\n"
+     "  - name: a\n    text: y\n    flags: []\n",
      r"blame\.yaml: case 1 \(a\): name already used by case 0"),
     ("rule: hindsight\ncases:\n  - name: a\n    text: x\n    flags: []\n",
      r"blame\.yaml: rule 'hindsight' does not match the file name 'blame'"),
