@@ -65,7 +65,8 @@ def passive_doc(vocab, by_words, by_tags, by_pos):
     n = len(words)
     last = n - 2
     heads = [1, 3, 3, 3, 3] + [last] * (len(by_words) - 1) + [4, 3]
-    deps = ["det", "nsubjpass", "auxpass", "ROOT", "agent"] + ["det"] * (len(by_words) - 1) + ["pobj", "punct"]
+    deps = (["det", "nsubjpass", "auxpass", "ROOT", "agent"] + ["det"] * (len(by_words) - 1)
+            + ["pobj", "punct"])
     if by_tags[-1] == "VBG":
         deps[-2] = "pcomp"
     tags = ["DT", "NN", "VBD", "VBN", "IN", *by_tags, "."]
@@ -117,6 +118,7 @@ def test_unit_active_voice_of_a_modal_passive(lexicon, vocab):
     # "The flag should be removed."
     doc = build(vocab, ["The", "flag", "should", "be", "removed", "."], [1, 4, 4, 4, 4, 4],
                 ["det", "nsubjpass", "aux", "auxpass", "ROOT", "punct"], ["DT", "NN", "MD", "VB", "VBN", "."],
-                ["DET", "NOUN", "AUX", "AUX", "VERB", "PUNCT"], ["the", "flag", "should", "be", "remove", "."])
+                ["DET", "NOUN", "AUX", "AUX", "VERB", "PUNCT"],
+                ["the", "flag", "should", "be", "remove", "."])
     clauses = clauses_of(doc, lexicon)
     assert active_voice(clauses) == "[who] should remove the flag"

@@ -20,7 +20,6 @@ index and the field.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -39,11 +38,11 @@ class Case(BaseModel):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     text: str = Field(min_length=1)
     flags: list[str]
-    suggestions: Optional[list[str]] = None
-    messages: Optional[list[str]] = None
-    context: Optional[str] = None
+    suggestions: list[str] | None = None
+    messages: list[str] | None = None
+    context: str | None = None
     path: str = "t.md"
-    note: Optional[str] = None
+    note: str | None = None
 
     @field_validator("flags")
     @classmethod
@@ -54,13 +53,13 @@ class Case(BaseModel):
 
     @field_validator("context")
     @classmethod
-    def _context_has_placeholder(cls, context: Optional[str]) -> Optional[str]:
+    def _context_has_placeholder(cls, context: str | None) -> str | None:
         if context is not None and PLACEHOLDER not in context:
             raise ValueError(f"context must contain {PLACEHOLDER}")
         return context
 
     @model_validator(mode="after")
-    def _one_per_flag(self) -> "Case":
+    def _one_per_flag(self) -> Case:
         for field in ("suggestions", "messages"):
             values = getattr(self, field)
             if values is not None and len(values) != len(self.flags):
@@ -72,12 +71,12 @@ class CaseFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     rule: str
-    context: Optional[str] = None
+    context: str | None = None
     cases: list[Case] = Field(min_length=1)
 
     @field_validator("context")
     @classmethod
-    def _context_has_placeholder(cls, context: Optional[str]) -> Optional[str]:
+    def _context_has_placeholder(cls, context: str | None) -> str | None:
         return Case._context_has_placeholder(context)
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.case_files import (CASES_DIR, CaseFileError, all_cases, case_paths, document,
-                                    load_case_file)
+from tests.rules.case_files import CASES_DIR, CaseFileError, all_cases, case_paths, document, load_case_file
 
 CASES = all_cases()
 
