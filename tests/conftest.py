@@ -1,4 +1,5 @@
-"""Shared fixtures: one loaded pipeline per test session, and a CLI runner."""
+"""Shared fixtures: one loaded pipeline per test session, linters (with the
+pipeline, or document rules only), a parser and a CLI runner."""
 from __future__ import annotations
 
 import os
@@ -25,9 +26,8 @@ def make_linter(nlp):
     """Build a Linter that reuses the session pipeline: make_linter(select=[...], **config)."""
     from blamelint.config import Config
     from blamelint.engine import Linter
-    from blamelint.rules.registry import Registry
-
     from blamelint.postmortem.detect import PostmortemDetector
+    from blamelint.rules.registry import Registry
 
     def build(select=None, ignore=None, is_postmortem=None, **config_keys):
         config = Config(**config_keys)
@@ -51,6 +51,50 @@ def lint(make_linter):
         if key not in cache:
             cache[key] = make_linter(select=list(select or []))
         return cache[key].lint_document(parse_source(path, text))
+
+    return run
+
+
+DOCUMENT_RULES = ["missing-what-went-well", "missing-section", "action-item-without-owner",
+                  "action-item-without-due-date", "vague-action-item"]
+
+
+def build_document_linter(select=None, detect=True, **config_keys):
+    """A Linter with document rules only (DOCUMENT_RULES by default): they read
+    no parse, so it never loads the spaCy pipeline."""
+    from blamelint.config import Config
+    from blamelint.engine import Linter
+    from blamelint.postmortem.detect import PostmortemDetector
+    from blamelint.rules.registry import Registry
+
+    config = Config(**config_keys)
+    registry = Registry(config)
+    rules = registry.build(registry.selected(select or DOCUMENT_RULES, []), config.rules)
+    detector = PostmortemDetector(config) if detect else (lambda document: True)
+    linter = Linter(config, rules, is_postmortem=detector)
+    assert not linter.needs_nlp
+    return linter
+
+
+@pytest.fixture
+def doc_lint():
+    """doc_lint(text, path='pm.md', select=None, detect=True, **config) -> [(rule, line)]."""
+    from blamelint.postmortem.load import parse_source
+
+    def run(text, path="pm.md", select=None, detect=True, **config_keys):
+        linter = build_document_linter(select, detect, **config_keys)
+        return [(f.rule, f.location.line) for f in linter.lint_document(parse_source(path, text))]
+
+    return run
+
+
+@pytest.fixture
+def parse():
+    """parse(text, path='pm.md') -> the Document, headings promoted."""
+    from blamelint.postmortem.load import parse_source
+
+    def run(text, path="pm.md"):
+        return parse_source(path, text)
 
     return run
 

@@ -29,8 +29,8 @@ import yaml
 
 from blamelint.cli import main
 from blamelint.postmortem.load import read_document
-from tests.structure.conftest import DOCUMENT_RULES, build_linter
-from tests.structure.expectations import expected_document_findings, item_mismatches, section_mismatches
+from tests.conftest import DOCUMENT_RULES, build_document_linter as build_linter
+from tests.postmortem.expectations import expected_document_findings, item_mismatches, section_mismatches
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpora" / "postmortems"

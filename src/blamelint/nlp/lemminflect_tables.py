@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 VERIFIED_VERSIONS = ("0.2.3",)
-"""lemminflect versions whose tables tests/perf/test_lemminflect_tables.py
+"""lemminflect versions whose tables tests/nlp/test_lemminflect_tables.py
 compared, word by word, with lemminflect's own loader."""
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from blamelint.errors import ConfigError
 
-from .conftest import build_linter
+from tests.conftest import build_document_linter as build_linter
 
 COMPLETE = """# Postmortem: checkout errors
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-DATA = Path(__file__).resolve().parents[1] / "rules" / "data"
+DATA = Path(__file__).resolve().parents[2] / "rules" / "data"
 FILES = sorted(DATA.glob("*.yaml"))
 PROMISE = "(a test checks)"
 

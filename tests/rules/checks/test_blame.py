@@ -1,0 +1,13 @@
+"""blame: what the messages ask for. The sentence cases are in
+tests/rules/cases/blame.yaml."""
+
+
+def test_failure_message_asks_for_the_action_and_context(fires):
+    (finding,) = fires("blame", "The engineer failed to follow the runbook.")
+    assert finding.text == "failed to follow"
+    assert "why it made sense" in finding.suggestion
+
+
+def test_dismissive_message_asks_what_they_saw(fires):
+    (finding,) = fires("blame", "The on-call ignored the escalation.")
+    assert "what they saw" in finding.suggestion
