@@ -88,15 +88,7 @@ def score(files: list[Path], linter) -> dict[str, Any]:
                     counts[label]["tp" if label in got else "fn"] += 1
                 elif label in got:
                     counts[label]["fp"] += 1
-    labels = {}
-    for label, c in counts.items():
-        tp, fp, fn = c["tp"], c["fp"], c["fn"]
-        labels[label] = {
-            "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
-            "recall": round(tp / (tp + fn), 4) if tp + fn else 1.0,
-            "tp": tp, "fp": fp, "fn": fn,
-        }
-    return {"sentences": sentences, "files": [p.name for p in files], "labels": labels}
+    return {"sentences": sentences, "files": [p.name for p in files], "labels": _figures(counts)}
 
 
 def regressions(current: dict[str, Any], baseline: dict[str, Any],
@@ -121,3 +113,95 @@ def write_baseline(result: dict[str, Any], path: Path = BASELINE) -> None:
 
 def read_baseline(path: Path = BASELINE) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# -- in context: labeled sentences inside whole documents ------------------------
+
+DOCUMENTS = ROOT / "corpora" / "documents"
+
+
+def document_sets(folder: Path = DOCUMENTS) -> list[Path]:
+    """Batches of annotated documents: folders with docs/ and sentences.jsonl."""
+    return sorted(p.parent for p in folder.glob("*/sentences.jsonl") if (p.parent / "docs").is_dir())
+
+
+def _squash(text: str) -> tuple[str, list[int]]:
+    """The text with each whitespace run made one space, and each character's source offset."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not space:
+                chars.append(" ")
+                offsets.append(i)
+            space = True
+        else:
+            chars.append(ch)
+            offsets.append(i)
+            space = False
+    return "".join(chars), offsets
+
+
+def sentence_spans(source: str, texts: list[str], where: str) -> list[tuple[int, int]]:
+    """Source [start, end) of each sentence, found in order (whitespace runs match any run)."""
+    flat, offsets = _squash(source)
+    spans, pos = [], 0
+    for text in texts:
+        needle = " ".join(text.split())
+        at = flat.find(needle, pos)
+        if at < 0:
+            raise ValueError(f"{where}: sentence not found in its document: {needle[:60]!r}")
+        spans.append((offsets[at], offsets[at + len(needle) - 1] + 1))
+        pos = at + len(needle)
+    return spans
+
+
+def score_documents(sets: list[Path], linter) -> dict[str, Any]:
+    """Per-label counts, precision and recall of labeled sentences linted inside
+    their documents (a finding counts for the sentence its start falls in)."""
+    from blamelint.postmortem.load import read_document
+
+    counts = {label: Counter() for label in LABELS}
+    sentences = 0
+    for folder in sets:
+        by_doc: dict[str, list[dict[str, Any]]] = {}
+        for row in load_rows(folder / "sentences.jsonl"):
+            by_doc.setdefault(row["doc"], []).append(row)
+        for name, rows in sorted(by_doc.items()):
+            path = folder / "docs" / name
+            document = read_document(path, f"{folder.name}/{name}")
+            spans = sentence_spans(document.source, [r["text"] for r in rows], f"{folder.name}/{name}")
+            got: list[set[str]] = [set() for _ in rows]
+            starts = [0]
+            for line in document.source.splitlines(keepends=True):
+                starts.append(starts[-1] + len(line))
+            for finding in linter.lint_document(document):
+                if finding.rule not in LABELS:
+                    continue
+                offset = starts[finding.location.line - 1] + finding.location.column - 1
+                for i, (start, end) in enumerate(spans):
+                    if start <= offset < end:
+                        got[i].add(finding.rule)
+                        break
+            sentences += len(rows)
+            for row, found in zip(rows, got):
+                gold = set(row["labels"])
+                for label in LABELS:
+                    if label in gold:
+                        counts[label]["tp" if label in found else "fn"] += 1
+                    elif label in found:
+                        counts[label]["fp"] += 1
+    return {"sentences": sentences, "sets": [p.name for p in sets], "labels": _figures(counts)}
+
+
+def _figures(counts: dict[str, Counter]) -> dict[str, dict[str, Any]]:
+    labels = {}
+    for label, c in counts.items():
+        tp, fp, fn = c["tp"], c["fp"], c["fn"]
+        labels[label] = {
+            "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
+            "recall": round(tp / (tp + fn), 4) if tp + fn else 1.0,
+            "tp": tp, "fp": fp, "fn": fn,
+        }
+    return labels

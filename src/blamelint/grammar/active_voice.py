@@ -133,8 +133,10 @@ def _kept(verb, group_verbs: set, start: int) -> list:
         if (c.dep_ in LEFT_OUT or (c.dep_ == "conj" and c.i not in group_verbs)
                 or (c.dep_ == "ccomp" and c.i < verb.i)):
             drop.update(t.i for t in c.subtree)
-        if c.dep_ == "cc" and any(d.dep_ == "conj" and d.i > c.i and d.i not in group_verbs for d in verb.children):
-            drop.add(c.i)  # "and" before a conjunct left out
+        if c.dep_ == "cc":
+            following = [d.i for d in verb.children if d.dep_ == "conj" and d.i > c.i]
+            if following and min(following) not in group_verbs:
+                drop.add(c.i)  # "and" before a conjunct left out (not one before a conjunct kept)
     return [t for t in verb.subtree
             if t.i not in drop and t.i >= start and not (t.i in group_verbs and t.i != verb.i)]
 

@@ -85,3 +85,11 @@ def known_word(word: str) -> bool:
     """Whether lemminflect knows the (lower-case) word: "rollback" yes,
     "kofi" no. Tells a capitalised common word from a name."""
     return getAllLemmas is not None and bool(getAllLemmas(word))
+
+
+def ambiguous_verb(word: str) -> bool:
+    """Whether a verb form belongs to several verbs ("routed": rout or route), so
+    another form of it ("routs"?) cannot be chosen safely."""
+    if getAllLemmas is None:  # pragma: no cover
+        return False
+    return len(getAllLemmas(word, upos="VERB").get("VERB", ())) > 1

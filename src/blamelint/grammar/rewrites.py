@@ -11,7 +11,9 @@ rewrite is shown only when it passes three tests:
    adverbs, identifiers; what is in inline code and link text is plain text by
    now, so it counts too);
 2. "[who]" opens it, or follows only an introductory phrase set off by a comma
-   ("On 14 March, [who] triggered ...") or a sentence adverb ("Later [who] ...");
+   ("On 14 March, [who] triggered ..."), a sentence adverb ("Later [who] ...") or
+   the connective that opens the clause in its sentence ("so [who] promoted ...");
+   never inside a noun phrase ("the ConfigMap that [who] edited");
 3. parsed again with "we" for "[who]", the doer is the active subject of the
    clause's verb (no passive subject or auxiliary on that verb).
 """
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import re
 from typing import Callable, Iterable, Optional
+
+from blamelint.grammar.morphology import ambiguous_verb, inflections
 
 WHO = "[who]"
 CLAUSE_BOUNDARIES = frozenset({"advcl", "parataxis", "relcl", "acl", "csubj"})
@@ -29,6 +33,16 @@ LEAD_ADVERBS = frozenset({
     "afterwards", "immediately", "quickly", "first", "initially", "instead",
 })
 """Sentence adverbs that may stand before the doer: "Later [who] restarted it"."""
+LEAD_PREPOSITIONS = frozenset({
+    "at", "on", "in", "during", "around", "by", "after", "before", "shortly", "about", "within", "from",
+    "throughout", "until", "since", "overnight", "today", "yesterday",
+})
+LEAD_CONNECTIVES = frozenset({
+    "and", "but", "so", "or", "after", "before", "when", "whenever", "once", "while", "until", "because",
+    "since", "as", "if", "unless", "although", "though",
+})
+"""Words that open the flagged clause inside its sentence: the rewrite replaces the
+clause in place ("..., so [who] promoted a second replica")."""
 
 
 def clause_tokens(clauses: Iterable, start: int) -> list:
@@ -91,6 +105,22 @@ def missing_words(words: Iterable[str], rewrite: str) -> list[str]:
     return missing
 
 
+GLUE = frozenset("""
+it them us me him her i we you he she they did does do not t is was are were has have had will would
+should could can must may might to be been being get got gets that never
+""".split())
+"""Words a rewrite adds: pronouns for the moved subject, the active verb group."""
+
+
+def _inflects(word: str, clauses: list) -> bool:
+    """Whether ``word`` is a form of one of the clause verbs ("ran" for "run")."""
+    for clause in clauses:
+        lemma, forms = inflections(clause.verb.lower_)
+        if word == lemma or any(word in values for values in forms.values()):
+            return True
+    return False
+
+
 def agent_leads(rewrite: str) -> bool:
     """Whether "[who]" is the subject of a sentence: first, or after an
     introductory phrase closed by a comma, or after a sentence adverb."""
@@ -100,7 +130,11 @@ def agent_leads(rewrite: str) -> bool:
     before = rewrite[:at].strip()
     if not before or before.endswith(","):
         return True
-    return before.lower() in LEAD_ADVERBS
+    words = before.lower().split()
+    if len(words) <= 2 and all(w in LEAD_ADVERBS or w in LEAD_CONNECTIVES for w in words):
+        return True
+    # A short time or place phrase without a comma: "At 14:02 [who] ran ...".
+    return words[0] in LEAD_PREPOSITIONS and len(words) <= 5 and "," not in before
 
 
 def with_subject(rewrite: str, pronoun: str = "we") -> str:
@@ -119,8 +153,8 @@ def reads_active(doc, lemmas: Iterable[str]) -> bool:
             continue
         head = tok.head
         verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj")]
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
-            return False
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or head.dep_ in ("relcl", "acl"):
+            return False  # still passive, or "the app we released": a noun phrase
         return any(v.lemma_.lower() in lemmas or v.lower_ in lemmas for v in verbs if v.pos_ in ("VERB", "AUX"))
     return False
 
@@ -133,10 +167,19 @@ def why_unfaithful(clauses: list, rewrite: Optional[str], start: int,
         return "no rewrite"
     if not agent_leads(rewrite):
         return "the doer is not the subject of a sentence"
+    said = set(re.findall(r"[^\W_]+", rewrite.lower()))
+    if any(ambiguous_verb(c.verb.lower_) and c.verb.lower_ not in said for c in clauses):
+        return "the verb's form is ambiguous (routed: rout or route)"
     verbs = {c.verb.i for c in clauses}
-    lost = missing_words(content_words(clause_tokens(clauses, start), skip=verbs), rewrite)
+    tokens = clause_tokens(clauses, start)
+    lost = missing_words(content_words(tokens, skip=verbs), rewrite)
     if lost:
         return "loses " + ", ".join(repr(w) for w in lost)
+    allowed = {w for t in tokens for w in re.findall(r"[^\W_]+", t.lower_)} | {t.lemma_.lower() for t in tokens}
+    extra = [w for w in re.findall(r"[^\W_]+", rewrite.replace(WHO, "").lower())
+             if w not in allowed and w not in GLUE and not _inflects(w, clauses)]
+    if extra:
+        return "brings in words from outside the clause: " + ", ".join(repr(w) for w in extra)
     if parse is not None:
         lemmas = {c.verb.lemma_ for c in clauses} | {c.verb.lower_ for c in clauses}
         if not reads_active(parse(with_subject(rewrite)), lemmas):
