@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 from blamelint.errors import RuleLoadError
 from blamelint.grammar.active_voice import active_voice, inflect, particles, pronoun_for, verb_parts
 from blamelint.grammar.agents import has_agent
-from blamelint.grammar.events import is_timeline_entry, tense_of, timestamp_end, why_not_event
+from blamelint.grammar.events import TIMESTAMP, is_timeline_entry, tense_of, timestamp_end, why_not_event
 from blamelint.grammar.fragments import reads_as_passive
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
@@ -89,15 +89,24 @@ class AgentlessPassive(Rule):
         return Match(start, end, message, rewrite)
 
     def _in_timeline(self, block) -> bool:
-        """Whether the block sits under a timeline heading (present tense
-        there reports events: "14:05 Config is rolled back")."""
-        heading = getattr(block, "section", None)
-        if heading is None:
-            return False
-        text = heading.text
-        if text not in self._sections:
-            self._sections[text] = TIMELINE in catalog().classify(text)
-        return self._sections[text]
+        """Whether the block sits in a timeline (present tense there reports
+        events: "14:05 Config is rolled back"): the nearest heading that names a
+        section decides, so "## Timeline" then "### 13:44" still counts; a
+        heading that is itself a time ("### 13:44 UTC") counts too."""
+        for heading in reversed(getattr(block, "headings", ()) or ()):
+            text = heading.text.strip()
+            if text not in self._sections:
+                kinds = catalog().classify(text)
+                self._sections[text] = (TIMELINE in kinds) if kinds else (True if _is_time(text) else None)
+            if self._sections[text] is not None:
+                return self._sections[text]
+        return False
+
+
+def _is_time(heading: str) -> bool:
+    """A heading that is a moment: "13:44", "13:44 UTC", "2024-03-01 09:12", "Day 2, 04:10"."""
+    match = TIMESTAMP.match(heading)
+    return bool(match) and len(heading[match.end():].split()) <= 2
 
 
 def _who_did(clause: PassiveClause, tense) -> str:
