@@ -1,7 +1,8 @@
 """vague-action-item: the three shapes, and concrete items left alone."""
 import pytest
 
-from blamelint.data import load_data
+from blamelint.data import load
+from blamelint.data.models import VagueActionItemsData
 from blamelint.rules.checks.vague_action_item import shapes
 from blamelint.postmortem.sections import words
 
@@ -54,12 +55,11 @@ def test_concrete(action):
 
 
 def test_vague_data_is_clean():
-    data = load_data("vague-action-items.yaml")
-    for key, values in data.items():
-        assert all(isinstance(v, str) for v in values), key  # YAML 1.1 reads bare on/no as booleans
+    data = load(VagueActionItemsData)  # the model takes strings only: bare on/no (booleans) fail
+    for key, values in data:
         keys = [words(v) for v in values]
         assert len(keys) == len(set(keys)), f"{key}: duplicates"
-    improve = {words(v) for v in data["improve-verbs"]}
-    review = {words(v) for v in data["review-verbs"]}
+    improve = {words(v) for v in data.improve_verbs}
+    review = {words(v) for v in data.review_verbs}
     assert not improve & review
-    assert not {v for v in improve if len(v) == 1} & {words(b) for b in data["builder-verbs"]}
+    assert not {v for v in improve if len(v) == 1} & {words(b) for b in data.builder_verbs}

@@ -12,62 +12,44 @@ from __future__ import annotations
 from typing import Iterable
 
 from blamelint.rules.base import Match, Rule
-from blamelint.data import load_data
-from blamelint.rules.checks.grammar_helpers import (
-    card_match,
-    People,
-    PhraseIndex,
-    agent_of,
+from blamelint.data import load
+from blamelint.data.models import BlameCardData, BlameData
+from blamelint.grammar.clauses import (
+    NEGATIVE_SUBJECTS,
+    agent_noun,
+    clause_subject,
+    denied_by_copula,
     implied_subject,
     in_quotes,
     is_negated,
     is_passive,
-    subject,
-    words_of,
+    predicate,
 )
+from blamelint.grammar.people import People
+from blamelint.grammar.phrases import PhraseIndex, words_of
 
 MODALS = frozenset({"should", "must", "ought", "need", "have", "has", "had", "got"})
 SELF = frozenset({"i", "we", "me", "us"})
-NEGATIVE_SUBJECTS = frozenset({"nobody", "noone", "nothing", "none"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 class Blame(Rule):
+    data_model = BlameCardData
+
     def setup(self) -> None:
-        data = load_data("blame.yaml")
-        self.judgments = PhraseIndex(data["judgments"])
-        self.exceptions = PhraseIndex(data["exceptions"])
-        self.mistake_adjectives = frozenset(data["mistake_adjectives"])
-        self.mistake_nouns = frozenset(data["mistake_nouns"])
+        self.lex = load(BlameData)
+        self.judgments = PhraseIndex(self.lex.judgments)
+        self.exceptions = PhraseIndex(self.lex.exceptions)
         self.person_verbs = {}
-        for phrase in data["person_verbs"]:
+        for phrase in self.lex.person_verbs:
             words = words_of(phrase)
             self.person_verbs.setdefault(words[0], []).append(words[1:])
-        self.signals = frozenset(data["signal_nouns"])
-        self.failure_verbs = frozenset(data["failure_verbs"])
-        self.failure_nouns = frozenset(data["failure_nouns"])
-        self.person_adjectives = frozenset(data["person_adjectives"])
-        self.negation_adverbs = frozenset(data["negation_adverbs"])
-        self.admonitions = PhraseIndex(data["admonitions"])
-        self.sarcasm = PhraseIndex(data["sarcasm_markers"])
-        self.habitual = frozenset(data["habitual_faults"])
-        self.better_person = frozenset(data["better_person_adjectives"])
-        self.responsibility = frozenset(data["responsibility_nouns"])
-        self.person_phrases = PhraseIndex(data["person_phrases"])
-        self.more_adjectives = frozenset(data["more_adjectives"])
-        self.aspirations = frozenset(data["aspiration_verbs"])
-        self.sanctions = [words_of(p) for p in data["sanction_verbs"]]
-        self.shame = frozenset(data["shame_adjectives"])
-        self.belittling = frozenset(data["belittling_adverbs"])
-        self.accountable = frozenset(data["accountability_adjectives"])
-        self.fault_nouns = frozenset(data["fault_nouns"])
-        self.haste = frozenset(data["haste_verbs"])
-        self.diligence = frozenset(" ".join(words_of(p)).replace(" - ", "-") for p in data["diligence_gerunds"])
-        self.habit_nouns = frozenset(data["habit_nouns"])
+        self.admonitions = PhraseIndex(self.lex.admonitions)
+        self.sarcasm = PhraseIndex(self.lex.sarcasm_markers)
+        self.person_phrases = PhraseIndex(self.lex.person_phrases)
+        self.sanctions = [words_of(p) for p in self.lex.sanction_verbs]
+        self.diligence = frozenset(" ".join(words_of(p)).replace(" - ", "-") for p in self.lex.diligence_gerunds)
         self.people = People()
-
-    def _match(self, kind: str, first, last) -> Match:
-        return card_match(self.card, kind, first, last)
 
     # -- the check --------------------------------------------------------------
 
@@ -80,18 +62,18 @@ class Blame(Rule):
             first, last = tokens[i], tokens[j]
             if first.i in excepted or last.i in excepted or in_quotes(first, last):
                 continue
-            if words_of(phrase)[0] == "no" and self._predicate(first).lemma_ != "be":
+            if words_of(phrase)[0] == "no" and predicate(first).lemma_ != "be":
                 continue  # "There is no excuse for this", not "No excuse was given"
-            if words_of(phrase)[0] == "no" or "not" in words_of(phrase) or not self._denied(first):
-                yield self._match("judgment", first, last)
+            if words_of(phrase)[0] == "no" or "not" in words_of(phrase) or not denied_by_copula(first):
+                yield self.message_match("judgment", first, last)
         for i, j, _ in self.person_phrases.find(tokens):
             first = tokens[i]
-            pred = self._predicate(first)
-            subj = subject(pred)
+            pred = predicate(first)
+            subj = clause_subject(pred)
             if subj is None and pred.dep_ in ("relcl", "acl"):
                 subj = pred.head  # "the guy to blame is ..."
-            if self._person(subj) and not self._denied(first):
-                yield self._match("fault", first, tokens[j])
+            if self._person(subj) and not denied_by_copula(first):
+                yield self.message_match("fault", first, tokens[j])
         for tok in tokens:
             found = (self._person_verb(tok) or self._more_careful(tok) or self._not_careful(tok)
                      or self._belittled(tok)
@@ -101,7 +83,7 @@ class Blame(Rule):
                      or self._typical(tok) or self._sanctioned(tok) or self._shamed(tok)
                      or self._hasty(tok) or self._unchecked(tok) or self._trait(tok))
             if found is not None:
-                yield self._match(*found)
+                yield self.message_match(*found)
         yield from self._admonition(tokens)
         yield from self._sarcasm(tokens)
 
@@ -111,43 +93,19 @@ class Blame(Rule):
         if tok == "you":
             return True
         if tok is not None and tok.dep_ in ("csubj", "csubjpass"):
-            tok = subject(tok)  # "Whoever wrote this migration ..."
+            tok = clause_subject(tok)  # "Whoever wrote this migration ..."
         return self.people.is_person(tok)
 
     def _subject(self, verb):
         """The subject, or the understood doer of an imperative or a gerund."""
-        subj = subject(verb)
+        subj = clause_subject(verb)
         return subj if subj is not None else implied_subject(verb)
 
     def _doer(self, verb):
         """Who did ``verb``: its subject, or a passive's agent."""
         if is_passive(verb):
-            return agent_of(verb)
-        return subject(verb)
-
-    @staticmethod
-    def _predicate(tok):
-        pred = tok
-        for _ in range(8):
-            if pred.pos_ in ("VERB", "AUX") or pred.head == pred:
-                break
-            pred = pred.head
-        return pred
-
-    def _denied(self, tok) -> bool:
-        """A copular clause denies the judgment: "This was not human error",
-        "Nobody was careless" (but "so this operator error doesn't happen
-        again" still names it)."""
-        pred = self._predicate(tok)
-        if pred.lemma_ != "be":
-            return False
-        if is_negated(pred):
-            return True
-        subj = subject(pred)
-        if subj is not None and (subj.lower_ in NEGATIVE_SUBJECTS or
-                                 (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))):
-            return True
-        return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children) and tok.head.pos_ == "NOUN"
+            return agent_noun(verb)
+        return clause_subject(verb)
 
     # -- the shapes -------------------------------------------------------------
 
@@ -170,10 +128,10 @@ class Blame(Rule):
         else:
             return None
         if is_passive(tok):
-            agent = agent_of(tok)
+            agent = agent_noun(tok)
             if agent is None:
-                target = subject(tok)
-                if target is None or target.lemma_.lower() not in self.signals:
+                target = clause_subject(tok)
+                if target is None or target.lemma_.lower() not in self.lex.signal_nouns:
                     return None
                 if tok.tag_ not in PAST_TAGS or not (self._past_passive(tok) or self._narrated(tok, target)):
                     return None
@@ -205,22 +163,22 @@ class Blame(Rule):
         """"failed to follow", "neglected to", "didn't bother to", "couldn't be
         bothered to"; "the engineer's failure to ...", with a person as doer."""
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in self.failure_verbs:
+        if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.failure_verbs:
             comp = next((c for c in tok.children if c.dep_ == "xcomp"
                          and (any(a.lower_ == "to" for a in c.children)
                               or (lemma == "bother" and c.tag_ == "VBG"))), None)
             if comp is None:
                 return None
-            subj = subject(tok)
+            subj = clause_subject(tok)
             if lemma == "bother" and not (is_negated(tok) or is_passive(tok) or (
                     subj is not None and subj.lower_ in NEGATIVE_SUBJECTS)):
                 return None
             if lemma != "bother" and is_negated(tok):
                 return None
-            if self._person(subject(tok)):
+            if self._person(clause_subject(tok)):
                 return "failure", tok, comp
             return None
-        if tok.pos_ == "NOUN" and lemma in self.failure_nouns:
+        if tok.pos_ == "NOUN" and lemma in self.lex.failure_nouns:
             comp = next((c for c in tok.children if c.dep_ == "acl"
                          and any(a.lower_ == "to" for a in c.children)), None)
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -230,11 +188,11 @@ class Blame(Rule):
 
     def _person_adjective(self, tok):
         """"The vendor's engineers were useless", "an inexperienced engineer"."""
-        if tok.lemma_.lower() not in self.person_adjectives or tok.pos_ != "ADJ":
+        if tok.lemma_.lower() not in self.lex.person_adjectives or tok.pos_ != "ADJ":
             return None
         if tok.dep_ == "amod":
             return ("judgment", tok, tok) if self._person(tok.head) else None
-        subj = subject(tok)
+        subj = clause_subject(tok)
         if self._person(subj) and not is_negated(tok.head if tok.dep_ == "acomp" else tok):
             comp = next((c for c in tok.children if c.dep_ == "xcomp"), tok)  # "slow to respond"
             return "judgment", tok, comp
@@ -242,7 +200,7 @@ class Blame(Rule):
 
     def _more_careful(self, tok):
         """"People need to be more careful", "had been a lot more careful"."""
-        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in self.more_adjectives:
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in self.lex.more_adjectives:
             return None
         more = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
         pred = tok.head if tok.dep_ in ("acomp", "attr") else tok
@@ -254,31 +212,31 @@ class Blame(Rule):
         """"We want to be more thorough": an aim, not an admonition (but
         "Engineers should try to be more careful" admonishes)."""
         head = pred.head
-        return pred.dep_ == "xcomp" and head.lemma_.lower() in self.aspirations and not self._admonished(head)
+        return pred.dep_ == "xcomp" and head.lemma_.lower() in self.lex.aspiration_verbs and not self._admonished(head)
 
     def _not_careful(self, tok):
         """"Bob wasn't careful", "looked it over without being thorough"."""
-        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in self.more_adjectives:
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in self.lex.more_adjectives:
             return None
         if any(c.dep_ == "advmod" and c.lower_ == "more" for c in tok.children):
             return None  # a comparative: _more_careful
         pred = tok.head if tok.dep_ in ("acomp", "attr") else tok
         if pred.lemma_ == "be" and pred.dep_ == "pcomp" and pred.head.lower_ == "without":
-            return ("judgment", pred.head, tok) if self._person(subject(pred.head.head)) else None
-        if (is_negated(pred) or any(c.dep_ == "neg" for c in tok.children)) and self._person(subject(pred)):
+            return ("judgment", pred.head, tok) if self._person(clause_subject(pred.head.head)) else None
+        if (is_negated(pred) or any(c.dep_ == "neg" for c in tok.children)) and self._person(clause_subject(pred)):
             return "judgment", tok, tok
         return None
 
     def _belittled(self, tok):
         """"could easily have checked", "could have just looked"."""
-        if tok.dep_ != "advmod" or tok.lower_ not in self.belittling:
+        if tok.dep_ != "advmod" or tok.lower_ not in self.lex.belittling_adverbs:
             return None
         verb = tok.head
         kids = list(verb.children)
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "should", "might")
                     for c in kids)
         perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
-        if modal and perfect and not is_negated(verb) and self._person(subject(verb)):
+        if modal and perfect and not is_negated(verb) and self._person(clause_subject(verb)):
             return "judgment", tok, verb
         return None
 
@@ -287,38 +245,38 @@ class Blame(Rule):
         if tok.lemma_ != "hold" or tok.pos_ != "VERB":
             return None
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj")), None)
-        adj = next((c for c in tok.subtree if c.lower_ in self.accountable and c.i > tok.i), None)
+        adj = next((c for c in tok.subtree if c.lower_ in self.lex.accountability_adjectives and c.i > tok.i), None)
         if obj is not None and adj is not None and self._person(obj):
             return "fault", tok, adj
         return None
 
     def _again(self, tok):
         """"The data team broke the nightly export again"."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.habitual:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.habitual_faults:
             return None
         if not any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children):
             return None
-        if self._person(subject(tok)) and not is_negated(tok):
+        if self._person(clause_subject(tok)) and not is_negated(tok):
             return "judgment", tok, tok
         return None
 
     def _mistake(self, tok):
         """"a silly mistake", "a rookie error"."""
-        if tok.lemma_.lower() not in self.mistake_nouns:
+        if tok.lemma_.lower() not in self.lex.mistake_nouns:
             return None
         for child in tok.children:
-            if child.dep_ in ("amod", "compound") and child.lower_ in self.mistake_adjectives:
+            if child.dep_ in ("amod", "compound") and child.lower_ in self.lex.mistake_adjectives:
                 return "judgment", child, tok
         return None
 
     def _negated_adverb(self, tok):
         """"obviously didn't read", "didn't even read it", with a person doer."""
-        if tok.dep_ != "advmod" or tok.lower_ not in self.negation_adverbs:
+        if tok.dep_ != "advmod" or tok.lower_ not in self.lex.negation_adverbs:
             return None
         verb = tok.head
         if not is_negated(verb) or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or is_passive(verb):
             return None  # "we simply were not prepared": a state, not a judged act
-        doer = subject(verb)
+        doer = clause_subject(verb)
         if doer is not None and doer.lower_ in ("who", "that"):
             doer = verb.head if verb.dep_ == "relcl" else None
         if self._person(doer):
@@ -330,7 +288,7 @@ class Blame(Rule):
         if tok.lemma_ != "keep" or tok.pos_ != "VERB":
             return None
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-        if comp is not None and comp.lemma_.lower() in self.habitual and self._person(subject(tok)):
+        if comp is not None and comp.lemma_.lower() in self.lex.habitual_faults and self._person(clause_subject(tok)):
             return "judgment", tok, comp
         return None
 
@@ -338,7 +296,7 @@ class Blame(Rule):
         """"A competent engineer would have caught this"."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or not self.people.is_role(tok):
             return None
-        adj = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in self.better_person), None)
+        adj = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in self.lex.better_person_adjectives), None)
         if adj is None:
             return None
         verb = tok.head
@@ -348,14 +306,14 @@ class Blame(Rule):
 
     def _fault(self, tok):
         """"It was the DBA's fault", "Bob's fault" (not "nobody's fault")."""
-        if tok.lemma_.lower() not in self.fault_nouns or tok.tag_ == "NNS":
+        if tok.lemma_.lower() not in self.lex.fault_nouns or tok.tag_ == "NNS":
             return None  # "learn from our mistakes" is a stock phrase, not a verdict
         if tok.pos_ != "NOUN" and not (tok.pos_ == "ADJ" and tok.dep_ != "amod"):
             return None  # "my bad" owns a fault; "our bad config" is a config
         owner = self._owner(tok)
         if owner is None or owner.lower_ in ("nobody", "noone", "no"):
             return None
-        if not self._person(owner) or self._denied(tok):
+        if not self._person(owner) or denied_by_copula(tok):
             return None
         return "fault", owner, tok
 
@@ -373,15 +331,15 @@ class Blame(Rule):
 
     def _hasty(self, tok):
         """"a rushed release", "the review was rushed", "we rushed the rollout"."""
-        if tok.lemma_.lower() not in self.haste or tok.tag_ not in ("VBN", "VBD", "JJ"):
+        if tok.lemma_.lower() not in self.lex.haste_verbs or tok.tag_ not in ("VBN", "VBD", "JJ"):
             return None
         if tok.dep_ == "amod":
             return ("judgment", tok, tok) if self.people.is_action(tok.head) else None
         if is_passive(tok) or tok.dep_ == "acomp":
-            subj = subject(tok if is_passive(tok) else tok.head)
+            subj = clause_subject(tok if is_passive(tok) else tok.head)
             return ("judgment", tok, tok) if self.people.is_action(subj) and not is_negated(tok) else None
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if tok.pos_ == "VERB" and obj is not None and self.people.is_action(obj) and self._person(subject(tok)):
+        if tok.pos_ == "VERB" and obj is not None and self.people.is_action(obj) and self._person(clause_subject(tok)):
             return "judgment", tok, obj
         return None
 
@@ -400,16 +358,16 @@ class Blame(Rule):
     def _trait(self, tok):
         """"The team has a habit of skipping staging", "a tendency to push on
         Fridays", said of a person."""
-        if tok.lemma_.lower() not in self.habit_nouns or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in self.lex.habit_nouns or tok.pos_ != "NOUN":
             return None
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
             verb = tok.head
-            owner = subject(verb)
+            owner = clause_subject(verb)
             while owner is None and verb.dep_ in ("xcomp", "acl", "relcl") and verb.head != verb:
                 # "used to have a tendency", also when "used" hangs off its noun
                 verb = verb.head
-                owner = verb if verb.pos_ in ("NOUN", "PROPN", "PRON") else subject(verb)
+                owner = verb if verb.pos_ in ("NOUN", "PROPN", "PRON") else clause_subject(verb)
         if not self._person(owner):
             return None
         deed = next((c for c in tok.children if c.dep_ == "acl"), None)
@@ -419,7 +377,7 @@ class Blame(Rule):
         if deed is None:
             return None
         deeds = [deed] + [c for c in deed.children if c.dep_ == "conj"]
-        if not any(d.lemma_.lower() in self.habitual or is_negated(d) for d in deeds):
+        if not any(d.lemma_.lower() in self.lex.habitual_faults or is_negated(d) for d in deeds):
             return None  # "a habit of writing postmortems" is no fault
         return "judgment", tok, tok
 
@@ -431,14 +389,14 @@ class Blame(Rule):
         if verb.lemma_ not in ("be", "lie", "rest", "fall", "sit"):
             return None
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        subj = subject(verb)
+        subj = clause_subject(verb)
         if obj is None or subj is None or not self._person(obj) or is_negated(verb):
             return None
-        if verb.lemma_ == "be" and not (subj.lemma_.lower() in self.responsibility
+        if verb.lemma_ == "be" and not (subj.lemma_.lower() in self.lex.responsibility_nouns
                                         or subj.lower_ in ("this", "that", "it")
                                         or self._is_incident(subj) or self._this_one(subj)):
             return None
-        if verb.lemma_ != "be" and subj.lemma_.lower() not in self.responsibility:
+        if verb.lemma_ != "be" and subj.lemma_.lower() not in self.lex.responsibility_nouns:
             return None
         if verb.lemma_ == "be" and (subj.lower_ in ("this", "that", "it") or self._this_one(subj)) \
                 and tok.lower_ != "on":
@@ -456,7 +414,7 @@ class Blame(Rule):
 
     def _sanctioned(self, tok):
         """"The developer responsible has been spoken to", "He was let go"."""
-        if tok.pos_ != "VERB" or not is_passive(tok) or not self._person(subject(tok)):
+        if tok.pos_ != "VERB" or not is_passive(tok) or not self._person(clause_subject(tok)):
             return None
         for words in self.sanctions:
             if tok.lemma_.lower() != words[0]:
@@ -468,12 +426,12 @@ class Blame(Rule):
 
     def _shamed(self, tok):
         """"Whoever approved this should be embarrassed"."""
-        if tok.pos_ != "ADJ" or tok.lower_ not in self.shame or tok.dep_ != "acomp":
+        if tok.pos_ != "ADJ" or tok.lower_ not in self.lex.shame_adjectives or tok.dep_ != "acomp":
             return None
         be = tok.head
         if not any(c.dep_ == "aux" and c.lower_ in ("should", "ought", "must") for c in be.children):
             return None
-        return ("judgment", tok, tok) if self._person(subject(be)) and not is_negated(be) else None
+        return ("judgment", tok, tok) if self._person(clause_subject(be)) and not is_negated(be) else None
 
     def _typical(self, tok):
         """"Typical contractor work", "typical of the ops team"."""
@@ -498,13 +456,13 @@ class Blame(Rule):
             verb = first if first.pos_ in ("VERB", "AUX") else first.head
             if not self._admonished(verb):
                 continue
-            subj = subject(verb)
+            subj = clause_subject(verb)
             if not self._person(subj):
                 continue
             if phrase == "stop" and (subj.lower_ in SELF or not any(
                     c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)):
                 continue
-            yield self._match("admonition", first, last)
+            yield self.message_match("admonition", first, last)
 
     @staticmethod
     def _admonished(verb) -> bool:
@@ -521,5 +479,5 @@ class Blame(Rule):
         """"As usual, the frontend team shipped without testing"."""
         for i, j, _ in self.sarcasm.find(tokens):
             first, last = tokens[i], tokens[j]
-            if any(t.pos_ in ("VERB", "AUX") and self._person(subject(t)) for t in tokens):
-                yield self._match("judgment", first, last)
+            if any(t.pos_ in ("VERB", "AUX") and self._person(clause_subject(t)) for t in tokens):
+                yield self.message_match("judgment", first, last)
