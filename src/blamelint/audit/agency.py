@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from blamelint.data import load_data
+from blamelint.data import load
+from blamelint.data.models import AuditData, PeopleData, StatesData
 
 NAMED, VAGUE, THING = "named", "vague", "thing"
 AFFECTED = {"affect", "impact"}
@@ -35,18 +36,15 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    audit = load_data("audit.yaml")
-    people = load_data("people.yaml") or {}
-    states = load_data("states.yaml") or {}
+    audit, people = load(AuditData), load(PeopleData)
     return Lexicon(
-        stative=frozenset(audit["stative_verbs"]),
-        naming_pronouns=frozenset(audit["naming_pronouns"]),
-        vague_people=frozenset(audit["vague_people"]),
-        vague_determiners=frozenset(audit["vague_determiners"]),
-        role_nouns=frozenset(people.get("role_nouns", [])),
-        system_names=frozenset(people.get("system_names", [])),
-        states=frozenset(w for key in ("states", "participles") for w in (states.get(key) or [])
-                         if isinstance(w, str)),
+        stative=audit.stative_verbs,
+        naming_pronouns=audit.naming_pronouns,
+        vague_people=audit.vague_people,
+        vague_determiners=audit.vague_determiners,
+        role_nouns=people.role_nouns,
+        system_names=people.system_names,
+        states=frozenset(load(StatesData).states),
     )
 
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from blamelint.data import load_data
+from blamelint.data import load
+from blamelint.data.models import AuditData
 
 SOURCES = ("front-matter", "file-name", "text", "git", "mtime")
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -74,7 +75,7 @@ def parse_value(value: Any) -> Optional[dt.date]:
 
 @lru_cache(maxsize=1)
 def _date_keys() -> tuple[str, ...]:
-    return tuple(load_data("audit.yaml")["date_keys"])
+    return load(AuditData).date_keys
 
 
 def front_matter_date(front_matter: Optional[dict[str, Any]]) -> Optional[dt.date]:

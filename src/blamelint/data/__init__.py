@@ -6,12 +6,17 @@ all read their word lists through here, so nothing imports upward to reach them.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from blamelint.errors import RuleLoadError
+
+M = TypeVar("M", bound=BaseModel)
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it (the rule data is read on every run;
@@ -40,5 +45,47 @@ def load_yaml(path: Path) -> object:
 
 
 def load_data(name: str) -> object:
-    """A data file from rules/data/ (phrase lists, section synonyms...)."""
+    """A data file from rules/data/ as parsed YAML, unchecked (prefer ``load``)."""
     return load_yaml(data_dir() / "data" / name)
+
+
+def key_path(loc: tuple[Any, ...]) -> str:
+    """A pydantic error location as a key path: ``columns.owner[3]``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def problems(exc: ValidationError) -> str:
+    """The errors of a validation, on one line: ``key.path: what was wrong; ...``."""
+    return "; ".join(f"{key_path(e['loc'])}: {e['msg']}" for e in exc.errors())
+
+
+def validate(model: type[M], raw: object, where: str) -> M:
+    """``raw`` checked against ``model``; a RuleLoadError names ``where``, the
+    key path and the problem otherwise."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise RuleLoadError(f"{where}: expected a mapping of keys, found {type(raw).__name__}")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise RuleLoadError(f"{where}: {problems(exc)}") from None
+
+
+@lru_cache(maxsize=None)
+def load_model(name: str, model: type[M]) -> M:
+    """rules/data/``name`` validated by ``model`` (cached: loaded once per process)."""
+    return validate(model, load_data(name), f"rules/data/{name}")
+
+
+def load(model: type[M]) -> M:
+    """The rules/data file of ``model`` (see ``models.DATA_FILES``), validated and cached."""
+    from blamelint.data.models import DATA_FILES
+
+    name = next((n for n, m in DATA_FILES.items() if m is model), None)
+    if name is None:
+        raise KeyError(f"{model.__name__} is not the model of a rules/data file")
+    return load_model(name, model)

@@ -7,7 +7,7 @@ look-ups. Verb entries are lemmas, a phrasal verb is ``"lemma particle"``.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from blamelint.grammar.morphology import guessed_lemmas
 
@@ -61,6 +61,16 @@ class PassiveLexicon:
                     raise ValueError(f"{name}: unknown key {key!r} (known: {', '.join(sorted(known))})")
                 if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                     raise ValueError(f"{name}: {key} must be a list of words")
+                values[key] = values.get(key, frozenset()) | {" ".join(w.lower().split()) for w in words}
+        return cls(**values)
+
+    @classmethod
+    def from_models(cls, *models: Iterable[tuple[str, Iterable[str]]]) -> "PassiveLexicon":
+        """Build from the validated data models of states.yaml, passive-verbs.yaml
+        and passive-cues.yaml (each iterates as (key, words))."""
+        values: dict[str, frozenset[str]] = {}
+        for model in models:
+            for key, words in model:
                 values[key] = values.get(key, frozenset()) | {" ".join(w.lower().split()) for w in words}
         return cls(**values)
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from blamelint.data import load
+from blamelint.data.models import ActionItemsData
 from blamelint.document.model import Block, Document
 from blamelint.postmortem.sections import Outline, memo, outline, words
 
@@ -67,13 +69,13 @@ class Grammar:
     columns: dict[str, frozenset[str]]
 
     @classmethod
-    def from_data(cls, data: dict) -> "Grammar":
-        months = [*data["months"], *data["month-abbreviations"]]
+    def from_data(cls, data: ActionItemsData) -> "Grammar":
+        months = [*data.months, *data.month_abbreviations]
         month = rf"(?:{_alternation(months)})\.?"
-        weekday = rf"(?:{_alternation(data['weekdays'])})\.?"
+        weekday = rf"(?:{_alternation(data.weekdays)})\.?"
         day = r"\d{1,2}(?:st|nd|rd|th)?"
         year = r"(?:\d{4}|'\d{2})"
-        period = _alternation(data["periods"])
+        period = _alternation(data.periods)
         absolute = [
             r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",                      # 2027-01-15
             r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",              # 15/01/2027
@@ -86,7 +88,7 @@ class Grammar:
             r"\b\d{4}[-\s]?[QH][1-4]\b",                              # 2026-Q1
             rf"\b(?:end|start|beginning|middle|mid)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+)?(?:{period}|{month}|[QH][1-4])\b",
             rf"\b(?:this|next|following|upcoming|coming)\s+(?:{period}|{weekday})\b",
-            rf"\b(?:{_alternation(data['period-abbreviations'])})\b",
+            rf"\b(?:{_alternation(data.period_abbreviations)})\b",
             rf"\b(?:{period})\s+\d{{1,3}}\b",                           # sprint 42
             r"\bwithin\s+(?:\d+|one|two|three|four|six|a)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b",
         ]
@@ -97,35 +99,35 @@ class Grammar:
             r"\b(?:\d+|one|two|three|four|six)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b",
             r"\b(?:today|tomorrow)\b",
         ]
-        owner_labels = _alternation(data["owner-labels"])
-        due_labels = _alternation(data["due-labels"])
+        owner_labels = _alternation(data.owner_labels)
+        due_labels = _alternation(data.due_labels)
         status_labels = "status|state|ticket|tickets|issue|jira|link|tracking|priority|prio"
         return cls(
             owner_label=re.compile(rf"(?:^|(?<=[\s(\[,;.]))(?:{owner_labels})\s*(?:[:=]|\s[-–—]+\s)\s*(?P<value>[^.;,)\]|\n]*)",
                                    re.IGNORECASE),
-            owner_phrase=re.compile(rf"\b(?:{_alternation(data['owner-phrases'])})\s+(?P<value>[^.;,)\]|\n]*)",
+            owner_phrase=re.compile(rf"\b(?:{_alternation(data.owner_phrases)})\s+(?P<value>[^.;,)\]|\n]*)",
                                     re.IGNORECASE),
             status_label=re.compile(rf"\b(?:{status_labels})\s*:\s*(?P<value>[^.;,)\]|\n]*)", re.IGNORECASE),
             label_sentence=re.compile(rf"^\s*(?:{owner_labels}|{due_labels}|{status_labels})\s*:", re.IGNORECASE),
             absolute_date=re.compile("|".join(f"(?:{p})" for p in absolute), re.IGNORECASE),
             relative_date=re.compile("|".join(f"(?:{p})" for p in relative), re.IGNORECASE),
             weak_date=re.compile("|".join(f"(?:{p})" for p in weak), re.IGNORECASE),
-            cue=re.compile(rf"(?:^|\W)(?:{_alternation(data['due-cues'])}|{due_labels})\s*(?:[:=]|[-–—]+)?\s*"
+            cue=re.compile(rf"(?:^|\W)(?:{_alternation(data.due_cues)}|{due_labels})\s*(?:[:=]|[-–—]+)?\s*"
                            r"(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+|mid[-\s]|early\s+|late\s+)?$",
                            re.IGNORECASE),
             ticket=re.compile(
                 r"(?P<url>https?://\S*(?:/issues?/|/browse/|/pull/|/tickets?/|/-/issues/|/merge_requests/|jira|linear\.app|/task/|/bug)\S*)"
-                r"|(?P<key>\b(?!(?:" + _alternation(data["not-ticket-prefixes"]) + r")-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b)"
+                r"|(?P<key>\b(?!(?:" + _alternation(data.not_ticket_prefixes) + r")-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b)"
                 r"|(?P<ref>(?:\b[\w.-]+/[\w.-]+)?(?<![\w&])#\d{1,7}\b)",
                 re.IGNORECASE),
-            placeholders=frozenset(" ".join(words(p)) for p in data["placeholders"]) | {""},
-            not_owners=frozenset(" ".join(words(p)) for p in data["not-owners"]),
-            team_words=frozenset(w for t in data["team-words"] for w in words(t)),
-            team_acronyms=frozenset(t.lower() for t in data["team-acronyms"]),
-            months=frozenset(m.lower() for m in [*months, *data["weekdays"]]),
-            done_words=frozenset(" ".join(words(w)) or w for w in data["done-words"]),
-            open_words=frozenset(" ".join(words(w)) for w in data["open-words"]),
-            columns={k: frozenset(" ".join(words(c)) or c for c in v) for k, v in data["columns"].items()},
+            placeholders=frozenset(" ".join(words(p)) for p in data.placeholders) | {""},
+            not_owners=frozenset(" ".join(words(p)) for p in data.not_owners),
+            team_words=frozenset(w for t in data.team_words for w in words(t)),
+            team_acronyms=frozenset(t.lower() for t in data.team_acronyms),
+            months=frozenset(m.lower() for m in [*months, *data.weekdays]),
+            done_words=frozenset(" ".join(words(w)) or w for w in data.done_words),
+            open_words=frozenset(" ".join(words(w)) for w in data.open_words),
+            columns={k: frozenset(" ".join(words(c)) or c for c in v) for k, v in data.columns},
         )
 
     # -- values -----------------------------------------------------------------
@@ -205,11 +207,10 @@ class Grammar:
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     from blamelint.errors import RuleLoadError
-    from blamelint.data import load_data
 
     try:
-        return Grammar.from_data(load_data("action-items.yaml"))
-    except (KeyError, TypeError, AttributeError, re.error) as exc:
+        return Grammar.from_data(load(ActionItemsData))
+    except re.error as exc:
         raise RuleLoadError(f"rules/data/action-items.yaml: malformed action-item data: {exc}") from None
 
 

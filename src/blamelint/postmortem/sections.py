@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from blamelint.data import load
+from blamelint.data.models import SectionsData
 from blamelint.document.model import Block, Document
 from blamelint.errors import ConfigError
 
@@ -98,24 +100,24 @@ class SectionCatalog:
     head_nouns: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
-    def from_data(cls, data: dict) -> "SectionCatalog":
+    def from_data(cls, data: SectionsData) -> "SectionCatalog":
         headings: dict[tuple[str, ...], str] = {}
-        for name, spec in data["sections"].items():
-            for heading in spec["headings"]:
+        for name, spec in data.sections.items():
+            for heading in spec.headings:
                 key = words(heading)
                 if key in headings and headings[key] != name:
                     raise ValueError(f"heading '{heading}' is listed under {headings[key]} and {name}")
                 headings[key] = name
         return cls(
             headings=headings,
-            decorations=frozenset(w for d in data["decorations"] for w in words(d)),
-            specific={n: s["specific"] for n, s in data["sections"].items() if s.get("specific")},
-            placeholders=frozenset(" ".join(words(p)) for p in data["placeholders"]),
-            titles=dict(data["titles"]),
-            belongs=dict(data["belongs"]),
-            order=tuple(data["sections"]),
-            children={k: tuple(v) for k, v in (data.get("children") or {}).items()},
-            head_nouns=frozenset(words(h) for h in data.get("head-nouns") or ()),
+            decorations=frozenset(w for d in data.decorations for w in words(d)),
+            specific={n: s.specific for n, s in data.sections.items() if s.specific},
+            placeholders=frozenset(" ".join(words(p)) for p in data.placeholders),
+            titles=dict(data.titles),
+            belongs=dict(data.belongs),
+            order=tuple(data.sections),
+            children=dict(data.children),
+            head_nouns=frozenset(words(h) for h in data.head_nouns),
         )
 
     @property
@@ -202,12 +204,10 @@ class SectionCatalog:
 @lru_cache(maxsize=1)
 def catalog() -> SectionCatalog:
     from blamelint.errors import RuleLoadError
-    from blamelint.data import load_data
 
-    data = load_data("sections.yaml")
     try:
-        return SectionCatalog.from_data(data)
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        return SectionCatalog.from_data(load(SectionsData))
+    except ValueError as exc:
         raise RuleLoadError(f"rules/data/sections.yaml: malformed section data: {exc}") from None
 
 

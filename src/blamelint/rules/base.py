@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from blamelint.data import validate
 from blamelint.findings import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,9 +83,17 @@ class Rule:
     needs: ClassVar[frozenset[str]] = PARSE
     """spaCy components the check reads (others are switched off)."""
 
+    data_model: ClassVar[Optional[type[BaseModel]]] = None
+    """The model of the card's ``data`` mapping this check reads; a card whose
+    ``data`` does not fit fails when the rule is built, naming the card file
+    and the key. None: the check does not look at ``data`` (plugins)."""
+
     def __init__(self, card: RuleCard, options: Optional[dict[str, Any]] = None):
         self.card = card
         self.options = dict(options or {})
+        self.data: Any = card.data
+        if self.data_model is not None:
+            self.data = validate(self.data_model, card.data, f"{card.source or card.id}: data")
         self.setup()
 
     @property
@@ -96,7 +105,22 @@ class Rule:
         return self.card.scope
 
     def setup(self) -> None:
-        """Prepare patterns from ``self.card.data`` (called once)."""
+        """Prepare patterns from ``self.data`` (called once)."""
+
+    def message_match(self, kind: str, first, last) -> Match:
+        """A Match over the tokens first..last (either order), with the message
+        and suggestion of ``kind`` from the card's ``data.messages`` (``{text}``
+        is the flagged text), falling back to the card's own message and
+        suggestion."""
+        if first.i > last.i:
+            first, last = last, first
+        spec = getattr(getattr(self.data, "messages", None), kind, None)
+        message = spec.message if spec is not None and spec.message is not None else None
+        suggestion = spec.suggestion if spec is not None and spec.suggestion is not None else None
+        message = message if message is not None else (self.card.message or self.card.summary)
+        suggestion = suggestion if suggestion is not None else self.card.suggestion
+        text = first.doc[first.i:last.i + 1].text
+        return Match(first.idx, last.idx + len(last.text), message.format(text=text), suggestion)
 
     def attach_pipeline(self, nlp: Any) -> None:
         """Called once with the loaded spaCy pipeline, before the first check, for

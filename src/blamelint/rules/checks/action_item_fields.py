@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from blamelint.data.models import NoCardData
 from blamelint.postmortem.action_items import ActionItem, action_items
 from blamelint.rules.base import Match
 from blamelint.rules.document_rule import DocumentRule
 
 
 class _ActionItemRule(DocumentRule):
+    data_model = NoCardData
     OPTIONS = {"include-done": (bool, True)}
 
     def check_postmortem(self, document, context) -> Iterable[Match]:

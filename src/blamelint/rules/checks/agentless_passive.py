@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from blamelint.errors import RuleLoadError
+from blamelint.data.models import NoCardData
 from blamelint.grammar.active_voice import active_voice, inflect, particles, pronoun_for, verb_parts
 from blamelint.grammar.agents import has_agent
 from blamelint.grammar.events import TIMESTAMP, is_timeline_entry, tense_of, timestamp_end, why_not_event
@@ -20,22 +20,21 @@ from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.grammar.rewrites import faithful
 from blamelint.rules.base import Match, Rule
-from blamelint.data import load_data
-from blamelint.rules.checks.grammar_helpers import People
+from blamelint.data import load
+from blamelint.data.models import PassiveCuesData, PassiveVerbsData, StatesData
+from blamelint.grammar.people import People
 from blamelint.postmortem.sections import catalog
 
-DATA_FILES = ("states.yaml", "passive-verbs.yaml", "passive-cues.yaml")
 TIMELINE = "timeline"
 
 
 def load_lexicon() -> PassiveLexicon:
-    try:
-        return PassiveLexicon.from_data({f"rules/data/{name}": load_data(name) for name in DATA_FILES})
-    except ValueError as exc:
-        raise RuleLoadError(str(exc)) from None
+    return PassiveLexicon.from_models(load(StatesData), load(PassiveVerbsData), load(PassiveCuesData))
 
 
 class AgentlessPassive(Rule):
+    data_model = NoCardData
+
     def setup(self) -> None:
         self.lex = load_lexicon()
         self._is_person, self._is_action = _noun_tests()

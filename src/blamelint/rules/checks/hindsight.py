@@ -18,66 +18,47 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from blamelint.rules.base import Match, Rule
-from blamelint.data import load_data
-from blamelint.rules.checks.grammar_helpers import (
-    card_match,
-    People,
-    PhraseIndex,
-    agent_of,
-    is_negated,
-    is_passive,
-    subject,
-    words_of,
-)
+from blamelint.data import load
+from blamelint.data.models import HindsightCardData, HindsightData
+from blamelint.grammar.clauses import agent_noun, clause_subject, is_negated, is_passive
+from blamelint.grammar.people import People
+from blamelint.grammar.phrases import PhraseIndex, words_of
 
 PERFECT = frozenset({"have", "'ve", "ve", "of"})
 WOULD = frozenset({"would", "'d"})
 
 
 class Hindsight(Rule):
-    def setup(self) -> None:
-        data = load_data("hindsight.yaml")
-        self.markers = PhraseIndex(data["markers"])
-        self.words = frozenset(data["words"])
-        self.epistemic = frozenset(data["epistemic_modals"])
-        self.safeguards = [words_of(p) for p in data["safeguard_phrases"]]
-        self.wishes = frozenset(data["wish_verbs"])
-        self.designs = [words_of(p) for p in data["design_phrases"]]
-        self.outcomes = frozenset(data["outcome_verbs"])
-        self.evaluative = frozenset(data["evaluative_words"])
-        self.durations = frozenset(data["duration_units"])
-        self.remedies = frozenset(data["remedy_pronouns"])
-        self.event_verbs = frozenset(data["event_verbs"])
-        self.event_subjects = frozenset(data["event_subjects"])
-        self.design_adverbs = frozenset(data["design_adverbs"])
-        self.experiences = frozenset(data["experience_verbs"])
-        self.concessive = frozenset(data["concessive_adverbs"])
-        self.people = People()
+    data_model = HindsightCardData
 
-    def _match(self, kind: str, first, last) -> Match:
-        return card_match(self.card, kind, first, last)
+    def setup(self) -> None:
+        self.lex = load(HindsightData)
+        self.markers = PhraseIndex(self.lex.markers)
+        self.safeguards = [words_of(p) for p in self.lex.safeguard_phrases]
+        self.designs = [words_of(p) for p in self.lex.design_phrases]
+        self.people = People()
 
     # -- the check --------------------------------------------------------------
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
         tokens = list(sent)
         for i, j, _ in self.markers.find(tokens):
-            yield self._match("marker", tokens[i], tokens[j])
+            yield self.message_match("marker", tokens[i], tokens[j])
         for tok in tokens:
             if self._looking_back(tok):
-                yield self._match("marker", tok, tok.doc[tok.i + 1])
-            elif tok.lower_ in self.words and tok.pos_ == "ADJ" and not self._adjective_denied(tok):
-                yield self._match("word", tok, tok)
+                yield self.message_match("marker", tok, tok.doc[tok.i + 1])
+            elif tok.lower_ in self.lex.words and tok.pos_ == "ADJ" and not self._adjective_denied(tok):
+                yield self.message_match("word", tok, tok)
         conditions = [t for t in tokens if self._past_condition(t)]
         for tok in tokens:
             found = self._modal_perfect(tok, conditions)
             if found is not None:
-                yield self._match(*found)
+                yield self.message_match(*found)
         for cond in conditions:
             main = cond.head
             if not self._has_modal_perfect(main) and self._modal(main) is not None \
                     and self._judges_action(cond, main):
-                yield self._match("counterfactual", cond, cond)
+                yield self.message_match("counterfactual", cond, cond)
 
     # -- the shapes -------------------------------------------------------------
 
@@ -128,7 +109,7 @@ class Hindsight(Rule):
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
             return verb.dep_ == "advcl"
-        subj = subject(verb)
+        subj = clause_subject(verb)
         return subj is not None and aux_had.i < subj.i  # inverted: "Had we ..."
 
     def _credits_safeguard(self, cond, main) -> bool:
@@ -138,7 +119,7 @@ class Hindsight(Rule):
         have avoided ..." names a good outcome, so it judges the action)."""
         if self._phrase_on(main, self.safeguards) or self._phrase_on(main, self.designs):
             return True
-        return cond is not None and is_negated(cond) and main.lemma_.lower() not in self.outcomes
+        return cond is not None and is_negated(cond) and main.lemma_.lower() not in self.lex.outcome_verbs
 
     def _judges_action(self, cond, main) -> bool:
         """A past counterfactual condition is hindsight when it is about what
@@ -149,7 +130,7 @@ class Hindsight(Rule):
         if self._credits_safeguard(cond, main):
             return False
         return (self._human(self._doer(cond)) or is_passive(cond) or self._human(self._doer(main))
-                or main.lemma_.lower() in self.outcomes)
+                or main.lemma_.lower() in self.lex.outcome_verbs)
 
     def _human(self, tok) -> bool:
         return tok is not None and (self.people.is_person(tok) or self.people.is_action(tok)
@@ -190,24 +171,24 @@ class Hindsight(Rule):
             nouns = [child] if child.dep_ in ("dobj", "npadvmod") else \
                 [g for g in child.children if g.dep_ == "pobj"] \
                 if child.dep_ == "prep" and child.lower_ in ("in", "within", "under") else []
-            if any(n.lemma_.lower() in self.durations for n in nouns):
+            if any(n.lemma_.lower() in self.lex.duration_units for n in nouns):
                 return True
         return False
 
     def _evaluative(self, verb) -> bool:
         """"would have been better", "should have been a red flag"."""
         return verb.lemma_ == "be" and any(
-            c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in self.evaluative
-                                             or c.lower_ in self.evaluative or any(
-                g.dep_ in ("compound", "amod") and g.lemma_.lower() in self.evaluative for g in c.children))
+            c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in self.lex.evaluative_words
+                                             or c.lower_ in self.lex.evaluative_words or any(
+                g.dep_ in ("compound", "amod") and g.lemma_.lower() in self.lex.evaluative_words for g in c.children))
             for c in verb.children)
 
     def _doer(self, verb):
-        subj = subject(verb)
+        subj = clause_subject(verb)
         if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
         if subj is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "ought":
-            return subject(verb.head)
+            return clause_subject(verb.head)
         return subj
 
     def _modal_perfect(self, verb, conditions):
@@ -230,10 +211,10 @@ class Hindsight(Rule):
         doer = self._doer(verb)
         person = self._human(doer)
         passive = is_passive(verb)
-        outcome = lemma in self.outcomes
+        outcome = lemma in self.lex.outcome_verbs
         if self._evaluative(verb) and modal in ("would", "should", "ought"):
             return "should" if modal != "would" else "would", first, verb
-        if modal in self.epistemic:
+        if modal in self.lex.epistemic_modals:
             # "Someone must have changed it" infers; "We might have avoided it" judges
             if modal != "must" and outcome and (person or passive):
                 return "could", first, verb
@@ -241,32 +222,32 @@ class Hindsight(Rule):
         if modal == "could" and is_negated(verb):
             return None  # "We could not have known": what was possible then
         if modal in ("should", "ought"):
-            agent = agent_of(verb) if passive else None
+            agent = agent_noun(verb) if passive else None
             if agent is not None and not self._human(agent):
                 return None  # "should have been blocked by the canary analysis": designed
-            if passive and any(c.dep_ == "advmod" and c.lower_ in self.design_adverbs for c in verb.children):
+            if passive and any(c.dep_ == "advmod" and c.lower_ in self.lex.design_adverbs for c in verb.children):
                 return None  # "should have been automatically corrected": designed
             if passive or (person and not (self._expected_duration(verb)
                                            and not self.people.is_person(doer))):
                 return "should", first, verb
-            if lemma in self.event_verbs and is_negated(verb) and doer is not None \
-                    and doer.lemma_.lower() in self.event_subjects:
+            if lemma in self.lex.event_verbs and is_negated(verb) and doer is not None \
+                    and doer.lemma_.lower() in self.lex.event_subjects:
                 return "should", first, verb  # "This should never have happened"
             return None  # designed behaviour: "The standby should have taken over"
         copula = lemma == "be" and not passive
-        remedy = outcome and doer is not None and (self._hypothetical(doer) or doer.lower_ in self.remedies)
+        remedy = outcome and doer is not None and (self._hypothetical(doer) or doer.lower_ in self.lex.remedy_pronouns)
         if modal == "could":
             if not copula and (person or passive or remedy):
                 return "could", first, verb
             return None  # a possibility: "The lag could have been network jitter"
         # would
-        if lemma in self.wishes:
+        if lemma in self.lex.wish_verbs:
             return None  # "We would have liked more time"
-        if lemma in self.experiences and not passive and not self._hypothetical_means(verb):
+        if lemma in self.lex.experience_verbs and not passive and not self._hypothetical_means(verb):
             return None  # the impact inferred: "Customers would have seen 502s"
         if is_negated(verb):
             return None  # "these changes would not have protected us": what would not have helped
-        if any(c.dep_ == "advmod" and c.lower_ in self.concessive for c in verb.children):
+        if any(c.dep_ == "advmod" and c.lower_ in self.lex.concessive_adverbs for c in verb.children):
             return None  # "would still have left": the outcome whatever was done
         if person and not copula:
             return "would", first, verb

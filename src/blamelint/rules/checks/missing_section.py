@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from blamelint.data.models import NoCardData
 from blamelint.rules.base import Match
 from blamelint.rules.document_rule import DocumentRule, first_line_span
 from blamelint.postmortem.sections import catalog, outline
@@ -15,6 +16,8 @@ OWN_RULE = {"what-went-well"}
 
 
 class MissingSection(DocumentRule):
+    data_model = NoCardData
+
     def check_postmortem(self, document, context) -> Iterable[Match]:
         cat = catalog()
         required = [s for s in context.config.required_sections if s not in OWN_RULE]

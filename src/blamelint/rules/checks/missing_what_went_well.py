@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from blamelint.data.models import NoCardData
 from blamelint.rules.base import Match
 from blamelint.rules.document_rule import DocumentRule, first_line_span
 from blamelint.postmortem.sections import catalog, outline
@@ -13,6 +14,7 @@ SECTION = "what-went-well"
 class MissingWhatWentWell(DocumentRule):
     """Reports a missing section at line 1, an empty one at its heading. Off
     when "what-went-well" is taken out of ``required-sections``."""
+    data_model = NoCardData
 
     def check_postmortem(self, document, context) -> Iterable[Match]:
         if SECTION not in context.config.required_sections:

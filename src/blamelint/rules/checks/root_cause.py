@@ -20,16 +20,20 @@ from __future__ import annotations
 from typing import Iterable
 
 from blamelint.rules.base import Match, Rule
-from blamelint.data import load_data
-from blamelint.rules.checks.grammar_helpers import (
-    card_match,
-    PhraseIndex,
+from blamelint.data import load
+from blamelint.data.models import RootCauseCardData, RootCauseData
+from blamelint.grammar.clauses import (
+    clause_subject,
     in_quotes,
     is_negated,
     is_passive,
-    subject,
-    words_of,
+    is_plural,
+    particle_prep,
+    predicate,
+    prep_object,
+    reason_of,
 )
+from blamelint.grammar.phrases import PhraseIndex, words_of
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "today"})
 WHOLE = frozenset({"whole", "entire", "full", "overall"})
@@ -39,52 +43,27 @@ CHAIN = frozenset({"compound", "nmod", "amod", "dobj", "pobj", "prep", "xcomp", 
 
 
 class RootCause(Rule):
+    data_model = RootCauseCardData
+
     def setup(self) -> None:
-        data = load_data("root-cause.yaml")
-        self.terms = PhraseIndex(data["terms"])
-        self.modifiers = frozenset(data["single_cause_modifiers"])
-        self.cause_nouns = frozenset(data["cause_nouns"])
-        self.layered = frozenset(data["layered_cause_modifiers"])
-        self.cause_like = frozenset(data["cause_like_modifiers"])
-        self.mass_incidents = frozenset(data["mass_incident_nouns"])
-        self.sub_incident = frozenset(data["sub_incident_modifiers"])
-        self.hosts = frozenset(data["incident_hosts"])
-        self.hosted = frozenset(data["hosted_incident_nouns"])
-        self.outage_verbs = [words_of(p) for p in data["whole_outage_verbs"]]
-        self.apology = frozenset(data["apology_words"])
-        self.quantifiers = frozenset(data["plural_quantifiers"])
-        self.partial = PhraseIndex(data["partial_markers"])
-        self.lone_causes = frozenset(data["lone_cause_nouns"])
-        self.incident_nouns = frozenset(data["incident_nouns"])
-        self.causal_verbs = frozenset(data["causal_verbs"])
+        self.lex = lex = load(RootCauseData)
+        self.terms = PhraseIndex(lex.terms)
+        self.partial = PhraseIndex(lex.partial_markers)
+        self.exclusive = PhraseIndex(lex.exclusive_phrases)
+        self.outage_verbs = [words_of(p) for p in lex.whole_outage_verbs]
         self.causal_preps: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for phrase in data["causal_verb_preps"]:
+        for phrase in lex.causal_verb_preps:
             words = words_of(phrase)  # (requires..., content word, preposition)
             self.causal_preps.setdefault(words[-2], []).append((words[:-2], words[-1]))
-        self.origins = [words_of(p) for p in data["incident_origins"]]
-        self.reducing = [words_of(p) for p in data["reducing_idioms"]]
-        self.attributing = [words_of(p) for p in data["attributing_idioms"]]
-        self.incident_pronouns = frozenset(data["incident_pronouns"])
-        self.totalizing = frozenset(data["totalizing_pronouns"])
+        self.origins = [words_of(p) for p in lex.incident_origins]
+        self.reducing = [words_of(p) for p in lex.reducing_idioms]
+        self.attributing = [words_of(p) for p in lex.attributing_idioms]
         self.events = {}
-        for phrase in data["incident_events"]:
+        for phrase in lex.incident_events:
             words = words_of(phrase)
             self.events[words[0]] = words[1:]
-        self.origin_nouns = frozenset(data["origin_nouns"])
-        self.exclusive = PhraseIndex(data["exclusive_phrases"])
-        self.root_objects = frozenset(data["root_of_objects"])
-        self.multi = frozenset(data["multi_cause_nouns"])
-        self.counting = frozenset(data["counting_nouns"])
-        self.factors = frozenset(data["factor_nouns"])
-        self.pronoun_causals = [words_of(p) for p in data["pronoun_causals"]]
-        self.rejecting = frozenset(data["rejecting_verbs"])
-        self.seeking = frozenset(data["seeking_verbs"])
-        self.rejecting_preps = [words_of(p) for p in data["rejecting_preps"]]
-
-    # -- findings -------------------------------------------------------------
-
-    def _match(self, kind: str, first, last) -> Match:
-        return card_match(self.card, kind, first, last)
+        self.pronoun_causals = [words_of(p) for p in lex.pronoun_causals]
+        self.rejecting_preps = [words_of(p) for p in lex.rejecting_preps]
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
         tokens = list(sent)
@@ -98,16 +77,16 @@ class RootCause(Rule):
             if nxt is not None and nxt.lemma_.lower() in ("analysis", "review", "document", "doc", "report"):
                 last = nxt
             kind = "process" if first.lower_.startswith("rca") or last != tokens[j] else "term"
-            yield self._match(kind, first, last)
+            yield self.message_match(kind, first, last)
         for i, j, _ in self.exclusive.find(tokens):
             if self._about_incident(tokens[i]):
-                yield self._match("whole", tokens[i], tokens[j])
+                yield self.message_match("whole", tokens[i], tokens[j])
         for tok in tokens:
             found = (self._singled_out(tok) or self._whole_incident(tok) or self._root_of(tok)
                      or self._event_because(tok))
             if found is not None:
                 kind, first, last = found
-                yield self._match(kind, first, last)
+                yield self.message_match(kind, first, last)
 
     # -- the shapes -------------------------------------------------------------
 
@@ -116,23 +95,23 @@ class RootCause(Rule):
         the outage"."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        if tok.lemma_.lower() in self.incident_nouns:
+        if tok.lemma_.lower() in self.lex.incident_nouns:
             return self._cause_like_incident(tok)
-        if tok.lemma_.lower() in self.origin_nouns:
+        if tok.lemma_.lower() in self.lex.origin_nouns:
             if self._definite_cause_of_incident(tok, need_complement=True) and not self._denied(tok):
                 return "single", tok, tok
             return None
-        if tok.lemma_.lower() not in self.cause_nouns:
+        if tok.lemma_.lower() not in self.lex.cause_nouns:
             return None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "advmod")
-                and c.lower_ in self.modifiers]
-        if not mods and tok.lemma_.lower() in self.lone_causes and not self._indefinite(tok):
+                and c.lower_ in self.lex.single_cause_modifiers]
+        if not mods and tok.lemma_.lower() in self.lex.lone_cause_nouns and not self._indefinite(tok):
             mods = [tok]
         if not mods and self._definite_cause_of_incident(tok):
             mods = [next(c for c in tok.children if c.dep_ == "det")]
         if not mods or self._rejected(tok, tok) or self._denied(tok):
             return None
-        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.layered for c in tok.children):
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.lex.layered_cause_modifiers for c in tok.children):
             return None  # "contributing cause" is clean; "root cause" is a term of its own
         first = min(mods + [tok], key=lambda t: t.i)
         return "single", first, tok
@@ -153,7 +132,7 @@ class RootCause(Rule):
                 obj = next((c for c in comp.children if c.dep_ == "pobj"), None)
                 return obj is not None and self._incident(obj, allow_indefinite=True)
             if comp.dep_ == "relcl" and comp.lemma_.lower() in self.events:
-                return self._incident(subject(comp))  # "the reason the outage happened"
+                return self._incident(clause_subject(comp))  # "the reason the outage happened"
             return False  # "the reason the failover took 40 minutes": a symptom
         if need_complement:
             return False
@@ -164,17 +143,17 @@ class RootCause(Rule):
             return None
         lemma = tok.lemma_.lower()
         # X caused / explains the outage; the outage was caused by X; an outage caused by X
-        if lemma in self.causal_verbs:
+        if lemma in self.lex.causal_verbs:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            subj = subject(tok)
+            subj = clause_subject(tok)
             if obj is not None and self._incident(obj, allow_bare=True) and not self._several(subj) \
                     and not self._owned(tok, subj):
                 return self._unless_denied("whole", tok, obj, tok)
             if subj is not None and subj.dep_ == "nsubjpass" and self._incident(subj) \
-                    and self._reason(tok) is not None:
+                    and reason_of(tok) is not None:
                 return self._unless_denied("whole", tok, subj, tok)  # "The issue was caused due to X"
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            if agent is not None and not self._several(self._pobj(agent)):
+            if agent is not None and not self._several(prep_object(agent)):
                 if subj is not None and subj.dep_ == "nsubjpass" and self._incident(subj):
                     return self._unless_denied("whole", tok, subj, agent)
                 if tok.dep_ == "acl" and tok.tag_ == "VBN" and self._incident(tok.head, allow_indefinite=True):
@@ -184,9 +163,9 @@ class RootCause(Rule):
             if not self._takes(tok, requires):
                 continue
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == prep_word), None)
-            obj = self._pobj(prep) if prep is not None else None
+            obj = prep_object(prep) if prep is not None else None
             allow = prep_word == "into"  # "turned a minor alert into a full outage"
-            cause = subject(tok)
+            cause = clause_subject(tok)
             if obj is not None and self._incident(obj, allow_indefinite=allow, allow_bare=True) \
                     and not self._several(cause) and not self._owned(tok, cause):
                 pred = tok.head if tok.dep_ in ("acomp", "xcomp", "attr") else tok
@@ -196,24 +175,24 @@ class RootCause(Rule):
             if lemma != verb or not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in tok.children):
                 continue
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            cause = subject(tok) if obj is None or obj.dep_ == "dobj" else self._pobj(
+            cause = clause_subject(tok) if obj is None or obj.dep_ == "dobj" else prep_object(
                 next((c for c in tok.children if c.dep_ == "agent"), tok))
             if obj is not None and (any(c.lower_ in WHOLE for c in obj.children) or self._incident(obj)) \
                     and cause is not None and not self._several(cause) and not self._owned(tok, cause):
                 return self._unless_denied("whole", tok, tok, obj)
         # We had / experienced an outage because of X
-        if lemma in self.hosts:
+        if lemma in self.lex.incident_hosts:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.lemma_.lower() in self.hosted \
+            if obj is not None and obj.lemma_.lower() in self.lex.hosted_incident_nouns \
                     and self._incident(obj, allow_indefinite=True, allow_bare=True) \
-                    and (self._reason(tok) is not None or self._reason(obj) is not None):
+                    and (reason_of(tok) is not None or reason_of(obj) is not None):
                 return self._unless_denied("whole", tok, obj, obj)
         # the outage was due to / stemmed from / came down to X
-        subj = subject(tok)
+        subj = clause_subject(tok)
         if subj is not None and (self._incident(subj) or self._totalizing(subj)
-                                 or (subj.lower_ in self.incident_pronouns and self._reduces(tok))):
+                                 or (subj.lower_ in self.lex.incident_pronouns and self._reduces(tok))):
             hit = self._origin(tok) or self._reduced(tok)
-            if hit is not None and not self._several(self._pobj(hit)):
+            if hit is not None and not self._several(prep_object(hit)):
                 return self._unless_denied("whole", tok, subj if subj.i < tok.i else tok, hit)
         # "This was due to a bug in X": a demonstrative standing for the incident
         found = self._pronoun_cause(tok, subj)
@@ -222,7 +201,7 @@ class RootCause(Rule):
         # chalk this one up to X
         for words in self.attributing:
             if lemma == words[0]:
-                hit = self._particle_prep(tok, words[1:])
+                hit = particle_prep(tok, words[1:])
                 if hit is not None:
                     return self._unless_denied("whole", tok, tok, hit)
         return None
@@ -232,7 +211,7 @@ class RootCause(Rule):
         the subject of the main clause is a pronoun for what the report is about
         and the predicate gives it one cause (only the firm causal phrases of
         ``pronoun_causals``; "This happened because ..." narrates)."""
-        if subj is None or subj.lower_ not in self.incident_pronouns or pred.dep_ != "ROOT":
+        if subj is None or subj.lower_ not in self.lex.incident_pronouns or pred.dep_ != "ROOT":
             return None
         if not (pred.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in pred.children)):
             return None  # "This is due to the pool size": a present state explained, not the incident
@@ -242,20 +221,13 @@ class RootCause(Rule):
             if words[0] == "be" and lemma == "be":
                 hit = self._copula_phrase(pred, words[1:])
             elif words[0] == "be" and words[1] in (lemma, pred.lower_) and is_passive(pred):
-                hit = self._particle_prep(pred, words[2:])
+                hit = particle_prep(pred, words[2:])
             elif words[0] == lemma:
-                hit = self._particle_prep(pred, words[1:])
-            cause = self._pobj(hit) if hit is not None else None
+                hit = particle_prep(pred, words[1:])
+            cause = prep_object(hit) if hit is not None else None
             if cause is not None and not self._several(cause) and not self._quantity(cause):
                 return self._unless_denied("whole", pred, subj, hit)
         return None
-
-    @staticmethod
-    def _plural(noun) -> bool:
-        """A plural noun (the small pipeline sometimes tags "causes" as a verb)."""
-        return noun.tag_ in ("NNS", "NNPS") or (
-            noun.pos_ in ("NOUN", "VERB") and noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_
-            and noun.lower_ != noun.lemma_.lower() + "'s")
 
     @staticmethod
     def _quantity(noun) -> bool:
@@ -272,20 +244,16 @@ class RootCause(Rule):
         for prep in preps:
             if prep.dep_ != "prep":
                 continue
-            obj = self._pobj(prep)
-            if prep.lower_ == "of" and obj is not None and obj.lemma_.lower() in self.root_objects:
+            obj = prep_object(prep)
+            if prep.lower_ == "of" and obj is not None and obj.lemma_.lower() in self.lex.root_of_objects:
                 return "whole", tok, obj
             if prep.lower_ == "in" and (tok.tag_ == "NNS" or tok.pos_ == "VERB") and obj is not None:
-                subj = subject(tok.head if tok.pos_ == "NOUN" else tok)
-                if subj is not None and (self._incident(subj) or subj.lower_ in self.incident_pronouns):
+                subj = clause_subject(tok.head if tok.pos_ == "NOUN" else tok)
+                if subj is not None and (self._incident(subj) or subj.lower_ in self.lex.incident_pronouns):
                     return "whole", subj, prep
         return None
 
     # -- pieces -----------------------------------------------------------------
-
-    @staticmethod
-    def _pobj(prep):
-        return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
     @staticmethod
     def _indefinite(noun) -> bool:
@@ -296,12 +264,12 @@ class RootCause(Rule):
         """A noun phrase that denotes the incident as a whole: "the outage",
         "this incident", "the whole outage", with ``allow_bare`` a headline's
         "caused outage" (not "an outage of one service", "the second issue")."""
-        if noun is None or noun.lemma_.lower() not in self.incident_nouns:
+        if noun is None or noun.lemma_.lower() not in self.lex.incident_nouns:
             return False
         if noun.tag_ in ("NNS", "NNPS"):
             return False  # "these incidents": incidents in general, not this one
         children = list(noun.children)
-        if any(c.dep_ in ("amod", "det", "compound", "nummod") and c.lower_ in self.sub_incident
+        if any(c.dep_ in ("amod", "det", "compound", "nummod") and c.lower_ in self.lex.sub_incident_modifiers
                for c in children):
             return False  # "the second issue", "a separate incident"
         if any(c.lower_ in WHOLE for c in children):
@@ -311,7 +279,7 @@ class RootCause(Rule):
         det = next((c for c in children if c.dep_ == "det"), None)
         if det is not None:
             return det.lower_ in DEFINITE or (allow_indefinite and det.lower_ in ("a", "an"))
-        return allow_indefinite or (allow_bare and noun.lemma_.lower() not in self.mass_incidents)
+        return allow_indefinite or (allow_bare and noun.lemma_.lower() not in self.lex.mass_incident_nouns)
 
     @staticmethod
     def _given(noun) -> bool:
@@ -330,7 +298,7 @@ class RootCause(Rule):
         was that nothing alerted": an incident noun made into the cause."""
         if noun.tag_ in ("NNS", "NNPS") or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ != "be":
             return None
-        mods = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in self.cause_like]
+        mods = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in self.lex.cause_like_modifiers]
         be = noun.head
         complement = any(c.dep_ in ("attr", "ccomp") and c != noun for c in be.children) \
             and any(c.dep_ == "nsubj" for c in be.children)
@@ -340,10 +308,10 @@ class RootCause(Rule):
 
     def _counted_many(self, noun) -> bool:
         """"several root causes", "two root causes": more than one, not a single cause."""
-        if not self._plural(noun):
+        if not is_plural(noun):
             return False
         return any(c.dep_ in ("amod", "nummod", "det", "quantmod")
-                   and (c.lower_ in self.quantifiers or (c.like_num and c.lower_ not in ("1", "one")))
+                   and (c.lower_ in self.lex.plural_quantifiers or (c.like_num and c.lower_ not in ("1", "one")))
                    for c in noun.children)
 
     def _owned(self, verb, cause) -> bool:
@@ -351,9 +319,9 @@ class RootCause(Rule):
         outage", "We are sorry for causing this disruption"."""
         if cause is None and verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
             holder = verb.head.head
-            if holder.lemma_.lower() in self.apology:
+            if holder.lemma_.lower() in self.lex.apology_words:
                 return True
-            cause = subject(holder)
+            cause = clause_subject(holder)
         return cause is not None and cause.lower_ in ("i", "we")
 
     @staticmethod
@@ -367,25 +335,15 @@ class RootCause(Rule):
             return False
         return True
 
-    @staticmethod
-    def _reason(tok):
-        """A "because ..." clause or a "because of"/"due to" phrase on ``tok``."""
-        for child in tok.children:
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in child.children):
-                return child
-            if child.dep_ == "prep" and child.lower_ in ("because", "due"):
-                return child
-        return None
-
     def _several(self, cause) -> bool:
         """"a combination of X and Y", "X and Y": more than one cause."""
         if cause is None:
             return False
-        if cause.lemma_.lower() in self.multi or self._plural(cause):
+        if cause.lemma_.lower() in self.lex.multi_cause_nouns or is_plural(cause):
             return True  # "a combination of ...", "three things", "several factors"
-        if cause.lemma_.lower() in self.counting:  # "a series of failures" (not "a set of queries")
+        if cause.lemma_.lower() in self.lex.counting_nouns:  # "a series of failures" (not "a set of queries")
             return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in self.factors for g in c.children) for c in cause.children)
+                g.dep_ == "pobj" and g.lemma_.lower() in self.lex.factor_nouns for g in c.children) for c in cause.children)
         return any(c.dep_ in ("conj", "appos") for c in cause.children)
 
     def _origin(self, pred):
@@ -401,11 +359,11 @@ class RootCause(Rule):
                 elif pred.pos_ in ("VERB", "ADJ") and words[1] in (lemma, pred.lower_) and (
                         any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in pred.children)
                         or pred.dep_ in ("acomp", "amod")):
-                    hit = self._particle_prep(pred, words[2:])
+                    hit = particle_prep(pred, words[2:])
                     if hit is not None:
                         return hit
             elif lemma == words[0]:
-                hit = self._particle_prep(pred, words[1:])
+                hit = particle_prep(pred, words[1:])
                 if hit is not None:
                     return hit
         return None
@@ -415,7 +373,7 @@ class RootCause(Rule):
         key, prep_word = rest[-2], rest[-1]
         for child in be.children:
             if child.lower_ == key or child.lemma_.lower() == key:
-                hit = self._particle_prep(child, (prep_word,))
+                hit = particle_prep(child, (prep_word,))
                 if hit is not None:
                     return hit
                 if self._next_is(child, prep_word):
@@ -426,36 +384,14 @@ class RootCause(Rule):
     def _next_is(tok, word) -> bool:
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == word
 
-    @staticmethod
-    def _particle_prep(verb, rest):
-        """``rest`` is (particle..., preposition): "down to", "up to", "back to", "from"."""
-        *particles, prep_word = rest
-        kids = list(verb.children)
-        for part in particles:
-            if not any(c.lower_ == part and c.dep_ in ("prt", "advmod", "prep") for c in kids):
-                return None
-        for child in kids:
-            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep_word:
-                return child
-            if child.lower_ in particles and child.dep_ in ("prt", "advmod", "prep"):
-                for grand in child.children:
-                    if grand.dep_ == "prep" and grand.lower_ == prep_word:
-                        return grand
-        return None
-
     def _totalizing(self, noun) -> bool:
         """"Everything", "All of this", "it all"."""
-        return noun.lower_ in self.totalizing
+        return noun.lower_ in self.lex.totalizing_pronouns
 
     def _about_incident(self, tok) -> bool:
         """The clause of ``tok`` has the incident as its subject."""
-        pred = tok
-        for _ in range(8):
-            if pred.pos_ in ("VERB", "AUX") or pred.head == pred:
-                break
-            pred = pred.head
-        subj = subject(pred)
-        return subj is not None and (self._incident(subj) or subj.lower_ in self.incident_pronouns
+        subj = clause_subject(predicate(tok))
+        return subj is not None and (self._incident(subj) or subj.lower_ in self.lex.incident_pronouns
                                      or self._totalizing(subj))
 
     def _event_because(self, tok):
@@ -465,10 +401,10 @@ class RootCause(Rule):
         tail = self.events[tok.lemma_.lower()]
         if tail and not any(c.dep_ in ("prt", "advmod") and c.lower_ == tail[0] for c in tok.children):
             return None
-        subj = subject(tok)
+        subj = clause_subject(tok)
         if subj is None or not (self._incident(subj) or self._totalizing(subj)):
             return None
-        if self._reason(tok) is not None:
+        if reason_of(tok) is not None:
             return self._unless_denied("whole", tok, subj, tok)
         return None
 
@@ -477,7 +413,7 @@ class RootCause(Rule):
         lemma = pred.lemma_.lower()
         for words in self.reducing:
             if lemma == words[0]:
-                hit = self._particle_prep(pred, words[1:])
+                hit = particle_prep(pred, words[1:])
                 if hit is not None:
                     return hit
         return None
@@ -520,9 +456,9 @@ class RootCause(Rule):
         for _ in range(10):
             lemma = tok.lemma_.lower()
             if tok != head:
-                if lemma in self.rejecting:
+                if lemma in self.lex.rejecting_verbs:
                     return True
-                seeking = seeking or lemma in self.seeking
+                seeking = seeking or lemma in self.lex.seeking_verbs
                 negated = negated or is_negated(tok) or self._no_longer(tok)
                 if seeking and negated:
                     return True

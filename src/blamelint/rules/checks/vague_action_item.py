@@ -18,10 +18,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from blamelint.data.models import NoCardData
 from blamelint.postmortem.action_items import action_items
 from blamelint.rules.base import Match
 from blamelint.rules.document_rule import DocumentRule
-from blamelint.data import load_data
+from blamelint.data import load
+from blamelint.data.models import VagueActionItemsData
 from blamelint.postmortem.sections import words
 
 
@@ -40,14 +42,16 @@ def _leading(ws: tuple[str, ...], phrases) -> int:
 
 
 class VagueShapes:
-    def __init__(self, data: dict):
-        self.vigilance = _phrases(data["vigilance"])
-        self.builders = {w for b in data["builder-verbs"] for w in words(b)}
-        self.lead_ins = _phrases(data["lead-ins"])
-        self.improve = _phrases(data["improve-verbs"])
-        self.review = _phrases(data["review-verbs"])
-        self.purpose = {w for p in data["purpose-words"] for w in words(p)}
-        self.generic = {w for g in data["generic-words"] for w in words(g)}
+    """The data of vague-action-items.yaml as word sequences, longest phrase first."""
+
+    def __init__(self, data: VagueActionItemsData):
+        self.vigilance = _phrases(data.vigilance)
+        self.builders = {w for b in data.builder_verbs for w in words(b)}
+        self.lead_ins = _phrases(data.lead_ins)
+        self.improve = _phrases(data.improve_verbs)
+        self.review = _phrases(data.review_verbs)
+        self.purpose = {w for p in data.purpose_words for w in words(p)}
+        self.generic = {w for g in data.generic_words for w in words(g)}
 
     def reason(self, action: str) -> Optional[str]:
         ws = words(action)
@@ -75,10 +79,12 @@ class VagueShapes:
 
 @lru_cache(maxsize=1)
 def shapes() -> VagueShapes:
-    return VagueShapes(load_data("vague-action-items.yaml"))
+    return VagueShapes(load(VagueActionItemsData))
 
 
 class VagueActionItem(DocumentRule):
+    data_model = NoCardData
+
     def check_postmortem(self, document, context) -> Iterable[Match]:
         for item in action_items(document):
             message = shapes().reason(item.action)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from blamelint.data.models import PhraseCardData
 from blamelint.errors import RuleLoadError
 from blamelint.rules.base import Match, Rule
 
 
 class PhraseRule(Rule):
     needs = frozenset({"tagger", "attribute_ruler", "lemmatizer"})
+    data_model = PhraseCardData
 
     def setup(self) -> None:
         self._matcher = None
@@ -25,7 +27,7 @@ class PhraseRule(Rule):
     def _build(self, nlp_vocab):
         from spacy.matcher import Matcher
 
-        attr = "LEMMA" if self.card.data.get("lemma") else "LOWER"
+        attr = "LEMMA" if self.data.lemma else "LOWER"
         matcher = Matcher(nlp_vocab, validate=True)
         for phrase in self.card.phrases:
             words = phrase.lower().split()

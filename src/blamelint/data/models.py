@@ -1,0 +1,322 @@
+"""The shape of every rule data file (``rules/data/*.yaml``) and of the
+``data:`` mapping that built-in checks read from their rule cards.
+
+Each model forbids unknown keys and takes strings only where words are
+expected (an unquoted ``no`` or ``true`` in YAML is a boolean and fails here,
+instead of silently never matching). ``Words`` keeps a list's order (phrase
+lists, where the order of entries can matter); ``WordSet`` is for lists that
+are only looked up.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+
+Words = tuple[StrictStr, ...]
+WordSet = frozenset[StrictStr]
+
+
+def _hyphens(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class DataModel(BaseModel):
+    """A data file or mapping: unknown keys are errors; values are read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HyphenDataModel(DataModel):
+    """A data file whose keys are written with hyphens ("owner-labels")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_hyphens, populate_by_name=True)
+
+
+# -- rules/data/action-items.yaml ---------------------------------------------------
+
+
+class ActionItemColumns(DataModel):
+    owner: Words
+    due: Words
+    status: Words
+    ticket: Words
+    action: Words
+
+
+class ActionItemsData(HyphenDataModel):
+    owner_labels: Words
+    owner_phrases: Words
+    due_labels: Words
+    due_cues: Words
+    placeholders: Words
+    columns: ActionItemColumns
+    done_words: Words
+    open_words: Words
+    not_owners: Words
+    team_words: Words
+    team_acronyms: Words
+    not_ticket_prefixes: Words
+    months: Words
+    month_abbreviations: Words
+    weekdays: Words
+    periods: Words
+    period_abbreviations: Words
+
+
+# -- rules/data/audit.yaml ----------------------------------------------------------
+
+
+class AuditData(DataModel):
+    stative_verbs: WordSet
+    naming_pronouns: WordSet
+    vague_people: WordSet
+    vague_determiners: WordSet
+    date_keys: Words
+
+
+# -- rules/data/people.yaml ---------------------------------------------------------
+
+
+class PeopleData(DataModel):
+    person_pronouns: WordSet
+    role_nouns: WordSet
+    system_names: WordSet
+    action_nouns: WordSet
+
+
+# -- rules/data/blame.yaml ----------------------------------------------------------
+
+
+class BlameData(DataModel):
+    judgments: Words
+    person_phrases: Words
+    more_adjectives: WordSet
+    aspiration_verbs: WordSet
+    belittling_adverbs: WordSet
+    accountability_adjectives: WordSet
+    fault_nouns: WordSet
+    exceptions: Words
+    mistake_adjectives: WordSet
+    mistake_nouns: WordSet
+    person_verbs: Words
+    signal_nouns: WordSet
+    failure_verbs: WordSet
+    failure_nouns: WordSet
+    person_adjectives: WordSet
+    negation_adverbs: WordSet
+    admonitions: Words
+    sarcasm_markers: Words
+    habitual_faults: WordSet
+    better_person_adjectives: WordSet
+    sanction_verbs: Words
+    shame_adjectives: WordSet
+    responsibility_nouns: WordSet
+    haste_verbs: WordSet
+    diligence_gerunds: Words
+    habit_nouns: WordSet
+
+
+# -- rules/data/hindsight.yaml ------------------------------------------------------
+
+
+class HindsightData(DataModel):
+    markers: Words
+    words: WordSet
+    epistemic_modals: WordSet
+    safeguard_phrases: Words
+    design_phrases: Words
+    outcome_verbs: WordSet
+    remedy_pronouns: WordSet
+    event_verbs: WordSet
+    event_subjects: WordSet
+    design_adverbs: WordSet
+    experience_verbs: WordSet
+    evaluative_words: WordSet
+    duration_units: WordSet
+    wish_verbs: WordSet
+    concessive_adverbs: WordSet
+
+
+# -- rules/data/root-cause.yaml -----------------------------------------------------
+
+
+class RootCauseData(DataModel):
+    terms: Words
+    single_cause_modifiers: WordSet
+    cause_nouns: WordSet
+    layered_cause_modifiers: WordSet
+    cause_like_modifiers: WordSet
+    lone_cause_nouns: WordSet
+    incident_nouns: WordSet
+    mass_incident_nouns: WordSet
+    sub_incident_modifiers: WordSet
+    causal_verbs: WordSet
+    causal_verb_preps: Words
+    whole_outage_verbs: Words
+    incident_hosts: WordSet
+    hosted_incident_nouns: WordSet
+    apology_words: WordSet
+    incident_origins: Words
+    reducing_idioms: Words
+    attributing_idioms: Words
+    incident_pronouns: WordSet
+    pronoun_causals: Words
+    totalizing_pronouns: WordSet
+    incident_events: Words
+    origin_nouns: WordSet
+    exclusive_phrases: Words
+    root_of_objects: WordSet
+    plural_quantifiers: WordSet
+    partial_markers: Words
+    multi_cause_nouns: WordSet
+    counting_nouns: WordSet
+    factor_nouns: WordSet
+    rejecting_verbs: WordSet
+    seeking_verbs: WordSet
+    rejecting_preps: Words
+
+
+# -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --
+
+
+class StatesData(DataModel):
+    states: Words
+    places: Words
+    psych: Words
+    impact: Words
+    delays: Words
+    settings: Words
+    design_heads: Words
+    state_adverbs: Words
+    degree_adverbs: Words
+    situations: Words
+    extent: Words
+    belief_heads: Words
+
+
+class PassiveVerbsData(DataModel):
+    intransitive: Words
+    prose_intransitive: Words
+    done_to_people: Words
+    formulas: Words
+    complement_heads: Words
+    get_idioms: Words
+    naming: Words
+    preventive_heads: Words
+    permission_heads: Words
+
+
+class PassiveCuesData(DataModel):
+    non_agent_by: Words
+    amount_units: Words
+    time_words: Words
+    event_preps: Words
+    event_adverbs: Words
+    hypothetical_marks: Words
+    agency_by: Words
+
+
+# -- rules/data/sections.yaml -------------------------------------------------------
+
+
+class SectionSpec(DataModel):
+    specific: Union[Literal["strong", "weak"], Literal[False]] = Field(
+        description="How much the heading says 'postmortem': strong, weak, or false (not at all).")
+    headings: Words
+
+
+class SectionsData(HyphenDataModel):
+    sections: dict[StrictStr, SectionSpec]
+    children: dict[StrictStr, Words] = Field(default_factory=dict)
+    head_nouns: Words = ()
+    decorations: Words
+    placeholders: Words
+    belongs: dict[StrictStr, StrictStr]
+    titles: dict[StrictStr, StrictStr]
+
+
+# -- rules/data/vague-action-items.yaml ---------------------------------------------
+
+
+class VagueActionItemsData(HyphenDataModel):
+    vigilance: Words
+    builder_verbs: Words
+    lead_ins: Words
+    improve_verbs: Words
+    review_verbs: Words
+    purpose_words: Words
+    generic_words: Words
+
+
+DATA_FILES: dict[str, type[DataModel]] = {
+    "action-items.yaml": ActionItemsData,
+    "audit.yaml": AuditData,
+    "blame.yaml": BlameData,
+    "hindsight.yaml": HindsightData,
+    "passive-cues.yaml": PassiveCuesData,
+    "passive-verbs.yaml": PassiveVerbsData,
+    "people.yaml": PeopleData,
+    "root-cause.yaml": RootCauseData,
+    "sections.yaml": SectionsData,
+    "states.yaml": StatesData,
+    "vague-action-items.yaml": VagueActionItemsData,
+}
+"""Every file of rules/data and its model (a test checks that none is missing)."""
+
+
+# -- the ``data:`` of built-in rule cards -------------------------------------------
+
+
+class MessageSpec(DataModel):
+    """The message and suggestion of one kind of finding; ``{text}`` is the flagged text."""
+
+    message: Optional[StrictStr] = None
+    suggestion: Optional[StrictStr] = None
+
+
+class NoCardData(DataModel):
+    """A check that reads nothing from its card's ``data``: the mapping must be empty."""
+
+
+class BlameMessages(DataModel):
+    judgment: Optional[MessageSpec] = None
+    dismissive: Optional[MessageSpec] = None
+    failure: Optional[MessageSpec] = None
+    admonition: Optional[MessageSpec] = None
+    fault: Optional[MessageSpec] = None
+
+
+class HindsightMessages(DataModel):
+    marker: Optional[MessageSpec] = None
+    word: Optional[MessageSpec] = None
+    should: Optional[MessageSpec] = None
+    ought: Optional[MessageSpec] = None
+    could: Optional[MessageSpec] = None
+    would: Optional[MessageSpec] = None
+    counterfactual: Optional[MessageSpec] = None
+
+
+class RootCauseMessages(DataModel):
+    term: Optional[MessageSpec] = None
+    process: Optional[MessageSpec] = None
+    single: Optional[MessageSpec] = None
+    whole: Optional[MessageSpec] = None
+
+
+class BlameCardData(DataModel):
+    messages: BlameMessages = Field(default_factory=BlameMessages)
+
+
+class HindsightCardData(DataModel):
+    messages: HindsightMessages = Field(default_factory=HindsightMessages)
+
+
+class RootCauseCardData(DataModel):
+    messages: RootCauseMessages = Field(default_factory=RootCauseMessages)
+
+
+class PhraseCardData(DataModel):
+    """The ``phrases`` kind: ``lemma: true`` matches any inflection of the phrase."""
+
+    lemma: StrictBool = False

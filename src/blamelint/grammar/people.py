@@ -1,0 +1,81 @@
+"""Is a noun phrase a person (a pronoun, a role noun, a name, a handle) or
+something else (a system, a process, a thing)? And does a noun name something
+people do (a deploy, a review)? The word lists are data (rules/data/people.yaml)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from blamelint.data import load
+from blamelint.data.models import PeopleData
+from blamelint.grammar.morphology import known_word
+
+INDEFINITE_PEOPLE = ("somebody", "someone", "anyone", "anybody", "everyone", "everybody")
+
+
+class People:
+    """Tell people from systems and from actions done by people."""
+
+    def __init__(self, data: Optional[PeopleData] = None):
+        data = data if data is not None else load(PeopleData)
+        self.pronouns = data.person_pronouns
+        self.roles = data.role_nouns
+        self.systems = frozenset(w.lower() for w in data.system_names)
+        self.actions = data.action_nouns
+
+    def is_role(self, tok) -> bool:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in self.roles or lemma in self.roles:
+            return True
+        if lemma == "call" and tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "–") \
+                and tok.doc[tok.i - 2].lower_ == "on":
+            return True  # "the on-call"
+        return False
+
+    def is_name(self, tok) -> bool:
+        """A proper name of a person: capitalised, alphabetic, not all capitals,
+        not a known product, no article, and tagged as a proper noun or not an
+        English word ("Viktor" is tagged NN by the small pipeline)."""
+        text = tok.text
+        if not (text[:1].isupper() and text.isalpha() and len(text) > 1):
+            return False
+        if text.isupper() or any(c.isupper() for c in text[1:]):
+            return False  # DNS, PagerDuty: products and acronyms
+        if text.lower() in self.systems:
+            return False
+        if any(c.dep_ == "det" for c in tok.children):
+            return False
+        if any(c.dep_ == "compound" for c in tok.children):
+            return False
+        if tok.tag_ == "NNP":
+            return True
+        return not known_word(text.lower())
+
+    def is_person(self, tok) -> bool:
+        """``tok`` heads a noun phrase that denotes a person or a team."""
+        if tok is None:
+            return False
+        low = tok.lower_
+        if low in self.pronouns:
+            return True
+        if low == "one" and any(c.lower_ == "no" for c in tok.children):
+            return True
+        if self.is_role(tok):
+            return True
+        if len(tok.text) == 1 and tok.text.isupper() and any(
+                c.dep_ == "compound" and self.is_role(c) for c in tok.children):
+            return True  # an anonymised person: "Engineer A", "Developer B"
+        if low.startswith("@") and low[1:].replace("-", "").replace("_", "").isalnum():
+            return True  # a handle: "@aronasorman looked over it"
+        if tok.pos_ in ("PROPN", "NOUN", "X") and self.is_name(tok):
+            return True
+        # "Somebody on the payments team", "someone from the DBA team"
+        return low in INDEFINITE_PEOPLE
+
+    def is_action(self, tok) -> bool:
+        """A noun that names something people do (an upgrade, a deploy, a
+        test), or a gerund clause ("Keeping the region warm")."""
+        if tok is None:
+            return False
+        if tok.tag_ == "VBG" or tok.dep_ in ("csubj", "csubjpass"):
+            return True
+        return tok.lemma_.lower() in self.actions or tok.lower_ in self.actions

@@ -1,0 +1,57 @@
+"""blame: judgmental language about people.
+
+Words that judge whoever they are said of ("careless", "human error") are a
+list in rules/data/blame.yaml. Words that judge only when a person is their
+subject ("ignored", "panicked", "failed to", "useless") go through the parse:
+"The on-call ignored the page" is blame, "The client ignored the header" is not.
+Plain accounts of actions, even of mistakes ("I restarted the wrong host",
+"Xiu mistakenly assumed ..."), are never flagged.
+
+The rule is a list of small detectors: phrase detectors over the sentence
+(``phrases``) and token detectors (``acts``, ``traits``, ``fault``), tried in
+order on each token; the first that fires gives the token's finding.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from blamelint.data.models import BlameCardData
+from blamelint.rules.base import Match, Rule
+from blamelint.rules.checks.blame import acts, fault, phrases, traits
+from blamelint.rules.checks.blame.lexicon import lexicon
+
+LEADING = (phrases.judgment_phrases, phrases.fault_phrases)
+"""Sentence detectors reported before the token detectors."""
+
+TOKEN_DETECTORS = (
+    acts.person_verb, traits.more_careful, traits.not_careful, acts.belittled, fault.held_accountable,
+    acts.again, acts.failure, traits.person_adjective, traits.mistake, acts.negated_adverb, acts.habit,
+    traits.better_person, fault.fault, fault.responsible, traits.typical, acts.sanctioned, traits.shamed,
+    acts.hasty, acts.unchecked, traits.trait,
+)
+"""Tried in this order on each token; the first that fires wins."""
+
+TRAILING = (phrases.admonition, phrases.sarcasm)
+"""Sentence detectors reported after the token detectors."""
+
+
+class Blame(Rule):
+    data_model = BlameCardData
+
+    def setup(self) -> None:
+        self.lex = lexicon()
+
+    def check_sentence(self, sent, block) -> Iterable[Match]:
+        tokens = list(sent)
+        for detector in LEADING:
+            for kind, first, last in detector(self.lex, tokens):
+                yield self.message_match(kind, first, last)
+        for tok in tokens:
+            for detect in TOKEN_DETECTORS:
+                found = detect(self.lex, tok)
+                if found is not None:
+                    yield self.message_match(*found)
+                    break
+        for detector in TRAILING:
+            for kind, first, last in detector(self.lex, tokens):
+                yield self.message_match(kind, first, last)

@@ -1,0 +1,171 @@
+"""Acts judged as failings when a person did them: ignoring a page, failing to
+follow a runbook, breaking things again, rushing, merging without checking.
+
+Each detector takes the blame lexicon and one token and returns
+``(kind, first, last)`` or None; the grammar readings come from
+``blamelint.grammar.clauses`` and the lexicon's person tests.
+"""
+from __future__ import annotations
+
+from blamelint.grammar.clauses import (
+    NEGATIVE_SUBJECTS,
+    agent_noun,
+    clause_subject,
+    is_negated,
+    is_passive,
+)
+from blamelint.rules.checks.blame.lexicon import PAST_TAGS, BlameLexicon
+
+
+def person_verb(lex: BlameLexicon, tok):
+    """"ignored", "brushed off", "panicked": by a person, or a past passive
+    with no non-human agent."""
+    if tok.pos_ != "VERB":
+        return None
+    tails = lex.person_verbs.get(tok.lemma_.lower())
+    if tails is None:
+        return None
+    last = tok
+    for tail in tails:
+        if not tail:
+            break
+        parts = [c for c in tok.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == tail[0]]
+        if parts:
+            last = parts[0]
+            break
+    else:
+        return None
+    if is_passive(tok):
+        agent = agent_noun(tok)
+        if agent is None:
+            target = clause_subject(tok)
+            if target is None or target.lemma_.lower() not in lex.data.signal_nouns:
+                return None
+            if tok.tag_ not in PAST_TAGS or not (lex.past_passive(tok) or lex.narrated(tok, target)):
+                return None
+        elif not lex.person(agent):
+            return None
+    elif not lex.person(lex.subject(tok)):
+        return None
+    if is_negated(tok):
+        return None
+    return "dismissive", tok, last
+
+
+def belittled(lex: BlameLexicon, tok):
+    """"could easily have checked", "could have just looked"."""
+    if tok.dep_ != "advmod" or tok.lower_ not in lex.data.belittling_adverbs:
+        return None
+    verb = tok.head
+    kids = list(verb.children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "should", "might")
+                for c in kids)
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
+    if modal and perfect and not is_negated(verb) and lex.person(clause_subject(verb)):
+        return "judgment", tok, verb
+    return None
+
+
+def again(lex: BlameLexicon, tok):
+    """"The data team broke the nightly export again"."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.data.habitual_faults:
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children):
+        return None
+    if lex.person(clause_subject(tok)) and not is_negated(tok):
+        return "judgment", tok, tok
+    return None
+
+
+def failure(lex: BlameLexicon, tok):
+    """"failed to follow", "neglected to", "didn't bother to", "couldn't be
+    bothered to"; "the engineer's failure to ...", with a person as doer."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in lex.data.failure_verbs:
+        comp = next((c for c in tok.children if c.dep_ == "xcomp"
+                     and (any(a.lower_ == "to" for a in c.children)
+                          or (lemma == "bother" and c.tag_ == "VBG"))), None)
+        if comp is None:
+            return None
+        subj = clause_subject(tok)
+        if lemma == "bother" and not (is_negated(tok) or is_passive(tok) or (
+                subj is not None and subj.lower_ in NEGATIVE_SUBJECTS)):
+            return None
+        if lemma != "bother" and is_negated(tok):
+            return None
+        if lex.person(clause_subject(tok)):
+            return "failure", tok, comp
+        return None
+    if tok.pos_ == "NOUN" and lemma in lex.data.failure_nouns:
+        comp = next((c for c in tok.children if c.dep_ == "acl"
+                     and any(a.lower_ == "to" for a in c.children)), None)
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if comp is not None and owner is not None and lex.person(owner):
+            return "failure", owner, comp
+    return None
+
+
+def negated_adverb(lex: BlameLexicon, tok):
+    """"obviously didn't read", "didn't even read it", with a person doer."""
+    if tok.dep_ != "advmod" or tok.lower_ not in lex.data.negation_adverbs:
+        return None
+    verb = tok.head
+    if not is_negated(verb) or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or is_passive(verb):
+        return None  # "we simply were not prepared": a state, not a judged act
+    doer = clause_subject(verb)
+    if doer is not None and doer.lower_ in ("who", "that"):
+        doer = verb.head if verb.dep_ == "relcl" else None
+    if lex.person(doer):
+        return "judgment", tok, verb
+    return None
+
+
+def habit(lex: BlameLexicon, tok):
+    """"The SRE team keeps breaking things"."""
+    if tok.lemma_ != "keep" or tok.pos_ != "VERB":
+        return None
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if comp is not None and comp.lemma_.lower() in lex.data.habitual_faults and lex.person(clause_subject(tok)):
+        return "judgment", tok, comp
+    return None
+
+
+def hasty(lex: BlameLexicon, tok):
+    """"a rushed release", "the review was rushed", "we rushed the rollout"."""
+    if tok.lemma_.lower() not in lex.data.haste_verbs or tok.tag_ not in ("VBN", "VBD", "JJ"):
+        return None
+    if tok.dep_ == "amod":
+        return ("judgment", tok, tok) if lex.people.is_action(tok.head) else None
+    if is_passive(tok) or tok.dep_ == "acomp":
+        subj = clause_subject(tok if is_passive(tok) else tok.head)
+        return ("judgment", tok, tok) if lex.people.is_action(subj) and not is_negated(tok) else None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if tok.pos_ == "VERB" and obj is not None and lex.people.is_action(obj) and lex.person(clause_subject(tok)):
+        return "judgment", tok, obj
+    return None
+
+
+def unchecked(lex: BlameLexicon, tok):
+    """"merged it without checking", "ran it without thinking", by a person."""
+    if tok.lower_ != "without" or tok.dep_ != "prep":
+        return None
+    gerund = next((c for c in tok.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    if gerund is None or gerund.lemma_.lower() not in lex.diligence:
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or not lex.person(lex.doer(verb) or lex.subject(verb)):
+        return None
+    return "judgment", tok, gerund
+
+
+def sanctioned(lex: BlameLexicon, tok):
+    """"The developer responsible has been spoken to", "He was let go"."""
+    if tok.pos_ != "VERB" or not is_passive(tok) or not lex.person(clause_subject(tok)):
+        return None
+    for words in lex.sanctions:
+        if tok.lemma_.lower() != words[0]:
+            continue
+        tail = [c for c in tok.children if c.lower_ in words[1:] and c.dep_ in ("prep", "prt", "xcomp", "advmod")]
+        if len(words) == 1 or tail:
+            return "fault", tok, tail[0] if tail else tok
+    return None

@@ -1,0 +1,113 @@
+"""The blame rule's words (rules/data/blame.yaml, validated by ``BlameData``)
+compiled once, with the readings its detectors share: is this a person, who is
+the subject or doer of a verb, is a verb under a modal of obligation."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from blamelint.data import load
+from blamelint.data.models import BlameData
+from blamelint.grammar.clauses import agent_noun, clause_subject, implied_subject, is_passive
+from blamelint.grammar.people import People
+from blamelint.grammar.phrases import PhraseIndex, words_of
+
+MODALS = frozenset({"should", "must", "ought", "need", "have", "has", "had", "got"})
+SELF = frozenset({"i", "we", "me", "us"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+class BlameLexicon:
+    """``data`` (the word sets as validated) plus the phrase indexes and verb
+    frames built from its ordered lists."""
+
+    def __init__(self, data: BlameData):
+        self.data = data
+        self.judgments = PhraseIndex(data.judgments)
+        self.exceptions = PhraseIndex(data.exceptions)
+        self.person_phrases = PhraseIndex(data.person_phrases)
+        self.admonitions = PhraseIndex(data.admonitions)
+        self.sarcasm = PhraseIndex(data.sarcasm_markers)
+        self.person_verbs: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data.person_verbs:
+            words = words_of(phrase)
+            self.person_verbs.setdefault(words[0], []).append(words[1:])
+        self.sanctions = [words_of(p) for p in data.sanction_verbs]
+        self.diligence = frozenset(" ".join(words_of(p)).replace(" - ", "-") for p in data.diligence_gerunds)
+        self.people = People()
+
+    def person(self, tok) -> bool:
+        if tok == "you":
+            return True
+        if tok is not None and tok.dep_ in ("csubj", "csubjpass"):
+            tok = clause_subject(tok)  # "Whoever wrote this migration ..."
+        return self.people.is_person(tok)
+
+    def subject(self, verb):
+        """The subject, or the understood doer of an imperative or a gerund."""
+        subj = clause_subject(verb)
+        return subj if subj is not None else implied_subject(verb)
+
+    def doer(self, verb):
+        """Who did ``verb``: its subject, or a passive's agent."""
+        if is_passive(verb):
+            return agent_noun(verb)
+        return clause_subject(verb)
+
+    @staticmethod
+    def past_passive(verb) -> bool:
+        return any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN") for c in verb.children)
+
+    @staticmethod
+    def narrated(verb, target) -> bool:
+        """A present passive that narrates one event ("The ticket is ignored.")
+        rather than states a rule ("The alert is ignored if the node is
+        draining", "Warnings are ignored"): a definite singular signal and no
+        condition."""
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our", "their", "his", "her")
+                       for c in target.children)
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "whenever")
+                                                    for m in c.children) for c in verb.children)
+        return definite and target.tag_ == "NN" and not conditional
+
+    def aspired(self, pred) -> bool:
+        """"We want to be more thorough": an aim, not an admonition (but
+        "Engineers should try to be more careful" admonishes)."""
+        head = pred.head
+        return pred.dep_ == "xcomp" and head.lemma_.lower() in self.data.aspiration_verbs and not self.admonished(head)
+
+    @staticmethod
+    def admonished(verb) -> bool:
+        """``verb`` follows a modal of obligation or "need to"/"have to"."""
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in MODALS | {"should", "must"}:
+                return True
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_ in ("need", "have", "ought"):
+            return True
+        return False
+
+    def owner(self, tok):
+        """Whose ``tok`` is: "the DBA's mistake", or "an oversight on our part"."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "on":
+                part = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_ == "part"), None)
+                if part is not None:
+                    return next((c for c in part.children if c.dep_ == "poss"), None)
+        return None
+
+    @staticmethod
+    def this_one(tok) -> bool:
+        """"this one", "that one": the incident."""
+        return tok.lower_ == "one" and any(c.lower_ in ("this", "that") for c in tok.children)
+
+    @staticmethod
+    def is_incident(tok) -> bool:
+        return tok.lemma_.lower() in ("outage", "incident", "failure", "problem", "issue", "mistake")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> BlameLexicon:
+    return BlameLexicon(load(BlameData))

@@ -1,0 +1,67 @@
+"""Blame found by phrase lists, then checked on the parse: judgments whatever
+their grammar ("human error", "careless", unless denied or excepted), fault
+phrases said of a person ("at fault", "to blame"), admonitions under a modal
+of obligation ("people need to be more careful") and sarcasm about people ("as
+usual"). Each detector takes the lexicon and the sentence's tokens and yields
+``(kind, first, last)``.
+"""
+from __future__ import annotations
+
+from blamelint.grammar.clauses import clause_subject, denied_by_copula, in_quotes, predicate
+from blamelint.grammar.phrases import words_of
+from blamelint.rules.checks.blame.lexicon import SELF, BlameLexicon
+
+
+def judgment_phrases(lex: BlameLexicon, tokens):
+    """The judgments list, anywhere, unless excepted, quoted or denied by a
+    copula ("This was not human error"); a "no ..." phrase only as the
+    subject or complement of "be" ("No excuse was given", not "There is no
+    excuse for this")."""
+    excepted = set()
+    for i, j, _ in lex.exceptions.find(tokens):
+        excepted.update(range(tokens[i].i, tokens[j].i + 1))
+    for i, j, phrase in lex.judgments.find(tokens):
+        first, last = tokens[i], tokens[j]
+        if first.i in excepted or last.i in excepted or in_quotes(first, last):
+            continue
+        if words_of(phrase)[0] == "no" and predicate(first).lemma_ != "be":
+            continue  # "There is no excuse for this", not "No excuse was given"
+        if words_of(phrase)[0] == "no" or "not" in words_of(phrase) or not denied_by_copula(first):
+            yield "judgment", first, last
+
+
+def fault_phrases(lex: BlameLexicon, tokens):
+    """"at fault", "to blame" with a person as the subject of their clause
+    ("The DBA was at fault", "the guy to blame"), not denied."""
+    for i, j, _ in lex.person_phrases.find(tokens):
+        first = tokens[i]
+        pred = predicate(first)
+        subj = clause_subject(pred)
+        if subj is None and pred.dep_ in ("relcl", "acl"):
+            subj = pred.head  # "the guy to blame is ..."
+        if lex.person(subj) and not denied_by_copula(first):
+            yield "fault", first, tokens[j]
+
+
+def admonition(lex: BlameLexicon, tokens):
+    """"People need to be more careful", "Developers need to stop ..."."""
+    for i, j, phrase in lex.admonitions.find(tokens):
+        first, last = tokens[i], tokens[j]
+        verb = first if first.pos_ in ("VERB", "AUX") else first.head
+        if not lex.admonished(verb):
+            continue
+        subj = clause_subject(verb)
+        if not lex.person(subj):
+            continue
+        if phrase == "stop" and (subj.lower_ in SELF or not any(
+                c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)):
+            continue
+        yield "admonition", first, last
+
+
+def sarcasm(lex: BlameLexicon, tokens):
+    """"As usual, the frontend team shipped without testing"."""
+    for i, j, _ in lex.sarcasm.find(tokens):
+        first, last = tokens[i], tokens[j]
+        if any(t.pos_ in ("VERB", "AUX") and lex.person(clause_subject(t)) for t in tokens):
+            yield "judgment", first, last

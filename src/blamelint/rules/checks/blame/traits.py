@@ -1,0 +1,128 @@
+"""Judgments of a person's character or competence: "be more careful",
+"wasn't thorough", "useless", "a rookie mistake", "a habit of skipping staging".
+
+Each detector takes the blame lexicon and one token and returns
+``(kind, first, last)`` or None.
+"""
+from __future__ import annotations
+
+from blamelint.grammar.clauses import (
+    clause_subject,
+    is_negated,
+)
+from blamelint.rules.checks.blame.lexicon import BlameLexicon
+
+
+def more_careful(lex: BlameLexicon, tok):
+    """"People need to be more careful", "had been a lot more careful"."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in lex.data.more_adjectives:
+        return None
+    more = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
+    pred = tok.head if tok.dep_ in ("acomp", "attr") else tok
+    if more is None or not lex.person(lex.subject(pred)) or lex.aspired(pred):
+        return None
+    return "admonition", more, tok
+
+
+def not_careful(lex: BlameLexicon, tok):
+    """"Bob wasn't careful", "looked it over without being thorough"."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in lex.data.more_adjectives:
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ == "more" for c in tok.children):
+        return None  # a comparative: _more_careful
+    pred = tok.head if tok.dep_ in ("acomp", "attr") else tok
+    if pred.lemma_ == "be" and pred.dep_ == "pcomp" and pred.head.lower_ == "without":
+        return ("judgment", pred.head, tok) if lex.person(clause_subject(pred.head.head)) else None
+    if (is_negated(pred) or any(c.dep_ == "neg" for c in tok.children)) and lex.person(clause_subject(pred)):
+        return "judgment", tok, tok
+    return None
+
+
+def person_adjective(lex: BlameLexicon, tok):
+    """"The vendor's engineers were useless", "an inexperienced engineer"."""
+    if tok.lemma_.lower() not in lex.data.person_adjectives or tok.pos_ != "ADJ":
+        return None
+    if tok.dep_ == "amod":
+        return ("judgment", tok, tok) if lex.person(tok.head) else None
+    subj = clause_subject(tok)
+    if lex.person(subj) and not is_negated(tok.head if tok.dep_ == "acomp" else tok):
+        comp = next((c for c in tok.children if c.dep_ == "xcomp"), tok)  # "slow to respond"
+        return "judgment", tok, comp
+    return None
+
+
+def mistake(lex: BlameLexicon, tok):
+    """"a silly mistake", "a rookie error"."""
+    if tok.lemma_.lower() not in lex.data.mistake_nouns:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in lex.data.mistake_adjectives:
+            return "judgment", child, tok
+    return None
+
+
+def better_person(lex: BlameLexicon, tok):
+    """"A competent engineer would have caught this"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not lex.people.is_role(tok):
+        return None
+    adj = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.data.better_person_adjectives), None)
+    if adj is None:
+        return None
+    verb = tok.head
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return "judgment", adj, tok
+    return None
+
+
+def typical(lex: BlameLexicon, tok):
+    """"Typical contractor work", "typical of the ops team"."""
+    if tok.lower_ != "typical":
+        return None
+    noun = tok.head if tok.dep_ == "amod" else None
+    if noun is not None:
+        if lex.person(noun) or any(c.dep_ in ("compound", "poss") and lex.person(c)
+                                     for c in noun.children):
+            return "judgment", tok, noun
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if lex.person(obj):
+                return "judgment", tok, obj
+    return None
+
+
+def shamed(lex: BlameLexicon, tok):
+    """"Whoever approved this should be embarrassed"."""
+    if tok.pos_ != "ADJ" or tok.lower_ not in lex.data.shame_adjectives or tok.dep_ != "acomp":
+        return None
+    be = tok.head
+    if not any(c.dep_ == "aux" and c.lower_ in ("should", "ought", "must") for c in be.children):
+        return None
+    return ("judgment", tok, tok) if lex.person(clause_subject(be)) and not is_negated(be) else None
+
+
+def trait(lex: BlameLexicon, tok):
+    """"The team has a habit of skipping staging", "a tendency to push on
+    Fridays", said of a person."""
+    if tok.lemma_.lower() not in lex.data.habit_nouns or tok.pos_ != "NOUN":
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
+        verb = tok.head
+        owner = clause_subject(verb)
+        while owner is None and verb.dep_ in ("xcomp", "acl", "relcl") and verb.head != verb:
+            # "used to have a tendency", also when "used" hangs off its noun
+            verb = verb.head
+            owner = verb if verb.pos_ in ("NOUN", "PROPN", "PRON") else clause_subject(verb)
+    if not lex.person(owner):
+        return None
+    deed = next((c for c in tok.children if c.dep_ == "acl"), None)
+    if deed is None:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        deed = next((c for c in of.children if c.dep_ == "pcomp"), None) if of is not None else None
+    if deed is None:
+        return None
+    deeds = [deed] + [c for c in deed.children if c.dep_ == "conj"]
+    if not any(d.lemma_.lower() in lex.data.habitual_faults or is_negated(d) for d in deeds):
+        return None  # "a habit of writing postmortems" is no fault
+    return "judgment", tok, tok
