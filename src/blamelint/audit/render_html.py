@@ -211,6 +211,13 @@ def _parts(health: Health) -> str:
     return "".join(out)
 
 
+def _root_name(root: str) -> str:
+    """The audited folders by their names, not their absolute paths."""
+    import os
+
+    return ", ".join(os.path.basename(p.rstrip("/\\")) or p for p in root.split(", "))
+
+
 def _name(d) -> str:
     return escape(d.title or d.relative_path)
 
@@ -234,7 +241,7 @@ def render(report: AuditReport, color: bool = False) -> str:
            "<title>Postmortem culture report</title>", f"<style>{CSS}</style></head><body><main>"]
     span = (f"{a.first_date} to {a.last_date}, by {a.period}" if a.first_date else "no dates found")
     out.append(f"<h1>Postmortem culture report</h1><p class=\"muted\">{a.documents} postmortems, "
-               f"{a.words:,} words of prose ({escape(span)}) · {escape(a.root)} · as of "
+               f"{a.words:,} words of prose ({escape(span)}) · {escape(_root_name(a.root))} · as of "
                f"{report.as_of.isoformat()} · blamelint {escape(report.version)}</p>")
     if a.skipped:
         out.append(f'<p class="muted">{a.skipped} other file{"s" if a.skipped != 1 else ""} '

@@ -14,7 +14,7 @@ In order, the first that applies decides:
    ``postmortems/*.md`` matches ``docs/postmortems/x.md``);
 3. the file name of a document that sits beside postmortems without being one:
    README, CONTRIBUTING, TEMPLATE, index, SUMMARY... or a name with "template",
-   "guide", "example" in it (lists in rules/data/detection.yaml);
+   "guide" in it (lists in rules/data/detection.yaml);
 4. the content of a template (three or more fill-in placeholders such as
    ``<describe the impact>``, ``[insert link]``, ``{{ date }}``, ``YYYY-MM-DD``)
    or of an index (mostly a list of links);
