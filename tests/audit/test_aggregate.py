@@ -26,9 +26,9 @@ def test_health_score_formula_and_breakdown():
     points = {c["id"]: c["points"] for c in h["components"]}
     assert points == {
         "named_actors": 25 * 0.8,
-        "agentless_passives": 20 * (12 - 5) / (12 - 2),   # 5 per 100 sentences: full at 2, none at 12
-        "blame": 20 * (2 - 1) / 2,                       # 1 per 1,000 words: full at 0, none at 2
-        "hindsight": 10 * 0,                             # 2 per 1,000 words
+        "agentless_passives": round(20 * (25 - 5) / (25 - 2), 2),  # 5 per 100 sentences: full at 2, none at 25
+        "blame": 20 * (5 - 1) / 5,                                 # 1 per 1,000 words: full at 0, none at 5
+        "hindsight": round(10 * (3 - 2) / 3, 2),                   # 2 per 1,000 words: none at 3
         "root_cause": 5 * 0.5,
         "what_went_well": 10 * 0.5,
         "action_items": round(10 * (0.5 + 1 + 0.75) / 3, 2),

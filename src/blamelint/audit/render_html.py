@@ -388,7 +388,7 @@ def annotated_text(d: DocumentReport) -> str:
             text = escape(source[a:b])
             if active:
                 last = [n for n in active if spans[n - 1][1] == b]
-                marks = "".join(f"<sup>{n}</sup>" for n in last)
+                marks = f"<sup>{','.join(str(n) for n in last)}</sup>" if last else ""
                 title = " · ".join(spans[n - 1][3].rule for n in active)
                 pieces.append(f'<mark title="{escape(title)}">{text}{marks}</mark>')
             else:
