@@ -33,3 +33,4 @@ def test_wheel_contains_rule_data(tmp_path):
     for data in (ROOT / "rules" / "data").glob("*.yaml"):
         assert f"blamelint/_rules/data/{data.name}" in names
     assert "blamelint/schemas/report.schema.json" in names
+    assert "blamelint/schemas/audit.schema.json" in names

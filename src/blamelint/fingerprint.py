@@ -32,10 +32,24 @@ def normalized_text(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+WHOLE_DOCUMENT_RULES = frozenset({"missing-section", "missing-what-went-well"})
+"""Rules whose findings are about the document as a whole (a missing or empty
+section): they point at the title line or a heading, but are identified by their
+message, so that retitling a postmortem does not make them new."""
+
+
+def identity_text(finding: Finding) -> str:
+    """What identifies a finding within its file besides its rule."""
+    if finding.rule in WHOLE_DOCUMENT_RULES:
+        return normalized_text(finding.message)
+    return normalized_text(finding.text)
+
+
 def fingerprint(finding: Finding, uri: str, occurrence: int) -> str:
     """Stable across unrelated edits and line moves: rule, file, the normalised
-    quoted text, and which occurrence of that text in the file it is."""
-    key = f"{finding.rule}\x00{uri}\x00{normalized_text(finding.text)}\x00{occurrence}"
+    quoted text (the message, for findings about the whole document), and which
+    occurrence of that text in the file it is."""
+    key = f"{finding.rule}\x00{uri}\x00{identity_text(finding)}\x00{occurrence}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -49,7 +63,7 @@ def fingerprints(findings: Iterable[Finding], root: str) -> list[tuple[str, str]
         if f.fingerprint:  # fixed before filtering (baseline, diff): keep it
             out.append((uri, f.fingerprint))
             continue
-        key = (f.rule, uri, normalized_text(f.text))
+        key = (f.rule, uri, identity_text(f))
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         out.append((uri, fingerprint(f, uri, occurrence)))

@@ -26,9 +26,9 @@ def test_health_score_formula_and_breakdown():
     points = {c["id"]: c["points"] for c in h["components"]}
     assert points == {
         "named_actors": 25 * 0.8,
-        "agentless_passives": 20 * (1 - 5 / 10),
-        "blame": 20 * (1 - 1 / 2),
-        "hindsight": 10 * (1 - 2 / 2),
+        "agentless_passives": round(20 * (25 - 5) / (25 - 2), 2),  # 5 per 100 sentences: full at 2, none at 25
+        "blame": 20 * (5 - 1) / 5,                                 # 1 per 1,000 words: full at 0, none at 5
+        "hindsight": round(10 * (3 - 2) / 3, 2),                   # 2 per 1,000 words: none at 3
         "root_cause": 5 * 0.5,
         "what_went_well": 10 * 0.5,
         "action_items": round(10 * (0.5 + 1 + 0.75) / 3, 2),
@@ -60,20 +60,29 @@ def test_period_choice_and_range():
     assert period_range(dt.date(2023, 8, 5), dt.date(2024, 2, 1), "quarter") == ["2023-Q3", "2023-Q4", "2024-Q1"]
 
 
-@pytest.mark.parametrize("values, metric, direction", [
-    ([10, 20, 30, 40], "named_actor_share", "improving"),
-    ([40, 30, 20, 10], "named_actor_share", "worsening"),
-    ([1.0, None, 2.0, 3.0], "blame_per_1000_words", "worsening"),
-    ([50, 51, 50, 51], "what_went_well", "steady"),
-    ([10, 90], "named_actor_share", "n/a"),
+@pytest.mark.parametrize("values, weights, metric, direction", [
+    ([10, 21, 30, 41], [3, 3, 3, 3], "named_actor_share", "improving"),
+    ([41, 30, 21, 10], [3, 3, 3, 3], "named_actor_share", "worsening"),
+    ([1.0, None, 1.6, 2.1, 2.9, 3.4], [4, 0, 4, 4, 4, 4], "blame_per_1000_words", "worsening"),
+    ([50, 51, 50, 51], [3, 3, 3, 3], "what_went_well", "not enough data"),   # within noise
+    ([10, 90], [5, 5], "named_actor_share", "not enough data"),                # two periods
+    ([10, 20, 30], [1, 1, 1], "named_actor_share", "not enough data"),         # three documents
 ])
-def test_trend(values, metric, direction):
-    assert trend(values, METRIC[metric])["direction"] == direction
+def test_trend(values, weights, metric, direction):
+    assert trend(values, METRIC[metric], weights)["direction"] == direction
+
+
+def test_trend_is_weighted_by_documents():
+    # A first period of one document does not make a trend out of three flat, well-filled ones.
+    flat = trend([0.0, 50.0, 50.0, 50.0], METRIC["named_actor_share"], [1, 10, 10, 10])
+    assert flat["direction"] == "not enough data" and flat["change_low"] < 0 < flat["change_high"]
+    unweighted = trend([0.0, 50.0, 50.0, 50.0], METRIC["named_actor_share"], [3, 3, 3, 3])
+    assert abs(flat["change"]) < abs(unweighted["change"])
 
 
 def test_trend_change_is_the_fitted_rise_over_the_span():
-    t = trend([1.0, 2.0, 3.0, 4.0, 5.0], METRIC["blame_per_1000_words"])
-    assert t["slope_per_period"] == 1.0 and t["change"] == 4.0
+    t = trend([1.0, 2.0, 3.0, 4.0, 5.0], METRIC["blame_per_1000_words"], [2] * 5)
+    assert t["slope_per_period"] == 1.0 and t["change"] == 4.0 and t["change_low"] == t["change_high"] == 4.0
 
 
 def test_anchor_is_stable_and_unique():

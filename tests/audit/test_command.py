@@ -16,13 +16,14 @@ def test_json_report(archive, isolated_cache):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "1" and report["as_of"] == "2024-06-01"
+    assert report["schema_version"] == "2" and report["as_of"] == "2024-06-01"
     docs = {d["path"]: d for d in report["documents"]}
-    assert set(docs) == {"archive/2024-02-03-checkout.md", "archive/db-outage.md", "archive/2023-11-20-notes.txt"}
+    assert set(docs) == {"archive/2024-02-03-checkout.md", "archive/db-outage.md"}
+    (note,) = report["skipped"]  # a two-line note is not a postmortem
+    assert note["path"] == "archive/2023-11-20-notes.txt" and "too little evidence" in note["reason"]
     assert docs["archive/2024-02-03-checkout.md"]["date_source"] == "front-matter"
     assert docs["archive/db-outage.md"]["date"] == "2023-05-12"
-    assert docs["archive/db-outage.md"]["date_source"] == "text"
-    assert docs["archive/2023-11-20-notes.txt"]["date_source"] == "file-name"
+    assert docs["archive/db-outage.md"]["date_source"] == "title"
     assert [d["path"] for d in report["documents"]][0] == "archive/db-outage.md"  # ordered by date
     assert report["archive"]["period"] == "month" and len(report["periods"]) == 10
     assert report["attention"][0]["path"] == "archive/db-outage.md"
@@ -33,6 +34,15 @@ def test_json_report(archive, isolated_cache):
     assert abs(score - 100 * earned / report["health"]["available_weight"]) < 0.2
     checkout = docs["archive/2024-02-03-checkout.md"]["action_items"]
     assert checkout == {"total": 3, "with_owner": 2, "with_due_date": 2, "done": 1, "overdue": 1}
+
+
+def test_include_all_scores_every_file(archive, isolated_cache):
+    result = audit("archive", "--format", "json", "--include-all", cwd=archive.parent, cache=isolated_cache)
+    report = json.loads(result.stdout)
+    docs = {d["path"]: d for d in report["documents"]}
+    assert len(docs) == 3 and report["skipped"] == [] and report["archive"]["include_all"]
+    assert docs["archive/2023-11-20-notes.txt"]["date_source"] == "file-name"
+    assert docs["archive/2023-11-20-notes.txt"]["postmortem_reason"].startswith("--include-all")
 
 
 def test_cached_rerun_is_identical(archive, isolated_cache):
@@ -56,7 +66,7 @@ def test_cached_rerun_is_identical(archive, isolated_cache):
 def test_csv_has_one_row_a_document(archive, isolated_cache):
     result = audit("archive", "--format", "csv", cwd=archive.parent, cache=isolated_cache)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 3 and {"path", "date", "health_score", "named_actor_share"} <= set(rows[0])
+    assert len(rows) == 2 and {"path", "date", "date_source", "health_score", "named_actor_share_pct"} <= set(rows[0])
 
 
 def test_html_is_self_contained_and_links_resolve(archive, isolated_cache, tmp_path):
@@ -85,9 +95,9 @@ def test_date_fallback_mtime(tmp_path, isolated_cache):
     folder = tmp_path / "a"
     folder.mkdir()
     (folder / "x.md").write_text("# Outage\n\nWe restarted the cache.\n")
-    plain = json.loads(audit("a", "--format", "json", cwd=tmp_path, cache=isolated_cache).stdout)
+    plain = json.loads(audit("a", "--format", "json", "--include-all", cwd=tmp_path, cache=isolated_cache).stdout)
     assert plain["documents"][0]["date"] is None and plain["archive"]["undated"] == 1
-    fallback = json.loads(audit("a", "--format", "json", "--date-fallback", "mtime", cwd=tmp_path,
+    fallback = json.loads(audit("a", "--format", "json", "--include-all", "--date-fallback", "mtime", cwd=tmp_path,
                                 cache=isolated_cache).stdout)
     assert fallback["documents"][0]["date_source"] == "mtime"
 

@@ -30,7 +30,8 @@ def measure(make_linter):
 
 def test_good_document(measure):
     m, findings = measure(GOOD)
-    assert m["content_dates"] == {"front-matter": "2024-02-03", "text": "2024-02-10"}
+    assert m["content_dates"] == {"front-matter": "2024-02-03", "field": None, "title": None, "text": "2024-02-10"}
+    assert m["postmortem"] is True and "what-went-well" in m["postmortem_reason"]
     assert m["title"] == "Checkout errors after the config push"
     assert {"summary", "timeline", "what-went-well", "action-items"} <= set(m["sections"])
     assert m["what_went_well"] is True

@@ -42,14 +42,17 @@ def _as_of(value: Optional[str]) -> dt.date:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out matching paths (repeatable).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many documents to list as needing attention.")
+@click.option("--include-all", is_flag=True,
+              help="Score every file, also those not taken as postmortems (README, templates, indexes).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--color/--no-color", default=None, help="Colour text output [default: on a terminal].")
 def audit(paths, fmt, output, jobs, no_cache, cache_dir, date_fallback, period, as_of, exclude, top,
-          config_path, color) -> None:
+          include_all, config_path, color) -> None:
     """Report on the writing culture of an archive of postmortems.
 
-    Reads every postmortem under PATHS (.md, .markdown, .txt and HTML exports),
-    measures blame, hindsight, agentless passives, named actors, sections and
+    Reads every postmortem under PATHS (.md, .markdown, .txt and HTML exports;
+    files that are not postmortems, such as a README or a template, are listed
+    as skipped with the reason), measures blame, hindsight, agentless passives, named actors, sections and
     action items, and shows them per period with their trends and a health score
     (see docs/audit.md). Exit code 0, or 2 if a file could not be read (the
     report covers the others).
@@ -60,7 +63,7 @@ def audit(paths, fmt, output, jobs, no_cache, cache_dir, date_fallback, period, 
         code = run_audit(list(paths), fmt=fmt, output=output, jobs=jobs, use_cache=not no_cache,
                          cache_dir=cache_dir, date_fallback=date_fallback, period=period,
                          as_of=_as_of(as_of), exclude=list(exclude), top=top, config_path=config_path,
-                         color=color)
+                         color=color, include_all=include_all)
     except BlamelintError as exc:
         click.echo(f"blamelint: error: {exc}", err=True)
         sys.exit(ExitCode.ERROR)
@@ -81,7 +84,7 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
               use_cache: bool = True, cache_dir: Optional[str] = None, date_fallback: Optional[str] = None,
               period: str = "auto", as_of: Optional[dt.date] = None, exclude: Optional[list[str]] = None,
               top: int = 10, config_path: Optional[str] = None, color: Optional[bool] = None,
-              progress_stream=None) -> int:
+              progress_stream=None, include_all: bool = False) -> int:
     from blamelint import __version__
     from blamelint.audit import dates
     from blamelint.audit.aggregate import Aggregator
@@ -94,7 +97,7 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
 
     config = load_config(config_path)
     cwd = Path.cwd()
-    job = Job(config=config, measurer="blamelint.audit.metrics:Measurer", all_postmortems=True)
+    job = Job(config=config, measurer="blamelint.audit.metrics:Measurer", all_postmortems=include_all)
     cache = open_cache(job, use_cache, cache_dir)
     candidates = list(collect(paths, audit_include(config), [*config.exclude, *(exclude or [])], cwd))
     real = {c.display: c.path for c in candidates if hasattr(c, "path")}
@@ -103,14 +106,25 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     def date_of(display: str, metrics: dict):
         return dates.resolve(display, real.get(display), metrics.get("content_dates", {}), date_fallback, git)
 
-    aggregator = Aggregator(today=as_of or dt.date.today(), date_of=date_of, keep_findings=fmt in ("json", "html"))
+    def read_source(display: str) -> Optional[str]:
+        """The text the findings' lines and columns count in (for the HTML document pages)."""
+        from blamelint.document.load import UnreadableInput, parse_bytes, read_bytes
+
+        try:
+            return parse_bytes(display, read_bytes(real[display], config.max_file_size)).source
+        except (UnreadableInput, KeyError, OSError):
+            return None
+
+    aggregator = Aggregator(today=as_of or dt.date.today(), date_of=date_of, keep_findings=fmt in ("json", "html"),
+                            include_all=include_all, read_source=read_source if fmt == "html" else None)
     progress = Progress(progress_stream)
     try:
         for result in analyse(candidates, job, jobs or 0, cache, progress):
             aggregator.add(result)
     finally:
         progress.close()
-    report = aggregator.report(__version__, ", ".join(paths), attention=top, period=period)
+    report = aggregator.report(__version__, ", ".join(paths), attention=top, period=period,
+                               base=paths[0] if len(paths) == 1 else None)
     if color is None:
         color = output is None and sys.stdout.isatty()
     rendered = render(fmt, report, color=bool(color))

@@ -1,9 +1,23 @@
-"""When was a postmortem written? Its date, and where the date came from.
+"""When did the incident happen? A postmortem's date, and where the date came from.
 
-In order: the front matter (``date:``, ``incident_date:``...; keys in
-rules/data/audit.yaml), a date in the file name or path, the first date in the
-text. Only when asked: the date the file first appears in git history, or its
-modification time. ``None`` when nothing gives one.
+In order (the first that gives a date wins):
+
+1. ``front-matter``: ``incident_date:``, ``date:``... (keys in rules/data/audit.yaml);
+2. ``field``: a labelled date field in the text (``**Date:** 14 March 2024``,
+   ``Incident date: 2024-03-14``, ``| Started | 2024-03-14 09:00 |``; labels in
+   rules/data/audit.yaml, the most specific label first);
+3. ``title``: a date in the title (``# 2017-09-27, Hub 403``);
+4. ``file-name``: a date in the file name or the folders above it;
+5. ``text``: the first date written in the text.
+
+Only when asked: the date the file first appears in git history (``git``), or its
+modification time (``mtime``). ``None`` when nothing gives one.
+
+Comments are not content: HTML comments (``<!-- template v2, 2019-01-01 -->``),
+code and URLs are never read for a date. Numeric dates are read year first
+(``2024-10-24``) or, when the order is plain, day first (``24-10-2024``: no 24th
+month; ``24.10.2024``: dots are a day-first habit); ``03/04/2024`` could be either,
+and is not read.
 """
 from __future__ import annotations
 
@@ -18,7 +32,7 @@ from typing import Any, Iterable, Optional
 from blamelint.data import load
 from blamelint.data.models import AuditData
 
-SOURCES = ("front-matter", "file-name", "text", "git", "mtime")
+SOURCES = ("front-matter", "field", "title", "file-name", "text", "git", "mtime")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 MONTHS = {name: i for i, names in enumerate(
@@ -30,8 +44,12 @@ _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 TEXT_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\w])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})(?!\d)", re.I),
-    re.compile(r"(?<![\w])" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)", re.I),
+    re.compile(r"(?<![\w])" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?,?\s+"
+               r"(?P<y>\d{4})(?!\d)", re.I),
+    re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])"),
 ]
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", re.IGNORECASE)
 NAME_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})[-_./](?P<m>\d{1,2})[-_./](?P<d>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
@@ -48,6 +66,17 @@ def _make(y: str, m: str, d: Optional[str]) -> Optional[dt.date]:
     return date if MIN_YEAR <= date.year <= MAX_YEAR else None
 
 
+def _day_first(a: str, b: str, y: str, sep: str) -> Optional[dt.date]:
+    """``a-b-yyyy``: day first when only that reading is a date, or when written with
+    dots; month first when only that reading is a date; else ambiguous (None)."""
+    first, second = int(a), int(b)
+    if sep == "." or (first > 12 >= second):
+        return _make(y, b, a)
+    if second > 12 >= first:
+        return _make(y, a, b)
+    return _make(y, a, b) if first == second else None
+
+
 def _first(patterns: Iterable[re.Pattern], text: str) -> Optional[dt.date]:
     best: Optional[tuple[int, dt.date]] = None
     for pattern in patterns:
@@ -55,7 +84,10 @@ def _first(patterns: Iterable[re.Pattern], text: str) -> Optional[dt.date]:
             if best is not None and match.start() >= best[0]:
                 break
             g = match.groupdict()
-            date = _make(g["y"], g.get("m") or g.get("mon") or "", g.get("d"))
+            if g.get("a"):
+                date = _day_first(g["a"], g["b"], g["y"], g["sep"])
+            else:
+                date = _make(g["y"], g.get("m") or g.get("mon") or "", g.get("d"))
             if date is not None:
                 best = (match.start(), date)
                 break
@@ -90,9 +122,40 @@ def front_matter_date(front_matter: Optional[dict[str, Any]]) -> Optional[dt.dat
     return None
 
 
+def readable(text: str) -> str:
+    """Text without HTML comments and URLs, which are not the document's dates."""
+    return URL.sub(" ", COMMENT.sub(" ", text))
+
+
 def text_date(text: str) -> Optional[dt.date]:
-    """The first date written in the text."""
-    return _first(TEXT_PATTERNS, text)
+    """The first date written in the text (comments and URLs left out)."""
+    return _first(TEXT_PATTERNS, readable(text))
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[re.Pattern, ...]:
+    out = []
+    for label in load_data("audit.yaml")["date_labels"]:
+        name = r"\s+".join(re.escape(w) for w in label.split())
+        out.append(re.compile(r"^[\s>*_|#-]*(?:\d+[.)]\s*)?[*_]*" + name + r"[*_]*\s*(?:\([^)\n]*\)\s*)?"
+                              r"[*_]*\s*[:|\u2013-][*_]*[ \t]*(?P<value>[^\n]*)", re.IGNORECASE | re.MULTILINE))
+    return tuple(out)
+
+
+def field_date(text: str) -> Optional[dt.date]:
+    """The date of a labelled field ("**Date:** 14 March 2024"): the most specific
+    label that holds a date (order of ``date_labels`` in rules/data/audit.yaml)."""
+    text = readable(text)
+    for pattern in _labels():
+        for match in pattern.finditer(text):
+            found = _first(TEXT_PATTERNS, match["value"][:120])
+            if found is not None:
+                return found
+    return None
+
+
+def title_date(title: Optional[str]) -> Optional[dt.date]:
+    return _first(TEXT_PATTERNS, readable(title)) if title else None
 
 
 def name_date(path: str) -> Optional[dt.date]:
@@ -166,9 +229,11 @@ class GitDates:
 def resolve(display: str, path: Optional[Path], content: dict[str, Optional[str]], fallback: Optional[str],
             git: Optional[GitDates] = None) -> tuple[Optional[dt.date], Optional[str]]:
     """The document's date and its source. ``content`` holds the dates read from the
-    file's content ("front-matter", "text"; ISO strings), kept in the cache."""
-    if content.get("front-matter"):
-        return dt.date.fromisoformat(content["front-matter"]), "front-matter"
+    file's content ("front-matter", "field", "title", "text"; ISO strings), kept in
+    the cache."""
+    for source in ("front-matter", "field", "title"):
+        if content.get(source):
+            return dt.date.fromisoformat(content[source]), source
     named = name_date(display)
     if named is not None:
         return named, "file-name"

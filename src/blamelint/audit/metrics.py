@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from blamelint.audit import agency, readability, structure
-from blamelint.audit.dates import front_matter_date, text_date
+from blamelint.audit.dates import field_date, front_matter_date, text_date, title_date
 from blamelint.rules.base import PARSE
 
 PROSE_KINDS = ("paragraph", "list_item", "blockquote")
@@ -28,12 +28,22 @@ class Measurer:
     """The audit's observer: builds one dict of metrics per document."""
 
     needs = PARSE
-    version = "2"
+    version = "3"
     """Bumped whenever what ``measure`` returns changes (part of the cache key)."""
 
     def __init__(self, config: Any = None):
         self.config = config
         self.lex = agency.lexicon()
+        self._detector = None
+
+    def verdict(self, document):
+        """Is it a postmortem, and why (the one answer ``check`` uses too)."""
+        if self._detector is None:
+            from blamelint.config import Config
+            from blamelint.postmortem.detect import PostmortemDetector
+
+            self._detector = PostmortemDetector(self.config or Config())
+        return self._detector.explain(document)
 
     def measure(self, document, pieces: dict[int, list[tuple[int, Any]]], findings) -> dict[str, Any]:
         words = sentences = syllables = actions = named = 0
@@ -61,10 +71,12 @@ class Measurer:
         sections, well = structure.sections_present(document, found)
         fm_date = front_matter_date(document.front_matter)
         body = _body_text(document)
-        found_date = text_date(body)
-        title = next((b.text.strip() for b in document.blocks if b.kind == "heading"), None)
+        title = document_title(document)
+        verdict = self.verdict(document)
         return {
             "title": title[:200] if title else None,
+            "postmortem": verdict.postmortem,
+            "postmortem_reason": verdict.reason,
             "words": words,
             "sentences": sentences,
             "syllables": syllables,
@@ -76,9 +88,27 @@ class Measurer:
             "action_items": structure.action_items(document, found),
             "content_dates": {
                 "front-matter": fm_date.isoformat() if fm_date else None,
-                "text": found_date.isoformat() if found_date else None,
+                "field": _iso(field_date(body)),
+                "title": _iso(title_date(title)),
+                "text": _iso(text_date(body)),
             },
         }
+
+
+def _iso(date) -> Any:
+    return date.isoformat() if date else None
+
+
+def document_title(document):
+    """The title: the first block when it is a heading (not a section name), else the
+    first level-1 heading; None when there is neither."""
+    from blamelint.postmortem.sections import catalog
+
+    blocks = document.blocks
+    if blocks and blocks[0].kind == "heading" and not catalog().classify(blocks[0].text):
+        return " ".join(blocks[0].text.split()) or None
+    top = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
+    return " ".join(top.text.split()) if top is not None and top.text.strip() else None
 
 
 def _body_text(document) -> str:

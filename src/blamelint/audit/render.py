@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from blamelint.audit.report import AuditReport
 
 RENDERERS = {
     "text": "blamelint.audit.render_text",
@@ -12,7 +15,7 @@ RENDERERS = {
 }
 
 
-def render(fmt: str, report: dict[str, Any], color: bool = False) -> str:
+def render(fmt: str, report: "AuditReport", color: bool = False) -> str:
     module = importlib.import_module(RENDERERS[fmt])
     return module.render(report, color=color)
 

@@ -1,10 +1,9 @@
-"""The audit report as JSON: the report dict itself (schema in docs/audit.md,
-versioned by ``schema_version``)."""
+"""The audit report as JSON: the AuditReport model itself (schema in
+blamelint/schemas/audit.schema.json, versioned by ``schema_version``)."""
 from __future__ import annotations
 
-import json
-from typing import Any
+from blamelint.audit.report import AuditReport
 
 
-def render(report: dict[str, Any], color: bool = False) -> str:
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+def render(report: AuditReport, color: bool = False) -> str:
+    return report.to_json()

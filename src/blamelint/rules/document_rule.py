@@ -35,7 +35,15 @@ class DocumentRule(Rule):
 
 
 def first_line_span(document) -> tuple[int, int]:
-    """Source span of line 1 (at least one character, for an empty file too)."""
+    """Where a finding about the whole document points: the title line (the first
+    heading, when it is the first block), else the first line of the first block;
+    never front matter, an HTML comment or a blank line. Line 1 of an empty file
+    (at least one character)."""
+    block = document.blocks[0] if document.blocks else None
+    if block is not None and block.offsets:
+        text = block.text.split("\n", 1)[0].rstrip()
+        if text:
+            return block.source_span(0, len(text))
     end = document.source.find("\n")
     end = len(document.source) if end < 0 else end
     return 0, max(end, 1)

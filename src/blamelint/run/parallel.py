@@ -210,11 +210,14 @@ def from_entry(display: str, entry: dict[str, Any]) -> FileResult:
 
 def cache_facts(display: str, job: Job) -> str:
     """What a result depends on besides the bytes and the run: how the file is read,
-    and (for check) whether its path alone makes it a postmortem."""
+    and whether its path alone makes it a postmortem or not (a glob of the config, a
+    README's name, an incident in the file name)."""
     import fnmatch
 
+    from blamelint.postmortem.detect import path_key
+
     by_path = job.all_postmortems or any(fnmatch.fnmatch(display, g) for g in job.config.postmortem_paths)
-    return f"{format_of(display)}|{int(by_path)}"
+    return f"{format_of(display)}|{int(by_path)}|{path_key(display)}"
 
 
 def job_fingerprint(job: Job) -> str:

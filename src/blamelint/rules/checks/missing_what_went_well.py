@@ -12,7 +12,7 @@ SECTION = "what-went-well"
 
 
 class MissingWhatWentWell(DocumentRule):
-    """Reports a missing section at line 1, an empty one at its heading. Off
+    """Reports a missing section at the title line, an empty one at its heading. Off
     when "what-went-well" is taken out of ``required-sections``."""
     data_model = NoCardData
 
