@@ -1,5 +1,6 @@
-"""Precision and recall per label on corpora/sentences/*.jsonl may not fall
-more than 0.01 below the recorded corpora/baseline.json. Rewrite the baseline
+"""Precision and recall per label on corpora/sentences/*.jsonl (each sentence
+alone) and on corpora/documents (labeled sentences inside whole documents) may
+not fall more than 0.01 below the recorded corpora/baseline.json. Rewrite the baseline
 with `python -m tests.update_baseline` when a change earns it."""
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from tests.accuracy import (
     LABELS,
     build_linter,
     corpus_files,
+    document_sets,
     load_rows,
     predictions,
     read_baseline,
     regressions,
     score,
+    score_documents,
+    sentence_spans,
 )
 
 FILES = corpus_files()
@@ -76,3 +80,33 @@ def test_bad_corpus_lines_are_reported_with_file_and_line(tmp_path):
                    encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.jsonl:2: unknown labels \['nope'\]"):
         load_rows(bad)
+
+
+SETS = document_sets()
+
+
+@pytest.fixture(scope="module")
+def measured_in_context(linter):
+    if not SETS:
+        pytest.skip("no annotated documents in corpora/documents/")
+    return score_documents(SETS, linter)
+
+
+def test_in_context_baseline_covers_every_set():
+    baseline = read_baseline()
+    assert "documents" in baseline, "record it with: python -m tests.update_baseline"
+    assert baseline["documents"]["sets"] == [p.name for p in SETS], \
+        "corpora/documents changed since the baseline was recorded: python -m tests.update_baseline"
+
+
+def test_no_label_falls_below_the_in_context_baseline(measured_in_context):
+    worse = regressions(measured_in_context, read_baseline()["documents"])
+    assert not worse, "in-context accuracy fell below corpora/baseline.json:\n" + "\n".join(worse)
+
+
+def test_sentences_are_found_in_order_across_line_breaks():
+    source = "# T\n\n- 09:12 The alert\n  fired. Then the\npage went out.\n"
+    spans = sentence_spans(source, ["09:12 The alert fired.", "Then the page went out."], "t.md")
+    assert [source[a:b] for a, b in spans] == ["09:12 The alert\n  fired.", "Then the\npage went out."]
+    with pytest.raises(ValueError, match="not found"):
+        sentence_spans(source, ["Then the page went out.", "09:12 The alert fired."], "t.md")

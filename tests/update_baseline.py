@@ -11,7 +11,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tests.accuracy import BASELINE, LABELS, build_linter, corpus_files, read_baseline, regressions, score, write_baseline
+from tests.accuracy import (
+    BASELINE,
+    LABELS,
+    build_linter,
+    corpus_files,
+    document_sets,
+    read_baseline,
+    regressions,
+    score,
+    score_documents,
+    write_baseline,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,16 +33,24 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print("update_baseline: no corpora/sentences/*.jsonl to measure", file=sys.stderr)
         return 2
-    result = score(files, build_linter())
-    print(f"{'label':<18} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
-    for label in LABELS:
-        m = result["labels"][label]
-        print(f"{label:<18} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
+    linter = build_linter()
+    result = score(files, linter)
+    result["documents"] = score_documents(document_sets(), linter)
+    for title, part in (("sentences alone (corpora/sentences)", result),
+                        ("in context (corpora/documents)", result["documents"])):
+        print(f"{title}: {part['sentences']} sentences")
+        print(f"  {'label':<18} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+        for label in LABELS:
+            m = part["labels"][label]
+            print(f"  {label:<18} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
     if args.check:
         if not BASELINE.exists():
             print(f"no baseline at {BASELINE}", file=sys.stderr)
             return 1
-        worse = regressions(result, read_baseline())
+        baseline = read_baseline()
+        worse = regressions(result, baseline)
+        if "documents" in baseline:
+            worse += [f"in context: {w}" for w in regressions(result["documents"], baseline["documents"])]
         for line in worse:
             print("worse:", line)
         return 1 if worse else 0
