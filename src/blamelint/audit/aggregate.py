@@ -88,13 +88,11 @@ SHARE_TEXT = {
 
 
 def _components() -> list[Component]:
-    from blamelint.data import load_data
+    from blamelint.data import load
+    from blamelint.data.models import AuditData
 
-    out = []
-    for spec in load_data("audit.yaml")["score"]:
-        out.append(Component(spec["id"], spec["label"], float(spec["weight"]), spec["kind"],
-                             float(spec.get("full_at", 0.0)), float(spec.get("zero_at", 1.0))))
-    return out
+    return [Component(part.id, part.label, part.weight, part.kind, part.full_at, part.zero_at)
+            for part in load(AuditData).score]
 
 
 COMPONENTS = _components()

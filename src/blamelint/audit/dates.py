@@ -135,7 +135,7 @@ def text_date(text: str) -> Optional[dt.date]:
 @lru_cache(maxsize=1)
 def _labels() -> tuple[re.Pattern, ...]:
     out = []
-    for label in load_data("audit.yaml")["date_labels"]:
+    for label in load(AuditData).date_labels:
         name = r"\s+".join(re.escape(w) for w in label.split())
         out.append(re.compile(r"^[\s>*_|#-]*(?:\d+[.)]\s*)?[*_]*" + name + r"[*_]*\s*(?:\([^)\n]*\)\s*)?"
                               r"[*_]*\s*[:|\u2013-][*_]*[ \t]*(?P<value>[^\n]*)", re.IGNORECASE | re.MULTILINE))

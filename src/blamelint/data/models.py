@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, field_validator
 
 Words = tuple[StrictStr, ...]
 WordSet = frozenset[StrictStr]
@@ -67,12 +67,46 @@ class ActionItemsData(HyphenDataModel):
 # -- rules/data/audit.yaml ----------------------------------------------------------
 
 
+class ScorePart(DataModel):
+    """One part of the audit's health score (docs/audit.md)."""
+
+    id: StrictStr
+    label: StrictStr
+    weight: float = Field(gt=0, le=100)
+    kind: Literal["share", "rate"]
+    full_at: float = 0.0
+    """A rate part: full marks at or below this rate."""
+    zero_at: float = 1.0
+    """A rate part: no marks at or above this rate."""
+
+
 class AuditData(DataModel):
     stative_verbs: WordSet
     naming_pronouns: WordSet
     vague_people: WordSet
     vague_determiners: WordSet
     date_keys: Words
+    date_labels: Words
+    score: tuple[ScorePart, ...]
+
+    @field_validator("score")
+    @classmethod
+    def _weights_sum_to_100(cls, parts: tuple[ScorePart, ...]) -> tuple[ScorePart, ...]:
+        if abs(sum(p.weight for p in parts) - 100) > 1e-9:
+            raise ValueError(f"the weights sum to {sum(p.weight for p in parts):g}, not 100")
+        return parts
+
+
+# -- rules/data/detection.yaml ------------------------------------------------------
+
+
+class DetectionData(DataModel):
+    """What says a file is not a postmortem (its name), and headings that are
+    evidence of one (postmortem/detect.py)."""
+
+    not_postmortem_names: WordSet
+    not_postmortem_name_words: WordSet
+    evidence_headings: Words
 
 
 # -- rules/data/people.yaml ---------------------------------------------------------
@@ -253,6 +287,7 @@ DATA_FILES: dict[str, type[DataModel]] = {
     "action-items.yaml": ActionItemsData,
     "audit.yaml": AuditData,
     "blame.yaml": BlameData,
+    "detection.yaml": DetectionData,
     "hindsight.yaml": HindsightData,
     "passive-cues.yaml": PassiveCuesData,
     "passive-verbs.yaml": PassiveVerbsData,

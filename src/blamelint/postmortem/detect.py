@@ -46,7 +46,8 @@ from pathlib import PurePosixPath
 from typing import Any, Optional
 
 from blamelint.config import Config
-from blamelint.data import load_data
+from blamelint.data import load
+from blamelint.data.models import DetectionData
 from blamelint.document.model import Document
 from blamelint.errors import ConfigError
 from blamelint.postmortem.sections import catalog, is_title, outline, words
@@ -131,9 +132,9 @@ def path_matches(path: str, globs: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]]:
-    data = load_data("detection.yaml")
-    return (frozenset(data["not_postmortem_names"]), frozenset(data["not_postmortem_name_words"]),
-            frozenset(words(h) for h in data["evidence_headings"]))
+    data = load(DetectionData)
+    return (data.not_postmortem_names, data.not_postmortem_name_words,
+            frozenset(words(h) for h in data.evidence_headings))
 
 
 def name_verdict(path: str) -> Optional[str]:
