@@ -7,7 +7,7 @@ and given their configured severity in one place, not in each rule.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, MutableMapping, Optional
 
 from blamelint.config import Config
 from blamelint.document.model import Block, Document
@@ -56,6 +56,10 @@ class Linter:
     """Called once per document with its parsed blocks (block index -> [(offset, spaCy Doc)])
     and its findings, before the document is yielded; its ``needs`` attribute (spaCy
     components) is added to the rules' (used by ``blamelint audit`` for metrics)."""
+    parse_cache: Optional[MutableMapping[str, Any]] = None
+    """Parsed pieces by their text, kept between runs (the language server: an edit to one
+    paragraph parses that paragraph only). A parse depends on nothing but its text, so the
+    findings are the same with or without it."""
 
     def __post_init__(self) -> None:
         self.sentence_rules = [r for r in self.rules if r.scope == "sentence"]
@@ -117,7 +121,7 @@ class Linter:
                      for d, document in enumerate(documents)
                      for b, block in enumerate(document.blocks)
                      for offset, piece in block_pieces(block))
-            for doc, (d, b, offset) in self.nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
+            for doc, (d, b, offset) in self._parse(tasks):
                 raw[d].extend(self._sentence_matches(documents[d].blocks[b], offset, doc))
                 if keep:
                     parsed[d].setdefault(b, []).append((offset, doc))
@@ -128,6 +132,23 @@ class Linter:
             if self.observer is not None:
                 self.observer(document, pieces, findings)
             yield document, findings
+
+    def _parse(self, tasks) -> Iterator[tuple[Any, Any]]:
+        """(spaCy Doc, context) for each (text, context), in order; through ``parse_cache`` if set."""
+        batch_size = self.config.batch_size
+        if self.parse_cache is None:
+            yield from self.nlp.pipe(tasks, as_tuples=True, batch_size=batch_size)
+            return
+        tasks = list(tasks)
+        cache, known = self.parse_cache, {}
+        for text, _ in tasks:
+            if text not in known and (doc := cache.get(text)) is not None:
+                known[text] = doc
+        missing = [t for t in dict.fromkeys(text for text, _ in tasks) if t not in known]
+        for doc, text in self.nlp.pipe(((t, t) for t in missing), as_tuples=True, batch_size=batch_size):
+            known[text] = cache[text] = doc
+        for text, context in tasks:
+            yield known[text], context
 
     def _sentence_matches(self, block: Block, offset: int, doc) -> list:
         found = []
@@ -141,7 +162,13 @@ class Linter:
                     spans.append((start, end, match))
                 for start, end, match in one_per_span(spans):
                     src_start, src_end = block.source_span(start, end)
-                    found.append((rule, src_start, src_end, match, sent.text.strip()))
+                    fix = None
+                    if match.replaces is not None:  # only where the source is the plain text, markup-free
+                        fix_start, fix_end = match.replaces[0] + offset, match.replaces[1] + offset
+                        fix = block.source_span(fix_start, fix_end)
+                        if fix[1] - fix[0] != fix_end - fix_start or block.is_masked(fix_start, fix_end):
+                            fix = None
+                    found.append((rule, src_start, src_end, match, sent.text.strip(), fix))
         return found
 
     def _findings(self, document: Document, pieces: dict[int, list[tuple[int, Any]]], raw: list) -> list[Finding]:
@@ -151,7 +178,7 @@ class Linter:
                                       is_postmortem=self.is_postmortem(document))
             for rule in self.document_rules:
                 for match in rule.check_document(document, context):
-                    raw.append((rule, match.start, max(match.end, match.start + 1), match, None))
+                    raw.append((rule, match.start, max(match.end, match.start + 1), match, None, None))
         return self._finalise(document, raw)
 
     def _finalise(self, document: Document, raw) -> list[Finding]:
@@ -159,7 +186,7 @@ class Linter:
         overrides = self.config.severity
         seen = set()
         findings = []
-        for rule, start, end, match, sentence in raw:
+        for rule, start, end, match, sentence, fix in raw:
             end = min(max(end, start + 1), max(len(document.source), start + 1))
             line, column = document.position(start)
             if suppressions.suppresses(rule.id, line):
@@ -175,9 +202,16 @@ class Linter:
                 location=Location(path=document.path, line=line, column=column,
                                   end_line=end_line, end_column=end_column),
                 text=document.source[start:end], suggestion=match.suggestion, sentence=sentence,
+                replaces=None if fix is None else _location(document, *fix),
             ))
         findings.sort(key=lambda f: f.sort_key)
         return findings
+
+
+def _location(document: Document, start: int, end: int) -> Location:
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    return Location(path=document.path, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def lint_text(text: str, config: Optional[Config] = None, path: str = "<text>.md",
