@@ -111,6 +111,22 @@ def explain(rule: str, config_path: Optional[str]) -> None:
     click.echo(help_markdown(card), nl=False)
 
 
+@cli.command()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file for every document (default: the nearest one to each document).")
+@click.option("--debounce-ms", type=click.IntRange(min=0, max=10_000), default=100, show_default=True,
+              help="Wait this long after the last keystroke before checking.")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default; accepted "
+              "because some editors pass it).")
+def server(config_path: Optional[str], debounce_ms: int, stdio: bool) -> None:
+    """Run the language server (LSP over stdio) for editors."""
+    try:
+        from blamelint.server.protocol import serve
+    except ImportError as exc:
+        _fail(f"the language server needs pygls ({exc}); reinstall blamelint")
+    serve(config_path, debounce_ms / 1000)
+
+
 from blamelint.audit.command import audit  # noqa: E402 - imports click only, not spaCy
 
 cli.add_command(audit)
