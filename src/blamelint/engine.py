@@ -46,6 +46,13 @@ def one_per_span(spans: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]
     return sorted(kept, key=lambda s: s[0])
 
 
+def block_context(block: Block) -> tuple:
+    """What of a block besides its text a sentence rule may read: all but where it is."""
+    return (block.kind, block.level, tuple(block.masked), block.list_depth, block.ordered, block.checked,
+            block.row, block.column, block.quoted, block.pseudo_heading,
+            tuple((h.kind, h.level, h.text) for h in block.headings))
+
+
 @dataclass
 class Linter:
     config: Config
@@ -60,6 +67,10 @@ class Linter:
     """Parsed pieces by their text, kept between runs (the language server: an edit to one
     paragraph parses that paragraph only). A parse depends on nothing but its text, so the
     findings are the same with or without it."""
+    match_cache: Optional[MutableMapping[tuple, list]] = None
+    """The sentence rules' matches by piece text and block context (``block_context``), kept
+    between runs of this Linter (the language server). Rules that read a block's position
+    (``offsets``, ``line``) rather than its content must not be run with it."""
 
     def __post_init__(self) -> None:
         self.sentence_rules = [r for r in self.rules if r.scope == "sentence"]
@@ -150,25 +161,39 @@ class Linter:
         for text, context in tasks:
             yield known[text], context
 
+    def _rule_matches(self, block: Block, offset: int, doc) -> list[tuple[Rule, list[Match], str]]:
+        """(rule, its matches, sentence text) for each sentence and sentence rule; through
+        ``match_cache`` if set."""
+        key = None
+        if self.match_cache is not None:
+            key = (doc.text, offset, block_context(block))
+            found = self.match_cache.get(key)
+            if found is not None:
+                return found
+        found = [(rule, list(rule.check_sentence(sent, block)), sent.text.strip())
+                 for sent in doc.sents for rule in self.sentence_rules]
+        if key is not None:
+            self.match_cache[key] = found
+        return found
+
     def _sentence_matches(self, block: Block, offset: int, doc) -> list:
         found = []
-        for sent in doc.sents:
-            for rule in self.sentence_rules:
-                spans = []
-                for match in rule.check_sentence(sent, block):
-                    start, end = match.start + offset, match.end + offset
-                    if end <= start or block.is_masked(start, end):
-                        continue
-                    spans.append((start, end, match))
-                for start, end, match in one_per_span(spans):
-                    src_start, src_end = block.source_span(start, end)
-                    fix = None
-                    if match.replaces is not None:  # only where the source is the plain text, markup-free
-                        fix_start, fix_end = match.replaces[0] + offset, match.replaces[1] + offset
-                        fix = block.source_span(fix_start, fix_end)
-                        if fix[1] - fix[0] != fix_end - fix_start or block.is_masked(fix_start, fix_end):
-                            fix = None
-                    found.append((rule, src_start, src_end, match, sent.text.strip(), fix))
+        for rule, matches, sentence in self._rule_matches(block, offset, doc):
+            spans = []
+            for match in matches:
+                start, end = match.start + offset, match.end + offset
+                if end <= start or block.is_masked(start, end):
+                    continue
+                spans.append((start, end, match))
+            for start, end, match in one_per_span(spans):
+                src_start, src_end = block.source_span(start, end)
+                fix = None
+                if match.replaces is not None:  # only where the source is the plain text, markup-free
+                    fix_start, fix_end = match.replaces[0] + offset, match.replaces[1] + offset
+                    fix = block.source_span(fix_start, fix_end)
+                    if fix[1] - fix[0] != fix_end - fix_start or block.is_masked(fix_start, fix_end):
+                        fix = None
+                found.append((rule, src_start, src_end, match, sentence, fix))
         return found
 
     def _findings(self, document: Document, pieces: dict[int, list[tuple[int, Any]]], raw: list) -> list[Finding]:

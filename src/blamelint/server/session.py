@@ -127,6 +127,7 @@ class Session:
         linter = Linter(config, rules, nlp_factory=self._pipeline_factory(config.model),
                         is_postmortem=PostmortemDetector(config))
         linter.parse_cache = self._pipeline(config.model, linter.needs)[1]
+        linter.match_cache = ParseCache()  # the built-in rules read a block's content, not its position
         setup = Setup(config=config, linter=linter, cards={c.id: c for c in registry.cards}, stamp=stamp)
         self._setups[key] = setup
         return setup
