@@ -67,6 +67,9 @@ class Linter:
     """Parsed pieces by their text, kept between runs (the language server: an edit to one
     paragraph parses that paragraph only). A parse depends on nothing but its text, so the
     findings are the same with or without it."""
+    known_rules: Optional[frozenset[str]] = None
+    """Every rule id of the registry: suppression comments naming another are reported
+    (``problems``) and suppress nothing. None: names are not checked."""
     match_cache: Optional[MutableMapping[tuple, list]] = None
     """The sentence rules' matches by piece text and block context (``block_context``), kept
     between runs of this Linter (the language server). Rules that read a block's position
@@ -78,6 +81,8 @@ class Linter:
         self.needs = frozenset().union(*(r.needs for r in self.rules)) if self.rules else frozenset()
         self.needs |= getattr(self.observer, "needs", frozenset())
         self._nlp = None
+        self.problems: dict[str, list[tuple[int, str]]] = {}
+        """Suppression comments not understood, by document path (to be popped by the caller)."""
 
     @property
     def needs_nlp(self) -> bool:
@@ -207,7 +212,9 @@ class Linter:
         return self._finalise(document, raw)
 
     def _finalise(self, document: Document, raw) -> list[Finding]:
-        suppressions = find_suppressions(document)
+        suppressions = find_suppressions(document, self.known_rules)
+        if suppressions.problems:
+            self.problems[document.path] = suppressions.problems
         overrides = self.config.severity
         seen = set()
         findings = []
