@@ -105,17 +105,39 @@ def rules_cmd(config_path: Optional[str], fmt: str) -> None:
 @cli.command()
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-def explain(rule: str, config_path: Optional[str]) -> None:
-    """Show what RULE flags, why, an example and what to write instead."""
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="text: for a terminal; markdown: the rule's documentation page.")
+def explain(rule: str, config_path: Optional[str], fmt: str) -> None:
+    """Show what RULE flags, an example and what to write instead, then why and the details."""
+    import shutil
+
     from blamelint.config import load_config
-    from blamelint.rules.docs import help_markdown
+    from blamelint.rules.docs import help_markdown, help_terminal
     from blamelint.rules.registry import Registry
 
     try:
         card = Registry(load_config(config_path)).card(rule)
     except BlamelintError as exc:
         _fail(str(exc))
-    click.echo(help_markdown(card), nl=False)
+    if fmt == "markdown":
+        click.echo(help_markdown(card), nl=False)
+        return
+    width = max(40, min(shutil.get_terminal_size((88, 24)).columns, 100) - 2)
+    tty = sys.stdout.isatty()
+    click.echo(help_terminal(card, width, bold=lambda s: click.style(s, bold=True) if tty else s), nl=False)
+
+
+@cli.command()
+@click.option("--pyproject", is_flag=True, help="Append a [tool.blamelint] section to pyproject.toml "
+              "instead of writing .blamelint.toml.")
+def init(pyproject: bool) -> None:
+    """Write a commented config for this project and print the pre-commit and CI set-up."""
+    from blamelint.run.init import run_init
+
+    try:
+        click.echo(run_init(Path.cwd(), pyproject=pyproject), nl=False)
+    except BlamelintError as exc:
+        _fail(str(exc))
 
 
 @cli.command()

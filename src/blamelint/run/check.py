@@ -21,6 +21,18 @@ from blamelint.rules.registry import Registry
 
 
 
+def _report_root(findings: list[Finding], config: Config) -> str:
+    """The repository the reported files are in (SARIF's %SRCROOT%), wherever blamelint
+    runs; else the config's root."""
+    from blamelint.fingerprint import repository_top
+
+    tops = {repository_top(Path(f.location.path).resolve().parent) for f in findings
+            if Path(f.location.path).is_file()}
+    if len(tops) == 1 and None not in tops:
+        return str(tops.pop())
+    return config.root or str(Path.cwd())
+
+
 class NoFiles(BlamelintError):
     """The paths named matched no file: a misconfigured CI step must not pass silently."""
 
@@ -114,7 +126,7 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     report = Report.build(__version__, files, findings, errors)
     if color is None:
         color = output is None and sys.stdout.isatty()
-    context = ReportContext(cards=[registry.card(r) for r in registry.ids()], root=config.root or str(Path.cwd()),
+    context = ReportContext(cards=[registry.card(r) for r in registry.ids()], root=_report_root(findings, config),
                             color=color and fmt == "text", quiet=quiet, notes=narrow.notes(),
                             summary=narrow.summary(files))
     if statistics:
