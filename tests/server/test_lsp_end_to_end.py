@@ -103,6 +103,13 @@ async def test_suppression_and_close(client: LanguageClient, tmp_path):
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
         uri=uri, language_id="markdown", version=1, text=text)))
     assert list(await _diagnostics(client, uri, 1)) == []
+    # A misspelt rule id in a suppression comment is shown on its line, and suppresses nothing.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text.replace("agentless-", "agentles-"))]))
+    found = await _diagnostics(client, uri, 2)
+    assert sorted((d.code, d.range.start.line) for d in found) == [("agentless-passive", 1), ("suppression-comment", 0)]
+    assert "did you mean 'agentless-passive'" in next(d.message for d in found if d.range.start.line == 0)
     client.text_document_did_close(types.DidCloseTextDocumentParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
     params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)

@@ -82,6 +82,12 @@ class BlamelintServer(LanguageServer):
         lines = Lines(text)
         self.linted[uri] = Linted(version, lines, result.findings)
         diagnostics = [features.diagnostic(f, lines, self.encoding) for f in result.findings]
+        for line, message in result.warnings:
+            start = types.Position(max(line - 1, 0), 0)
+            end = types.Position(max(line - 1, 0), lines.position(line, len(lines.text(line)) + 1, self.encoding)[1])
+            diagnostics.append(types.Diagnostic(range=types.Range(start=start, end=end), message=message,
+                                                severity=types.DiagnosticSeverity.Warning,
+                                                code="suppression-comment", source=features.SOURCE))
         if result.error:
             diagnostics.insert(0, types.Diagnostic(
                 range=types.Range(start=types.Position(0, 0), end=types.Position(0, 0)),

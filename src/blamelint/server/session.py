@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
@@ -67,6 +67,8 @@ class Result:
     """A config or rule problem: shown to the writer instead of findings."""
     skipped: bool = False
     """The file is excluded by the config."""
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """(line, message): suppression comments that were not understood."""
 
 
 def _stamp(path: Optional[Path]) -> tuple:
@@ -110,6 +112,7 @@ class Session:
         """The linter for files in ``folder`` (built once per config file and version)."""
         from blamelint.postmortem.detect import PostmortemDetector
         from blamelint.rules.registry import Registry
+        from blamelint.rules.validate import validate_config
 
         config_file = self._config_file(folder)
         root = find_git_root(folder)
@@ -121,11 +124,10 @@ class Session:
         config = load_config(self.config_path, cwd=folder)
         registry = Registry(config)
         chosen = registry.selected(config.select, config.ignore)
-        for rule_id in config.severity:
-            registry.card(rule_id)
         rules = registry.build(chosen, config.rules)
+        validate_config(config, registry)
         linter = Linter(config, rules, nlp_factory=self._pipeline_factory(config.model),
-                        is_postmortem=PostmortemDetector(config))
+                        is_postmortem=PostmortemDetector(config), known_rules=frozenset(registry.ids()))
         linter.parse_cache = self._pipeline(config.model, linter.needs)[1]
         linter.match_cache = ParseCache()  # the built-in rules read a block's content, not its position
         setup = Setup(config=config, linter=linter, cards={c.id: c for c in registry.cards}, stamp=stamp)
@@ -167,7 +169,8 @@ class Session:
                 name = "untitled.txt" if language == "plaintext" else "untitled.md"
             document = parse_source(name, text)
             try:
-                return Result(setup.linter.lint_document(document))
+                findings = setup.linter.lint_document(document)
+                return Result(findings, warnings=setup.linter.problems.pop(document.path, []))
             except BlamelintError as exc:
                 return Result([], error=str(exc))
 
