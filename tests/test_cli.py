@@ -115,7 +115,7 @@ def test_rules_and_explain(cli):
     for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert heading in explained.stdout
     terminal = cli("explain", "agentless-passive").stdout  # for a terminal: short first, details after
-    assert terminal.startswith("agentless-passive (warning, sentence): A passive clause")
+    assert terminal.startswith("agentless-passive (warning, sentence)\n  A passive clause")
     order = [terminal.index(h) for h in ("Example:", "Use instead:", "Why it matters", "What it flags",
                                          "Known problems", "Configuration")]
     assert order == sorted(order)

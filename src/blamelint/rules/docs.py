@@ -62,7 +62,7 @@ def help_terminal(card: RuleCard, width: int = 88, bold=lambda s: s) -> str:
     d = card.docs
     example = textwrap.indent(d.example.strip(), "    ")
     instead = textwrap.indent(d.use_instead.strip(), "    ")
-    lines = [f"{bold(card.id)} ({card.severity.value}, {card.scope}): {card.summary}", "",
+    lines = [f"{bold(card.id)} ({card.severity.value}, {card.scope})", *_paragraphs(card.summary, width), "",
              bold("  Example:"), example, "", bold("  Use instead:"), instead, "",
              bold("Why it matters"), *_paragraphs(d.why, width), "",
              bold("What it flags"), *"\n\n".join(_paragraphs(d.what, width)).split("\n"), ""]
