@@ -34,7 +34,8 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ["corpora/postmortems/2023-02-09-tls-cert-expiry.md", "corpora/postmortems/2023-08-30-database-failover.md",
+SOURCES = ["corpora/postmortems/2023-02-09-tls-cert-expiry.md",
+           "corpora/postmortems/2023-08-30-database-failover.md",
            "corpora/postmortems/2024-10-28-payment-provider-outage.md", "corpora/sample-postmortem.md"]
 
 

@@ -19,11 +19,12 @@ def test_concise_statistics_quiet(cli, tmp_path):
     assert concise.returncode == 1
     lines = concise.stdout.splitlines()
     assert "bad.md:5:5: root-cause 'root cause' frames" in lines[0]
-    assert lines[1].startswith("bad.md:5:20: blame ") and lines[2].startswith("bad.md:8:10: agentless-passive ")
+    assert lines[1].startswith("bad.md:5:20: blame ")
+    assert lines[2].startswith("bad.md:8:10: agentless-passive ")
     assert lines[-1].startswith("Found 3 problems") and len(lines) == 4
     # the misspelt rule id in the suppression comment: a warning with its line, and nothing suppressed
-    assert "blamelint: warning: bad.md:7: 'blam' in a suppression comment is not a rule (did you mean 'blame'?)" \
-        in concise.stderr
+    warning = "blamelint: warning: bad.md:7: 'blam' in a suppression comment is not a rule"
+    assert f"{warning} (did you mean 'blame'?)" in concise.stderr
 
     stats = cli("check", "--statistics", "bad.md", cwd=tmp_path)
     assert stats.returncode == 1
@@ -41,7 +42,8 @@ def test_concise_statistics_quiet(cli, tmp_path):
 def test_exclude_and_no_files_matched(cli, tmp_path):
     write(tmp_path, "pm/a.md", FINDINGS)
     write(tmp_path, "pm/drafts/b.md", FINDINGS)
-    found = cli("check", "--format", "concise", "--exclude", "pm/drafts/*", "--exclude", "*.txt", ".", cwd=tmp_path)
+    found = cli("check", "--format", "concise", "--exclude", "pm/drafts/*", "--exclude", "*.txt", ".",
+                cwd=tmp_path)
     assert found.returncode == 1 and "pm/a.md" in found.stdout and "drafts" not in found.stdout
     none = cli("check", "--exclude", "*.md", "pm", cwd=tmp_path)
     assert none.returncode == 2 and none.stdout == ""
@@ -73,7 +75,8 @@ def test_baseline_counts_are_said_plainly(cli, tmp_path):
     ("[rules.blam]\nx = 1\n", "rules.blam", "did you mean 'blame'?"),
     ('ignore = ["hindsigt"]\n', "ignore", "did you mean 'hindsight'?"),
     ('select = ["root-causes"]\n', "select", "did you mean 'root-cause'?"),
-    ('severity = { agentles-passive = "note" }\n', "severity.agentles-passive", "did you mean 'agentless-passive'?"),
+    ('severity = { agentles-passive = "note" }\n', "severity.agentles-passive",
+     "did you mean 'agentless-passive'?"),
     ("[rules.blame]\nstrict = true\n", "rules.blame.strict", "blame takes: none"),
     ("[rules.action-item-without-owner]\ninclude-don = true\n", "rules.action-item-without-owner.include-don",
      "did you mean 'include-done'?"),
@@ -84,7 +87,8 @@ def test_config_typos_name_file_key_and_closest(tmp_path, body, key, hint):
     from blamelint.rules.registry import Registry
     from blamelint.rules.validate import validate_config
 
-    write(tmp_path, "pyproject.toml", "[tool.blamelint]\n" + body.replace("[rules.", "[tool.blamelint.rules."))
+    body = body.replace("[rules.", "[tool.blamelint.rules.")
+    write(tmp_path, "pyproject.toml", "[tool.blamelint]\n" + body)
     config = load_config(cwd=tmp_path)
     with pytest.raises(ConfigError) as caught:
         validate_config(config, Registry(config))

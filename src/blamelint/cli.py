@@ -34,9 +34,11 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True,
               help="Output format (concise: one line a finding, path:line:col: rule message).")
-@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule has instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, nothing when clean.")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Skip files matching GLOB when searching folders (repeatable; added to the config's).")
@@ -60,8 +62,8 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Parse in N processes [default: all cores; small runs stay in one].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-def check(paths, fmt, statistics, quiet, exclude, allow_no_files, output, select, ignore, fail_on, config_path,
-          stdin_filename, color, baseline, write_baseline, diff_ref, jobs, no_cache) -> None:
+def check(paths, fmt, statistics, quiet, exclude, allow_no_files, output, select, ignore, fail_on,
+          config_path, stdin_filename, color, baseline, write_baseline, diff_ref, jobs, no_cache) -> None:
     """Check postmortems (files, folders, or - for standard input)."""
     from blamelint.run.check import run_check
 
@@ -70,7 +72,8 @@ def check(paths, fmt, statistics, quiet, exclude, allow_no_files, output, select
                          ignore=list(ignore), fail_on=fail_on, config_path=config_path,
                          stdin_filename=stdin_filename, color=color, baseline=baseline,
                          write_baseline=write_baseline, diff=diff_ref, jobs=jobs, use_cache=not no_cache,
-                         exclude=list(exclude), statistics=statistics, quiet=quiet, allow_no_files=allow_no_files)
+                         exclude=list(exclude), statistics=statistics, quiet=quiet,
+                         allow_no_files=allow_no_files)
     except BlamelintError as exc:
         _fail(str(exc))
     sys.exit(code)

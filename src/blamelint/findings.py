@@ -47,8 +47,8 @@ class Finding(BaseModel):
     sentence: Optional[str] = Field(default=None, description="The sentence the match sits in.")
     replaces: SkipJsonSchema[Optional[Location]] = Field(
         default=None, exclude=True,
-        description="What ``suggestion`` can replace word for word, when it is such a rewrite (editor quick fixes; "
-        "not part of reports).")
+        description="What ``suggestion`` can replace word for word, when it is such a rewrite "
+        "(editor quick fixes; not part of reports).")
     fingerprint: Optional[str] = Field(
         default=None, description="Stable identity across runs (rule, file, quoted text, occurrence); "
         "the same value as SARIF partialFingerprints and baseline entries.")

@@ -62,5 +62,6 @@ def test_unknown_directives_and_rule_ids_are_problems_with_their_line():
     assert [line for line, _ in sup.problems] == [3, 5, 8]
     assert "did you mean 'disable'" in sup.problems[0][1]
     assert "'blam'" in sup.problems[1][1] and "did you mean 'blame'" in sup.problems[1][1]
-    assert sup.suppresses("hindsight", 6) and not sup.suppresses("blame", 6)  # the misspelt id suppresses nothing
+    # the misspelt id suppresses nothing
+    assert sup.suppresses("hindsight", 6) and not sup.suppresses("blame", 6)
     assert not sup.suppresses("blame", 9) and not sup.ranges  # the unknown 'disbale' turned nothing off

@@ -86,7 +86,8 @@ async def test_open_change_hover_code_action(client: LanguageClient, tmp_path):
     assert edit.new_text == "[who] acknowledged the page after twelve minutes"
     begin = line.index("The page")
     assert edit.range.start == types.Position(2, _utf16(line[:begin]))
-    assert edit.range.end == types.Position(2, _utf16(line[:begin + len("The page was acknowledged after twelve minutes")]))
+    replaced = "The page was acknowledged after twelve minutes"
+    assert edit.range.end == types.Position(2, _utf16(line[:begin + len(replaced)]))
     suppress = next(a for a in actions if a.title.startswith("Disable"))
     (edit,) = suppress.edit.changes[uri]
     assert edit.new_text == "<!-- blamelint-disable-next-line agentless-passive -->\n"
@@ -106,9 +107,11 @@ async def test_suppression_and_close(client: LanguageClient, tmp_path):
     # A misspelt rule id in a suppression comment is shown on its line, and suppresses nothing.
     client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text.replace("agentless-", "agentles-"))]))
+        content_changes=[types.TextDocumentContentChangeWholeDocument(
+            text=text.replace("agentless-", "agentles-"))]))
     found = await _diagnostics(client, uri, 2)
-    assert sorted((d.code, d.range.start.line) for d in found) == [("agentless-passive", 1), ("suppression-comment", 0)]
+    assert sorted((d.code, d.range.start.line) for d in found) == [
+        ("agentless-passive", 1), ("suppression-comment", 0)]
     assert "did you mean 'agentless-passive'" in next(d.message for d in found if d.range.start.line == 0)
     client.text_document_did_close(types.DidCloseTextDocumentParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))

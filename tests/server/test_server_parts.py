@@ -66,10 +66,12 @@ def test_parse_cache_reparses_only_the_edited_paragraph(make_linter):
     assert cache.hits >= len(PARAGRAPHS) - 1
     # The same paragraphs under another heading: cached parses, but matches found afresh.
     moved = edited.replace("## Timeline", "## Notes").replace("- 14:05 — ", "- ")
-    assert cached.lint_document(parse_source("pm.md", moved)) == plain.lint_document(parse_source("pm.md", moved))
+    assert (cached.lint_document(parse_source("pm.md", moved))
+            == plain.lint_document(parse_source("pm.md", moved)))
     present = "# Incident\n\n## Timeline\n\n- 14:05 Config is rolled back.\n"
     for text in (present, present.replace("Timeline", "How it works")):
-        assert cached.lint_document(parse_source("t.md", text)) == plain.lint_document(parse_source("t.md", text))
+        assert (cached.lint_document(parse_source("t.md", text))
+                == plain.lint_document(parse_source("t.md", text)))
 
 
 def test_server_findings_match_check(tmp_path, cli):
@@ -112,7 +114,8 @@ def _finding(line, column, rule="blame"):
 def test_suppression_edit_never_splits_a_block():
     from blamelint.server.features import code_actions
 
-    text = "Para one starts here\nand goes on with bad words.\n\n| a | b |\n|---|---|\n| x | bad |\n\n  Indented.\n"
+    text = ("Para one starts here\nand goes on with bad words.\n\n| a | b |\n|---|---|\n| x | bad |\n\n"
+            "  Indented.\n")
     lines = Lines(text)
     everything = types.Range(start=types.Position(0, 0), end=types.Position(99, 0))
 

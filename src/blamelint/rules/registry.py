@@ -95,7 +95,8 @@ class Registry:
 
             close = difflib.get_close_matches(rule_id, self.ids(), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise RuleLoadError(f"unknown rule '{rule_id}'{hint}; known rules: {', '.join(self.ids())}") from None
+            known = ", ".join(self.ids())
+            raise RuleLoadError(f"unknown rule '{rule_id}'{hint}; known rules: {known}") from None
 
     def rule_class(self, card: RuleCard) -> type:
         if card.id in self._classes:

@@ -20,7 +20,9 @@ def closest(word: str, choices: Iterable[str]) -> str:
 def where(config: Any) -> str:
     if not config.source:
         return "configuration"
-    return f"{config.source} [tool.blamelint]" if Path(config.source).name == "pyproject.toml" else config.source
+    if Path(config.source).name == "pyproject.toml":
+        return f"{config.source} [tool.blamelint]"
+    return config.source
 
 
 def _unknown(config: Any, key: str, rule_id: str, known: list[str]) -> ConfigError:

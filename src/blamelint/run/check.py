@@ -80,7 +80,8 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     from blamelint.rules.validate import validate_config
 
     if statistics and fmt not in ("text", "concise"):
-        raise BlamelintError(f"--statistics prints a count by rule; it cannot be combined with --format {fmt}")
+        raise BlamelintError(f"--statistics prints a count by rule; it cannot be combined with "
+                             f"--format {fmt}")
     config = load_config(config_path)
     if exclude:
         config.exclude = [*config.exclude, *exclude]
@@ -100,7 +101,8 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
         for document, found in linter.lint(narrow.documents(_stdin_documents(stdin_filename, errors))):
             files += 1
             findings.extend(found)
-            warnings += [(document.path, line, message) for line, message in linter.problems.pop(document.path, [])]
+            warnings += [(document.path, line, message)
+                         for line, message in linter.problems.pop(document.path, [])]
     candidates = (c for c in collect([p for p in paths if p != "-"], config.include, config.exclude, Path.cwd())
                   if isinstance(c, Missing) or narrow.changes is None or narrow.changes.touches_file(c.display))
     for result in analyse(candidates, job, jobs or 0, open_cache(job, use_cache)):
@@ -115,9 +117,9 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     if files == 0 and not errors and "-" not in paths and diff is None:
         where = ", ".join(paths)
         globs = ", ".join(config.include)
+        less = f" (less exclude: {', '.join(config.exclude)})" if config.exclude else ""
         if not allow_no_files:
-            raise NoFiles(f"no files to check: nothing in {where} matches {globs}"
-                          f"{' (less exclude: ' + ', '.join(config.exclude) + ')' if config.exclude else ''}; "
+            raise NoFiles(f"no files to check: nothing in {where} matches {globs}{less}; "
                           "check the paths, or pass --allow-no-files if an empty run is expected")
         print(f"blamelint: no files to check in {where} (allowed by --allow-no-files)", file=sys.stderr)
     findings = sorted(findings, key=lambda f: f.sort_key)
@@ -126,7 +128,8 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     report = Report.build(__version__, files, findings, errors)
     if color is None:
         color = output is None and sys.stdout.isatty()
-    context = ReportContext(cards=[registry.card(r) for r in registry.ids()], root=_report_root(findings, config),
+    context = ReportContext(cards=[registry.card(r) for r in registry.ids()],
+                            root=_report_root(findings, config),
                             color=color and fmt == "text", quiet=quiet, notes=narrow.notes(),
                             summary=narrow.summary(files))
     if statistics:

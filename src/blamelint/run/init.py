@@ -45,7 +45,8 @@ def find_postmortem_folders(root: Path) -> list[Found]:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP)
         here = Path(folder)
         if here != root and FOLDER_HINT.search(here.name):
-            count = sum(1 for _, _, names in os.walk(here) for n in names if n.lower().endswith(DOCUMENT_SUFFIXES))
+            count = sum(1 for _, _, names in os.walk(here)
+                        for n in names if n.lower().endswith(DOCUMENT_SUFFIXES))
             if count:
                 found.append(Found(here.relative_to(root).as_posix(), count))
                 dirs[:] = []  # its subfolders belong to it
@@ -55,8 +56,10 @@ def find_postmortem_folders(root: Path) -> list[Found]:
 def config_text(postmortems: Optional[Found], table: bool) -> str:
     """The commented config; ``table``: under a [tool.blamelint] heading (pyproject.toml)."""
     paths = f'["{postmortems.folder}/**/*.md", "{postmortems.folder}/**/*.txt"]' if postmortems else "[]"
-    where = (f"found {postmortems.folder}/ with {postmortems.files} document{'s' if postmortems.files != 1 else ''}"
-             if postmortems else "none found: name them here")
+    where = "none found: name them here"
+    if postmortems:
+        plural = "s" if postmortems.files != 1 else ""
+        where = f"found {postmortems.folder}/ with {postmortems.files} document{plural}"
     lines = [
         "[tool.blamelint]" if table else None,
         "# blamelint: a linter for incident postmortems. Every key is optional; `blamelint rules` lists",
@@ -87,7 +90,8 @@ def _ci(root: Path, target: str) -> str:
     check = f"blamelint check --format github {target}"
     if (root / ".gitlab-ci.yml").exists():
         return (f"CI (GitLab): add a job to .gitlab-ci.yml running\n    pip install blamelint && "
-                f"blamelint check --format gitlab --output gl-code-quality-report.json --fail-on never {target}\n"
+                f"blamelint check --format gitlab --output gl-code-quality-report.json --fail-on never "
+                f"{target}\n"
                 "  with artifacts:reports:codequality: gl-code-quality-report.json")
     return ("CI (GitHub Actions): save as .github/workflows/blamelint.yml\n"
             "    name: blamelint\n    on: [pull_request]\n    jobs:\n      blamelint:\n"
@@ -127,7 +131,8 @@ def run_init(cwd: Path, pyproject: bool = False) -> str:
     from blamelint import __version__
 
     out += ["", "pre-commit: add to .pre-commit-config.yaml",
-            "    repos:", "      - repo: https://github.com/blamelint/blamelint", f"        rev: v{__version__}",
+            "    repos:", "      - repo: https://github.com/blamelint/blamelint",
+            f"        rev: v{__version__}",
             "        hooks:", "          - id: blamelint", f"            files: ^{re.escape(folder)}", "",
             _ci(root, folder), "", f"Try it: blamelint check {folder}"]
     return "\n".join(out) + "\n"

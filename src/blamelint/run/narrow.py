@@ -41,11 +41,12 @@ class Narrowing:
             return f"{count} finding{'s' if count != 1 else ''}"
         if self.baseline is None:
             return []
-        note = f"{n(self.hidden)} already in the baseline {self.baseline.path} {'was' if self.hidden == 1 else 'were'} " \
-               "not reported."
-        if self.baseline.stale:
-            note += f" {n(self.baseline.stale)} in the baseline {'is' if self.baseline.stale == 1 else 'are'} " \
-                    "no longer found (fixed, or in files not checked)."
+        was = "was" if self.hidden == 1 else "were"
+        note = f"{n(self.hidden)} already in the baseline {self.baseline.path} {was} not reported."
+        stale = self.baseline.stale
+        if stale:
+            note += (f" {n(stale)} in the baseline {'is' if stale == 1 else 'are'} no longer found "
+                     "(fixed, or in files not checked).")
         return [note]
 
     def summary(self, files: int) -> Optional[str]:

@@ -212,7 +212,8 @@ def from_entry(display: str, entry: dict[str, Any]) -> FileResult:
         data["location"] = Location(path=display, **data["location"])
         findings.append(Finding.model_validate(data))
     warnings = [(int(line), str(message)) for line, message in entry.get("warnings", [])]
-    return FileResult(display, findings=findings, metrics=entry.get("metrics"), cached=True, warnings=warnings)
+    return FileResult(display, findings=findings, metrics=entry.get("metrics"), cached=True,
+                      warnings=warnings)
 
 
 def cache_facts(display: str, job: Job) -> str:

@@ -46,7 +46,8 @@ def diagnostic(finding: Finding, lines: Lines, encoding: str = UTF16) -> types.D
 
 
 def _contains(rng: types.Range, pos: types.Position) -> bool:
-    return (rng.start.line, rng.start.character) <= (pos.line, pos.character) <= (rng.end.line, rng.end.character)
+    here = (pos.line, pos.character)
+    return (rng.start.line, rng.start.character) <= here <= (rng.end.line, rng.end.character)
 
 
 def _overlaps(a: types.Range, b: types.Range) -> bool:
@@ -129,6 +130,7 @@ def code_actions(uri: str, findings: Iterable[Finding], lines: Lines, request: t
                 diagnostics=diag, is_preferred=True,
                 edit=types.WorkspaceEdit(changes={uri: [edit]})))
         actions.append(types.CodeAction(
-            title=f"Disable {finding.rule} for this line", kind=types.CodeActionKind.QuickFix, diagnostics=diag,
+            title=f"Disable {finding.rule} for this line", kind=types.CodeActionKind.QuickFix,
+            diagnostics=diag,
             edit=types.WorkspaceEdit(changes={uri: [_suppress_edit(finding, lines, encoding)]})))
     return actions

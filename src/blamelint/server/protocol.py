@@ -47,7 +47,8 @@ class BlamelintServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(getattr(self.workspace.position_encoding, "value", self.workspace.position_encoding) or UTF16)
+        encoding = self.workspace.position_encoding
+        return str(getattr(encoding, "value", encoding) or UTF16)
 
     # -- scheduling ---------------------------------------------------------
 
@@ -77,14 +78,16 @@ class BlamelintServer(LanguageServer):
             self.window_log_message(types.LogMessageParams(
                 type=types.MessageType.Error, message=f"blamelint: internal error on {uri}: {exc!r}"))
             return
-        if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
+        documents = self.workspace.text_documents
+        if uri not in documents or self.workspace.get_text_document(uri).version != version:
             return
         lines = Lines(text)
         self.linted[uri] = Linted(version, lines, result.findings)
         diagnostics = [features.diagnostic(f, lines, self.encoding) for f in result.findings]
         for line, message in result.warnings:
             start = types.Position(max(line - 1, 0), 0)
-            end = types.Position(max(line - 1, 0), lines.position(line, len(lines.text(line)) + 1, self.encoding)[1])
+            width = lines.position(line, len(lines.text(line)) + 1, self.encoding)[1]
+            end = types.Position(max(line - 1, 0), width)
             diagnostics.append(types.Diagnostic(range=types.Range(start=start, end=end), message=message,
                                                 severity=types.DiagnosticSeverity.Warning,
                                                 code="suppression-comment", source=features.SOURCE))
