@@ -110,10 +110,18 @@ def test_rules_and_explain(cli):
     assert table.returncode == 0
     for rule in ("agentless-passive", "root-cause", "blame", "hindsight", "missing-what-went-well"):
         assert rule in table.stdout
-    explained = cli("explain", "agentless-passive")
+    explained = cli("explain", "--format", "markdown", "agentless-passive")
     assert explained.returncode == 0
     for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert heading in explained.stdout
+    terminal = cli("explain", "agentless-passive").stdout  # for a terminal: short first, details after
+    assert terminal.startswith("agentless-passive (warning, sentence)\n  A passive clause")
+    order = [terminal.index(h) for h in ("Example:", "Use instead:", "Why it matters", "What it flags",
+                                         "Known problems", "Configuration")]
+    assert order == sorted(order)
+    assert "## " not in terminal and "```" not in terminal and "rules/data" not in terminal
+    assert ".yaml" not in terminal and "people list" in terminal
+    assert max(len(line) for line in terminal.splitlines()) <= 100
     assert cli("explain", "nope").returncode == 2
 
 

@@ -14,7 +14,7 @@ import click
 from blamelint import __version__
 from blamelint.errors import BlamelintError, ExitCode
 
-FORMATS = ["text", "json", "sarif", "github", "gitlab"]
+FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab"]
 
 
 def _fail(message: str) -> None:
@@ -34,8 +34,16 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True,
+              help="Output format (concise: one line a finding, path:line:col: rule message).")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule has instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, nothing when clean.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip files matching GLOB when searching folders (repeatable; added to the config's).")
+@click.option("--allow-no-files", is_flag=True,
+              help="Exit 0 when the paths match no file [default: exit 2, a misconfigured path].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to FILE instead of standard output.")
 @click.option("--select", multiple=True, metavar="RULE", help="Check only this rule (repeatable).")
@@ -54,8 +62,8 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Parse in N processes [default: all cores; small runs stay in one].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-def check(paths, fmt, output, select, ignore, fail_on, config_path, stdin_filename, color,
-          baseline, write_baseline, diff_ref, jobs, no_cache) -> None:
+def check(paths, fmt, statistics, quiet, exclude, allow_no_files, output, select, ignore, fail_on,
+          config_path, stdin_filename, color, baseline, write_baseline, diff_ref, jobs, no_cache) -> None:
     """Check postmortems (files, folders, or - for standard input)."""
     from blamelint.run.check import run_check
 
@@ -63,7 +71,9 @@ def check(paths, fmt, output, select, ignore, fail_on, config_path, stdin_filena
         code = run_check(paths=list(paths) or ["."], fmt=fmt, output=output, select=list(select),
                          ignore=list(ignore), fail_on=fail_on, config_path=config_path,
                          stdin_filename=stdin_filename, color=color, baseline=baseline,
-                         write_baseline=write_baseline, diff=diff_ref, jobs=jobs, use_cache=not no_cache)
+                         write_baseline=write_baseline, diff=diff_ref, jobs=jobs, use_cache=not no_cache,
+                         exclude=list(exclude), statistics=statistics, quiet=quiet,
+                         allow_no_files=allow_no_files)
     except BlamelintError as exc:
         _fail(str(exc))
     sys.exit(code)
@@ -98,17 +108,55 @@ def rules_cmd(config_path: Optional[str], fmt: str) -> None:
 @cli.command()
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-def explain(rule: str, config_path: Optional[str]) -> None:
-    """Show what RULE flags, why, an example and what to write instead."""
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="text: for a terminal; markdown: the rule's documentation page.")
+def explain(rule: str, config_path: Optional[str], fmt: str) -> None:
+    """Show what RULE flags, an example and what to write instead, then why and the details."""
+    import shutil
+
     from blamelint.config import load_config
-    from blamelint.rules.docs import help_markdown
+    from blamelint.rules.docs import help_markdown, help_terminal
     from blamelint.rules.registry import Registry
 
     try:
         card = Registry(load_config(config_path)).card(rule)
     except BlamelintError as exc:
         _fail(str(exc))
-    click.echo(help_markdown(card), nl=False)
+    if fmt == "markdown":
+        click.echo(help_markdown(card), nl=False)
+        return
+    width = max(40, min(shutil.get_terminal_size((88, 24)).columns, 100) - 2)
+    tty = sys.stdout.isatty()
+    click.echo(help_terminal(card, width, bold=lambda s: click.style(s, bold=True) if tty else s), nl=False)
+
+
+@cli.command()
+@click.option("--pyproject", is_flag=True, help="Append a [tool.blamelint] section to pyproject.toml "
+              "instead of writing .blamelint.toml.")
+def init(pyproject: bool) -> None:
+    """Write a commented config for this project and print the pre-commit and CI set-up."""
+    from blamelint.run.init import run_init
+
+    try:
+        click.echo(run_init(Path.cwd(), pyproject=pyproject), nl=False)
+    except BlamelintError as exc:
+        _fail(str(exc))
+
+
+@cli.command()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file for every document (default: the nearest one to each document).")
+@click.option("--debounce-ms", type=click.IntRange(min=0, max=10_000), default=100, show_default=True,
+              help="Wait this long after the last keystroke before checking.")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default; accepted "
+              "because some editors pass it).")
+def server(config_path: Optional[str], debounce_ms: int, stdio: bool) -> None:
+    """Run the language server (LSP over stdio) for editors."""
+    try:
+        from blamelint.server.protocol import serve
+    except ImportError as exc:
+        _fail(f"the language server needs pygls ({exc}); reinstall blamelint")
+    serve(config_path, debounce_ms / 1000)
 
 
 from blamelint.audit.command import audit  # noqa: E402 - imports click only, not spaCy

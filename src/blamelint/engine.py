@@ -7,7 +7,7 @@ and given their configured severity in one place, not in each rule.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, MutableMapping, Optional
 
 from blamelint.config import Config
 from blamelint.document.model import Block, Document
@@ -46,6 +46,13 @@ def one_per_span(spans: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]
     return sorted(kept, key=lambda s: s[0])
 
 
+def block_context(block: Block) -> tuple:
+    """What of a block besides its text a sentence rule may read: all but where it is."""
+    return (block.kind, block.level, tuple(block.masked), block.list_depth, block.ordered, block.checked,
+            block.row, block.column, block.quoted, block.pseudo_heading,
+            tuple((h.kind, h.level, h.text) for h in block.headings))
+
+
 @dataclass
 class Linter:
     config: Config
@@ -56,6 +63,17 @@ class Linter:
     """Called once per document with its parsed blocks (block index -> [(offset, spaCy Doc)])
     and its findings, before the document is yielded; its ``needs`` attribute (spaCy
     components) is added to the rules' (used by ``blamelint audit`` for metrics)."""
+    parse_cache: Optional[MutableMapping[str, Any]] = None
+    """Parsed pieces by their text, kept between runs (the language server: an edit to one
+    paragraph parses that paragraph only). A parse depends on nothing but its text, so the
+    findings are the same with or without it."""
+    known_rules: Optional[frozenset[str]] = None
+    """Every rule id of the registry: suppression comments naming another are reported
+    (``problems``) and suppress nothing. None: names are not checked."""
+    match_cache: Optional[MutableMapping[tuple, list]] = None
+    """The sentence rules' matches by piece text and block context (``block_context``), kept
+    between runs of this Linter (the language server). Rules that read a block's position
+    (``offsets``, ``line``) rather than its content must not be run with it."""
 
     def __post_init__(self) -> None:
         self.sentence_rules = [r for r in self.rules if r.scope == "sentence"]
@@ -63,6 +81,8 @@ class Linter:
         self.needs = frozenset().union(*(r.needs for r in self.rules)) if self.rules else frozenset()
         self.needs |= getattr(self.observer, "needs", frozenset())
         self._nlp = None
+        self.problems: dict[str, list[tuple[int, str]]] = {}
+        """Suppression comments not understood, by document path (to be popped by the caller)."""
 
     @property
     def needs_nlp(self) -> bool:
@@ -117,7 +137,7 @@ class Linter:
                      for d, document in enumerate(documents)
                      for b, block in enumerate(document.blocks)
                      for offset, piece in block_pieces(block))
-            for doc, (d, b, offset) in self.nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
+            for doc, (d, b, offset) in self._parse(tasks):
                 raw[d].extend(self._sentence_matches(documents[d].blocks[b], offset, doc))
                 if keep:
                     parsed[d].setdefault(b, []).append((offset, doc))
@@ -129,19 +149,56 @@ class Linter:
                 self.observer(document, pieces, findings)
             yield document, findings
 
+    def _parse(self, tasks) -> Iterator[tuple[Any, Any]]:
+        """(spaCy Doc, context) for each (text, context), in order; through ``parse_cache`` if set."""
+        batch_size = self.config.batch_size
+        if self.parse_cache is None:
+            yield from self.nlp.pipe(tasks, as_tuples=True, batch_size=batch_size)
+            return
+        tasks = list(tasks)
+        cache, known = self.parse_cache, {}
+        for text, _ in tasks:
+            if text not in known and (doc := cache.get(text)) is not None:
+                known[text] = doc
+        missing = [t for t in dict.fromkeys(text for text, _ in tasks) if t not in known]
+        for doc, text in self.nlp.pipe(((t, t) for t in missing), as_tuples=True, batch_size=batch_size):
+            known[text] = cache[text] = doc
+        for text, context in tasks:
+            yield known[text], context
+
+    def _rule_matches(self, block: Block, offset: int, doc) -> list[tuple[Rule, list[Match], str]]:
+        """(rule, its matches, sentence text) for each sentence and sentence rule; through
+        ``match_cache`` if set."""
+        key = None
+        if self.match_cache is not None:
+            key = (doc.text, offset, block_context(block))
+            found = self.match_cache.get(key)
+            if found is not None:
+                return found
+        found = [(rule, list(rule.check_sentence(sent, block)), sent.text.strip())
+                 for sent in doc.sents for rule in self.sentence_rules]
+        if key is not None:
+            self.match_cache[key] = found
+        return found
+
     def _sentence_matches(self, block: Block, offset: int, doc) -> list:
         found = []
-        for sent in doc.sents:
-            for rule in self.sentence_rules:
-                spans = []
-                for match in rule.check_sentence(sent, block):
-                    start, end = match.start + offset, match.end + offset
-                    if end <= start or block.is_masked(start, end):
-                        continue
-                    spans.append((start, end, match))
-                for start, end, match in one_per_span(spans):
-                    src_start, src_end = block.source_span(start, end)
-                    found.append((rule, src_start, src_end, match, sent.text.strip()))
+        for rule, matches, sentence in self._rule_matches(block, offset, doc):
+            spans = []
+            for match in matches:
+                start, end = match.start + offset, match.end + offset
+                if end <= start or block.is_masked(start, end):
+                    continue
+                spans.append((start, end, match))
+            for start, end, match in one_per_span(spans):
+                src_start, src_end = block.source_span(start, end)
+                fix = None
+                if match.replaces is not None:  # only where the source is the plain text, markup-free
+                    fix_start, fix_end = match.replaces[0] + offset, match.replaces[1] + offset
+                    fix = block.source_span(fix_start, fix_end)
+                    if fix[1] - fix[0] != fix_end - fix_start or block.is_masked(fix_start, fix_end):
+                        fix = None
+                found.append((rule, src_start, src_end, match, sentence, fix))
         return found
 
     def _findings(self, document: Document, pieces: dict[int, list[tuple[int, Any]]], raw: list) -> list[Finding]:
@@ -151,15 +208,17 @@ class Linter:
                                       is_postmortem=self.is_postmortem(document))
             for rule in self.document_rules:
                 for match in rule.check_document(document, context):
-                    raw.append((rule, match.start, max(match.end, match.start + 1), match, None))
+                    raw.append((rule, match.start, max(match.end, match.start + 1), match, None, None))
         return self._finalise(document, raw)
 
     def _finalise(self, document: Document, raw) -> list[Finding]:
-        suppressions = find_suppressions(document)
+        suppressions = find_suppressions(document, self.known_rules)
+        if suppressions.problems:
+            self.problems[document.path] = suppressions.problems
         overrides = self.config.severity
         seen = set()
         findings = []
-        for rule, start, end, match, sentence in raw:
+        for rule, start, end, match, sentence, fix in raw:
             end = min(max(end, start + 1), max(len(document.source), start + 1))
             line, column = document.position(start)
             if suppressions.suppresses(rule.id, line):
@@ -175,9 +234,16 @@ class Linter:
                 location=Location(path=document.path, line=line, column=column,
                                   end_line=end_line, end_column=end_column),
                 text=document.source[start:end], suggestion=match.suggestion, sentence=sentence,
+                replaces=None if fix is None else _location(document, *fix),
             ))
         findings.sort(key=lambda f: f.sort_key)
         return findings
+
+
+def _location(document: Document, start: int, end: int) -> Location:
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    return Location(path=document.path, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def lint_text(text: str, config: Optional[Config] = None, path: str = "<text>.md",

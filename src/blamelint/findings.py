@@ -10,6 +10,7 @@ import enum
 from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 
 class Severity(str, enum.Enum):
@@ -44,6 +45,10 @@ class Finding(BaseModel):
     text: str = Field(description="The source text the finding points at, exactly as written.")
     suggestion: Optional[str] = Field(default=None, description="A concrete rewrite or next step.")
     sentence: Optional[str] = Field(default=None, description="The sentence the match sits in.")
+    replaces: SkipJsonSchema[Optional[Location]] = Field(
+        default=None, exclude=True,
+        description="What ``suggestion`` can replace word for word, when it is such a rewrite "
+        "(editor quick fixes; not part of reports).")
     fingerprint: Optional[str] = Field(
         default=None, description="Stable identity across runs (rule, file, quoted text, occurrence); "
         "the same value as SARIF partialFingerprints and baseline entries.")

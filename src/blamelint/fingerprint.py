@@ -7,20 +7,34 @@ which findings are "the same" from one run to the next.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from blamelint.findings import Finding
 
 
+@functools.lru_cache(maxsize=1024)
+def repository_top(folder: Path) -> Optional[Path]:
+    """The top level of the git work tree holding ``folder`` (the nearest ``.git``)."""
+    for candidate in [folder, *folder.parents]:
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
 def relative_uri(path: str, root: str) -> str:
-    """A '/'-separated path relative to the project root (as code scanning wants)."""
+    """A '/'-separated path relative to the repository root (as code scanning wants):
+    the top level of the git work tree the file is in, wherever blamelint runs;
+    for a file outside any repository (or a name that is not a file), ``root``."""
     p = Path(path)
     if p.is_absolute() or root:
+        resolved = p.resolve()
+        top = repository_top(resolved.parent) if resolved.is_file() else None
         try:
-            p = Path(os.path.relpath(p.resolve(), root))
+            p = Path(os.path.relpath(resolved, top or root))
         except ValueError:  # another drive on Windows
             pass
     uri = p.as_posix()

@@ -40,7 +40,7 @@ def test_baseline_suppresses_old_findings_after_lines_move(repo, check):
     assert first.code == 1 and "human error" in first.out
 
     wrote = check(*SELECT, "--write-baseline", "baseline.json", "postmortems", cwd=repo)
-    assert wrote.code == 0 and "recorded 1 finding in baseline.json" in wrote.err
+    assert wrote.code == 0 and "Recorded 1 finding from 1 file in the baseline baseline.json" in wrote.out
     data = json.loads((repo / "baseline.json").read_text())
     assert data["tool"] == "blamelint" and data["baseline_version"] == 1
     assert [(e["rule"], e["path"], e["line"], e["text"]) for e in data["findings"]] == [

@@ -33,7 +33,7 @@ def test_pages_are_what_explain_prints(capsys):
 
     for card in docgen.load_cards(ROOT):
         capsys.readouterr()
-        assert main(["explain", card.id]) == 0
+        assert main(["explain", "--format", "markdown", card.id]) == 0
         page = (ROOT / "docs" / "rules" / f"{card.id}.md").read_text(encoding="utf-8")
         assert page.endswith(capsys.readouterr().out)
 

@@ -231,8 +231,9 @@ def test_html_in_a_folder_only_when_included(blamelint, workdir):
     folder = workdir / "docs"
     folder.mkdir()
     (folder / "export.html").write_text("<p>The root cause was human error.</p>")
-    run = blamelint("check", "--format", "json", "docs", cwd=workdir)
+    run = blamelint("check", "--format", "json", "--allow-no-files", "docs", cwd=workdir)
     assert run.json()["summary"]["files"] == 0
+    assert blamelint("check", "docs", cwd=workdir).code == 2  # nothing matched: said, not passed silently
     (workdir / ".blamelint.toml").write_text('include = ["*.md", "*.html"]\n')
     run = blamelint("check", "--format", "json", "docs", cwd=workdir)
     assert run.json()["summary"]["files"] == 1

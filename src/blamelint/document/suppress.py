@@ -3,20 +3,24 @@
     <!-- blamelint-disable RULE... -->            off until enabled again
     <!-- blamelint-enable RULE... -->             back on
     <!-- blamelint-disable-next-line RULE... -->  off on the next non-blank line
+    <!-- blamelint-disable-line RULE... -->       off on the line the comment is on
     <!-- blamelint-disable-file RULE... -->       off in the whole file
 
 Naming no rule means every rule. Comments inside code blocks do not count.
+A comment that starts ``blamelint-`` but is none of these, or names a rule that
+does not exist (when the known rule ids are given), is a ``problem``: reported
+with its line, never silently taken for something else.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Collection, Optional
 
 from blamelint.document.model import Document
 
-COMMENT = re.compile(
-    r"<!--\s*blamelint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->"
-)
+COMMENT = re.compile(r"<!--\s*blamelint-([a-z-]*)([^>]*?)\s*-->")
+ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 ALL = "*"
 
 
@@ -26,6 +30,8 @@ class Suppressions:
     line_rules: dict[int, set[str]] = field(default_factory=dict)
     ranges: list[tuple[int, int, str]] = field(default_factory=list)
     """(first line, last line inclusive, rule or '*')."""
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    """(line, message) for comments that are not understood."""
 
     def suppresses(self, rule: str, line: int) -> bool:
         if ALL in self.file_rules or rule in self.file_rules:
@@ -41,7 +47,16 @@ def _rule_names(raw: str) -> set[str]:
     return names or {ALL}
 
 
-def find_suppressions(document: Document) -> Suppressions:
+def _closest(word: str, choices) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def find_suppressions(document: Document, known: Optional[Collection[str]] = None) -> Suppressions:
+    """The document's suppression comments; ``known`` rule ids, when given, are
+    checked (an unknown id is a problem and suppresses nothing)."""
     result = Suppressions()
     source = document.source
     if "blamelint-" not in source:
@@ -53,7 +68,22 @@ def find_suppressions(document: Document) -> Suppressions:
         if line in document.code_lines:
             continue
         action, names = match.group(1), _rule_names(match.group(2))
-        if action == "disable-file":
+        if action not in ACTIONS:
+            hint = _closest(action, ACTIONS)
+            result.problems.append((line, f"unknown suppression comment 'blamelint-{action}'{hint}; "
+                                          f"use one of: {', '.join('blamelint-' + a for a in ACTIONS)}"))
+            continue
+        if known is not None:
+            for name in sorted(names - {ALL}):
+                if name not in known:
+                    result.problems.append((line, f"'{name}' in a suppression comment is not a rule"
+                                                  f"{_closest(name, known)}"))
+            names = {n for n in names if n == ALL or n in known}
+            if not names:
+                continue
+        if action == "disable-line":
+            result.line_rules.setdefault(line, set()).update(names)
+        elif action == "disable-file":
             result.file_rules |= names
         elif action == "disable-next-line":
             end_line, _ = document.position(match.end())

@@ -223,3 +223,35 @@ def _tidy(text: str) -> str:
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"^[\s,;:.—–-]+", "", text)
     return text.rstrip(" .;:,—–-")
+
+
+def rewrite_extent(clauses: list[PassiveClause], rewrite: str) -> Optional[tuple[int, int]]:
+    """The [start, end) character span of the sentence that ``rewrite`` (from
+    ``active_voice``) can replace, or None when replacing would lose words: the
+    clause's tokens and its subject must be one unbroken run of the sentence,
+    and every word in it other than the auxiliaries, the negation, the verbs
+    and pronouns must appear in the rewrite."""
+    head = clauses[0]
+    verb = head.verb
+    start = timestamp_end(verb.sent)
+    group = {c.verb.i for c in clauses}
+    ids = {t.i for c in clauses for t in _kept(c.verb, group, start)}
+    if head.subject is not None:
+        ids |= {t.i for t in head.subject.subtree if t.i >= start}
+    doc = verb.doc
+    while ids and doc[max(ids)].is_punct:
+        ids.discard(max(ids))
+    while ids and doc[min(ids)].is_punct:
+        ids.discard(min(ids))
+    if not ids or max(ids) - min(ids) + 1 != len(ids):
+        return None
+    dropped = group | {a.i for c in clauses for a in c.aux}
+    words = rewrite.lower()
+    for i in ids:
+        tok = doc[i]
+        if i in dropped or tok.is_punct or tok.is_space or tok.tag_ == "PRP" or tok.lower_ in NOT:
+            continue
+        if tok.lower_ not in words:
+            return None
+    first, last = doc[min(ids)], doc[max(ids)]
+    return first.idx, last.idx + len(last.text)

@@ -14,14 +14,21 @@ class Reporter(Protocol):
 class ReportContext:
     """What some formats need besides findings: rule metadata and the project root."""
 
-    def __init__(self, cards, root: str, color: bool = False):
+    def __init__(self, cards, root: str, color: bool = False, quiet: bool = False, notes=(), summary=None):
         self.cards = cards
         self.root = root
         self.color = color
+        self.quiet = quiet
+        """Findings only: no summary line, nothing at all when clean (text and concise)."""
+        self.notes = list(notes)
+        """Lines after the summary (what a baseline hid), text and concise only."""
+        self.summary = summary
+        """A summary line to print instead of the counts (``--write-baseline``)."""
 
 
 REPORTERS = {
     "text": "blamelint.reporters.text:render",
+    "concise": "blamelint.reporters.concise:render",
     "json": "blamelint.reporters.json_report:render",
     "sarif": "blamelint.reporters.sarif:render",
     "github": "blamelint.reporters.github:render",

@@ -24,6 +24,16 @@ def render(report: Report, context) -> str:
             lines.append(f"    = suggestion: {f.suggestion}")
     for e in report.errors:
         lines.append(f"{e.path}: {paint('error', 'error')} could not check: {e.message}")
+    if getattr(context, "quiet", False):
+        return "".join(line + "\n" for line in lines)
+    if lines:
+        lines.append("")
+    lines.append(paint(getattr(context, "summary", None) or summary_line(report), "bold"))
+    lines += getattr(context, "notes", [])
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
     s = report.summary
     counts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in s.by_severity.items() if n)
     files = f"{s.files} file{'s' if s.files != 1 else ''}"
@@ -33,7 +43,4 @@ def render(report: Report, context) -> str:
         summary = f"No problems found in {files}."
     if s.errors:
         summary += f" {s.errors} file{'s' if s.errors != 1 else ''} could not be checked."
-    if lines:
-        lines.append("")
-    lines.append(paint(summary, "bold"))
-    return "\n".join(lines) + "\n"
+    return summary

@@ -75,6 +75,9 @@ class Match:
     end: int
     message: str
     suggestion: Optional[str] = None
+    replaces: Optional[tuple[int, int]] = None
+    """The [start, end) span (indexed like ``start``/``end``) that ``suggestion``
+    can replace word for word, when it is such a rewrite (editor quick fixes)."""
 
 
 class Rule:

@@ -2,6 +2,9 @@
 docs/rules pages and SARIF help."""
 from __future__ import annotations
 
+import re
+import textwrap
+
 from blamelint.rules.base import RuleCard
 
 
@@ -34,3 +37,41 @@ def help_text(card: RuleCard) -> str:
     if d.known_problems:
         text += f"\nKnown problems:\n{d.known_problems.strip()}\n"
     return text
+
+
+DATA_FILE = re.compile(r"(?:rules/data/)?\b([a-z][a-z0-9-]*)\.yaml\b")
+
+
+def _plain(text: str) -> str:
+    """Prose for a reader of the installed package: the data files a checkout has
+    ("rules/data/states.yaml") become the word lists they hold."""
+    return DATA_FILE.sub(lambda m: f"blamelint's {m.group(1).replace('-', ' ')} list", text)
+
+
+def _paragraphs(text: str, width: int, indent: str = "  ") -> list[str]:
+    out = []
+    for para in _plain(text).strip().split("\n\n"):
+        out.append(textwrap.fill(" ".join(para.split()), width=width, initial_indent=indent,
+                                 subsequent_indent=indent))
+    return out
+
+
+def help_terminal(card: RuleCard, width: int = 88, bold=lambda s: s) -> str:
+    """`blamelint explain` for a terminal: the summary, the example and what to write
+    instead first; then why, what exactly is flagged, known problems, configuration."""
+    d = card.docs
+    example = textwrap.indent(d.example.strip(), "    ")
+    instead = textwrap.indent(d.use_instead.strip(), "    ")
+    lines = [f"{bold(card.id)} ({card.severity.value}, {card.scope})", *_paragraphs(card.summary, width), "",
+             bold("  Example:"), example, "", bold("  Use instead:"), instead, "",
+             bold("Why it matters"), *_paragraphs(d.why, width), "",
+             bold("What it flags"), *"\n\n".join(_paragraphs(d.what, width)).split("\n"), ""]
+    if d.known_problems:
+        lines += [bold("Known problems"), *"\n\n".join(_paragraphs(d.known_problems, width)).split("\n"), ""]
+    if d.severity:
+        lines += [bold("Default severity"), *_paragraphs(d.severity, width), ""]
+    lines += [bold("Configuration"), *_paragraphs(
+        f"Turn it off with ignore = [\"{card.id}\"] under [tool.blamelint], or change its severity with "
+        f"severity = {{ \"{card.id}\" = \"note\" }}. Silence one line with "
+        f"<!-- blamelint-disable-next-line {card.id} --> above it.", width)]
+    return "\n".join(lines) + "\n"

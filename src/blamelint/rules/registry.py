@@ -91,7 +91,12 @@ class Registry:
         try:
             return self._cards[rule_id]
         except KeyError:
-            raise RuleLoadError(f"unknown rule '{rule_id}'; known rules: {', '.join(self.ids())}") from None
+            import difflib
+
+            close = difflib.get_close_matches(rule_id, self.ids(), n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            known = ", ".join(self.ids())
+            raise RuleLoadError(f"unknown rule '{rule_id}'{hint}; known rules: {known}") from None
 
     def rule_class(self, card: RuleCard) -> type:
         if card.id in self._classes:

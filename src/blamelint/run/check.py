@@ -21,6 +21,22 @@ from blamelint.rules.registry import Registry
 
 
 
+def _report_root(findings: list[Finding], config: Config) -> str:
+    """The repository the reported files are in (SARIF's %SRCROOT%), wherever blamelint
+    runs; else the config's root."""
+    from blamelint.fingerprint import repository_top
+
+    tops = {repository_top(Path(f.location.path).resolve().parent) for f in findings
+            if Path(f.location.path).is_file()}
+    if len(tops) == 1 and None not in tops:
+        return str(tops.pop())
+    return config.root or str(Path.cwd())
+
+
+class NoFiles(BlamelintError):
+    """The paths named matched no file: a misconfigured CI step must not pass silently."""
+
+
 def fails(findings: list[Finding], fail_on: str) -> bool:
     if fail_on == "never":
         return False
@@ -58,15 +74,24 @@ def _refuse_to_overwrite_input(output: str, paths: list[str], config: Config) ->
 def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[str], ignore: list[str],
               fail_on: Optional[str], config_path: Optional[str], stdin_filename: Optional[str],
               color: Optional[bool], baseline: Optional[str] = None, write_baseline: Optional[str] = None,
-              diff: Optional[str] = None, jobs: Optional[int] = None, use_cache: bool = True) -> int:
+              diff: Optional[str] = None, jobs: Optional[int] = None, use_cache: bool = True,
+              exclude: Optional[list[str]] = None, statistics: bool = False, quiet: bool = False,
+              allow_no_files: bool = False) -> int:
+    from blamelint.rules.validate import validate_config
+
+    if statistics and fmt not in ("text", "concise"):
+        raise BlamelintError(f"--statistics prints a count by rule; it cannot be combined with "
+                             f"--format {fmt}")
     config = load_config(config_path)
+    if exclude:
+        config.exclude = [*config.exclude, *exclude]
     if output:
         _refuse_to_overwrite_input(output, paths, config)
     registry = Registry(config)
-    registry.selected(select or config.select, [*config.ignore, *ignore])  # unknown rule ids: config errors
-    for rule_id in config.severity:
-        registry.card(rule_id)
+    validate_config(config, registry)  # misspelt rule ids and options: the config file and key
+    registry.selected(select, ignore)  # the same for --select and --ignore
     job = Job(config=config, select=tuple(select), ignore=tuple(ignore))
+    warnings: list[tuple[str, int, str]] = []
     errors: list[InputError] = []
     findings: list[Finding] = []
     files = 0
@@ -76,6 +101,8 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
         for document, found in linter.lint(narrow.documents(_stdin_documents(stdin_filename, errors))):
             files += 1
             findings.extend(found)
+            warnings += [(document.path, line, message)
+                         for line, message in linter.problems.pop(document.path, [])]
     candidates = (c for c in collect([p for p in paths if p != "-"], config.include, config.exclude, Path.cwd())
                   if isinstance(c, Missing) or narrow.changes is None or narrow.changes.touches_file(c.display))
     for result in analyse(candidates, job, jobs or 0, open_cache(job, use_cache)):
@@ -84,17 +111,38 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
         else:
             files += 1
             findings.extend(result.findings)
+            warnings += [(result.path, line, message) for line, message in result.warnings]
+    for path, line, message in warnings:
+        print(f"blamelint: warning: {path}:{line}: {message}", file=sys.stderr)
+    if files == 0 and not errors and "-" not in paths and diff is None:
+        where = ", ".join(paths)
+        globs = ", ".join(config.include)
+        less = f" (less exclude: {', '.join(config.exclude)})" if config.exclude else ""
+        if not allow_no_files:
+            raise NoFiles(f"no files to check: nothing in {where} matches {globs}{less}; "
+                          "check the paths, or pass --allow-no-files if an empty run is expected")
+        print(f"blamelint: no files to check in {where} (allowed by --allow-no-files)", file=sys.stderr)
     findings = sorted(findings, key=lambda f: f.sort_key)
     findings = narrow.findings(with_fingerprints(findings, config.root or str(Path.cwd())))
     errors.sort(key=lambda e: (e.path, e.message))  # the same report whatever the order of the paths
     report = Report.build(__version__, files, findings, errors)
     if color is None:
         color = output is None and sys.stdout.isatty()
-    context = ReportContext(cards=[registry.card(r) for r in registry.ids()], root=config.root or str(Path.cwd()),
-                            color=color and fmt == "text")
-    rendered = get_reporter(fmt)(report, context)
+    context = ReportContext(cards=[registry.card(r) for r in registry.ids()],
+                            root=_report_root(findings, config),
+                            color=color and fmt == "text", quiet=quiet, notes=narrow.notes(),
+                            summary=narrow.summary(files))
+    if statistics:
+        from blamelint.reporters.concise import statistics as render_statistics
+
+        rendered = render_statistics(report, context)
+    else:
+        rendered = get_reporter(fmt)(report, context)
     emit(rendered, output)
-    if fmt != "text" and errors:
+    if fmt not in ("text", "concise"):
+        for note in filter(None, [context.summary, *context.notes]):
+            print(f"blamelint: {note}", file=sys.stderr)
+    if fmt not in ("text", "concise") and errors:
         for e in errors:
             print(f"blamelint: {e.path}: could not check: {e.message}", file=sys.stderr)
     if errors:

@@ -3,7 +3,6 @@
 record them all as the new baseline (``--write-baseline``)."""
 from __future__ import annotations
 
-import sys
 from typing import Iterable, Iterator, Optional
 
 from blamelint.run import baseline as baseline_file
@@ -27,10 +26,36 @@ class Narrowing:
         self.write_baseline = write_baseline
         self.baseline = baseline_file.load(baseline) if baseline else None
         self.changes = ChangedLines(diff, paths) if diff else None
+        self.recorded: Optional[int] = None
+        """Findings written to --write-baseline (None: not writing one)."""
+        self.hidden = 0
+        """Findings left out because the baseline records them."""
 
     @property
     def active(self) -> bool:
         return bool(self.baseline or self.changes or self.write_baseline)
+
+    def notes(self) -> list[str]:
+        """What the narrowing did, said plainly (after the report's summary)."""
+        def n(count: int) -> str:
+            return f"{count} finding{'s' if count != 1 else ''}"
+        if self.baseline is None:
+            return []
+        was = "was" if self.hidden == 1 else "were"
+        note = f"{n(self.hidden)} already in the baseline {self.baseline.path} {was} not reported."
+        stale = self.baseline.stale
+        if stale:
+            note += (f" {n(stale)} in the baseline {'is' if stale == 1 else 'are'} no longer found "
+                     "(fixed, or in files not checked).")
+        return [note]
+
+    def summary(self, files: int) -> Optional[str]:
+        """The summary line of a --write-baseline run (it reports no findings)."""
+        if self.recorded is None:
+            return None
+        count = f"{self.recorded} finding{'s' if self.recorded != 1 else ''}"
+        return (f"Recorded {count} from {files} file{'s' if files != 1 else ''} in the baseline "
+                f"{self.write_baseline}; runs with --baseline {self.write_baseline} report only new ones.")
 
     def documents(self, documents: Iterable[Document]) -> Iterator[Document]:
         """Skip files with no changed lines under --diff (they cannot have findings to report)."""
@@ -41,12 +66,12 @@ class Narrowing:
     def findings(self, findings: list[Finding]) -> list[Finding]:
         """The findings to report, from all findings of the run (in report order)."""
         if self.write_baseline:
-            count = baseline_file.write(self.write_baseline, findings, self.root)
-            print(f"blamelint: recorded {count} finding{'s' if count != 1 else ''} in {self.write_baseline}",
-                  file=sys.stderr)
+            self.recorded = baseline_file.write(self.write_baseline, findings, self.root)
             return []
         if self.baseline is not None:
+            before = len(findings)
             findings = self.baseline.new_findings(findings, self.root)
+            self.hidden = before - len(findings)
         if self.changes is not None:
             findings = [f for f in findings if self.changes.touches(f)]
         return findings

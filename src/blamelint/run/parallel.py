@@ -58,6 +58,8 @@ class FileResult:
     cached: bool = False
     digest: Optional[str] = None
     size: int = 0
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """(line, message): suppression comments that were not understood."""
 
 
 def default_jobs() -> int:
@@ -98,7 +100,7 @@ class Worker:
 
             detector = PostmortemDetector(config)
         self.linter = Linter(config, registry.build(chosen, config.rules), is_postmortem=detector,
-                             observer=observer)
+                             observer=observer, known_rules=frozenset(registry.ids()))
 
     def run(self, chunk: list[tuple[str, str]]) -> list[FileResult]:
         """Lint a chunk of (path, display) files; a file that fails is an error result."""
@@ -130,6 +132,7 @@ class Worker:
     def _lint(self, documents, results: list[FileResult]) -> None:
         for (document, findings), result in zip(self.linter.lint(documents), results):
             result.findings = findings
+            result.warnings = self.linter.problems.pop(document.path, [])
             if self.measurer is not None:
                 result.metrics = self._measured.pop(id(document))
 
@@ -196,7 +199,10 @@ def to_entry(result: FileResult) -> dict[str, Any]:
         data = f.model_dump(mode="json")
         data["location"].pop("path", None)
         findings.append(data)
-    return {"findings": findings, "metrics": result.metrics}
+    entry = {"findings": findings, "metrics": result.metrics}
+    if result.warnings:
+        entry["warnings"] = [list(w) for w in result.warnings]
+    return entry
 
 
 def from_entry(display: str, entry: dict[str, Any]) -> FileResult:
@@ -205,7 +211,9 @@ def from_entry(display: str, entry: dict[str, Any]) -> FileResult:
         data = dict(data)
         data["location"] = Location(path=display, **data["location"])
         findings.append(Finding.model_validate(data))
-    return FileResult(display, findings=findings, metrics=entry.get("metrics"), cached=True)
+    warnings = [(int(line), str(message)) for line, message in entry.get("warnings", [])]
+    return FileResult(display, findings=findings, metrics=entry.get("metrics"), cached=True,
+                      warnings=warnings)
 
 
 def cache_facts(display: str, job: Job) -> str:

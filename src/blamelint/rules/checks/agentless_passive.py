@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from blamelint.data.models import NoCardData
-from blamelint.grammar.active_voice import active_voice, inflect, particles, pronoun_for, verb_parts
+from blamelint.grammar.active_voice import (active_voice, inflect, particles, pronoun_for, rewrite_extent,
+                                            verb_parts)
 from blamelint.grammar.agents import has_agent
 from blamelint.grammar.events import TIMESTAMP, is_timeline_entry, tense_of, timestamp_end, why_not_event
 from blamelint.grammar.fragments import reads_as_passive
@@ -85,7 +86,7 @@ class AgentlessPassive(Rule):
         rewrite = active_voice(group)
         if not faithful(group, rewrite, timestamp_end(head.verb.sent), self._parse):
             rewrite = None  # not English, or loses words: the message says whom to name
-        return Match(start, end, message, rewrite)
+        return Match(start, end, message, rewrite, rewrite_extent(group, rewrite) if rewrite else None)
 
     def _in_timeline(self, block) -> bool:
         """Whether the block sits in a timeline (present tense there reports
