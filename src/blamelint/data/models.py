@@ -227,6 +227,8 @@ class StatesData(DataModel):
     situations: Words
     extent: Words
     belief_heads: Words
+    accustomed: Words = ()
+    reporting: Words = ()
 
 
 class PassiveVerbsData(DataModel):
@@ -239,6 +241,7 @@ class PassiveVerbsData(DataModel):
     naming: Words
     preventive_heads: Words
     permission_heads: Words
+    fixed_phrases: Words = ()
 
 
 class PassiveCuesData(DataModel):

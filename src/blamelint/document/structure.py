@@ -9,6 +9,7 @@ from blamelint.document.model import Block
 # ("14:05", "2025-03-01 14:05", "[10:41]", "T+12m", "Day 2"), or a bullet mark.
 ENTRY_START = re.compile(
     r"""^\s*(?:
+        (?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?  # Sunday 15:05
         [\[(]?\d{1,2}:\d{2}(?::\d{2})?\b            # 14:05, [14:05], (14:05:33)
       | \d{4}-\d{2}-\d{2}\b                        # ISO date
       | T[+-]\d+\s*(?:s|m|h|min|mins|hours?)?\b    # T+12m

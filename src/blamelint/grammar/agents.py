@@ -60,14 +60,17 @@ def _nominal_gerund(gerund) -> bool:
                for c in gerund.lefts)
 
 
-def has_agent(verb, lex: PassiveLexicon, conjuncts=()) -> bool:
+def has_agent(verb, lex: PassiveLexicon, conjuncts=(), is_action=lambda tok: False) -> bool:
     """True when ``verb`` or a conjunct sharing its auxiliary ("was reviewed
-    and approved by Mira") has a "by" phrase naming a doer."""
+    and approved by Mira") has a "by" phrase naming a doer. A "by" on a noun
+    for something people do names that act's doer, not the passive's ("is
+    granted after a security review by Mei"); ``is_action`` tells those nouns."""
     for token in (verb, *conjuncts):
         subject = {c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")}
         for prep in phrase(token):
             # also a "by" the parser hung on a modifier ("every five minutes by a query")
             if (prep.lower_ == "by" and prep.dep_ in ("agent", "prep") and prep.head.i not in subject
+                    and not (prep.head.i != token.i and prep.head.pos_ == "NOUN" and is_action(prep.head))
                     and is_agent_phrase(prep, lex)):
                 return True
     return False

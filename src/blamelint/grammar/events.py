@@ -194,8 +194,10 @@ def has_event_cue(verb, lex: PassiveLexicon) -> bool:
     for c in verb.children:
         if c.dep_ == "advcl" and any(m.lower_ in TEMPORAL for m in c.children if m.dep_ in ("mark", "advmod")):
             return True
-    if any(c.dep_ == "advmod" and c.lower_ in lex.event_adverbs for c in mods):
-        return True
+    if any(c.dep_ in ("advmod", "neg") and c.lower_ in lex.event_adverbs for c in mods):
+        return True  # "was accidentally deleted", "was never load-tested"
+    if any(c.lower_ == "by" and any(g.lower_ in lex.agency_by for g in c.children) for c in mods):
+        return True  # "a PDB applied by hand": a means that needs a doer
     if any(c.dep_ == "prep" and c.lower_ in lex.event_preps for c in mods):
         return True
     return {"from", "to"} <= {c.lower_ for c in mods if c.dep_ == "prep"}
@@ -247,12 +249,19 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
     committed to ..." is clean, "The key was committed to a repository" not);
     ``is_action`` tells things people do ("the rollback was delayed")."""
     verb = clause.verb
+    if _fixed_phrase(verb, lex):
+        return "formula"
+    if _quoted(verb):
+        return "quoted"
     if in_class(verb, lex.impact):
         return "impact"
     if in_class(verb, lex.delays) and not (clause.subject is not None and is_action(clause.subject)):
         return "impact"  # "emails were delayed", but "the rollback was delayed" is an event
-    if in_class(verb, lex.states) or in_class(verb, lex.places):
+    reports = _reports(verb, lex)
+    if (in_class(verb, lex.states) and not reports) or in_class(verb, lex.places):
         return "state"
+    if in_class(verb, lex.accustomed) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return "state"  # "we were used to the API answering fast": accustomed
     if in_class(verb, lex.psych) and not _thing(clause.subject, is_person):
         return "feeling"
     governor = clause.governor
@@ -275,7 +284,8 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
     if clause.adjectival and not (entry or _reporting(verb) or _placed(verb, lex)
                                   or any(_placed(a, lex) for a in clause.aux)):
         return "adjective"
-    if _generic(clause, tense) and not (entry or in_timeline) and not has_moment(verb, lex):
+    if (_generic(clause, tense) and not (entry or in_timeline) and not has_moment(verb, lex)
+            and not reports and not _narrated(clause, lex)):
         return "generic"
     if clause.kind == REDUCED and not (entry and _headline_subject(clause)) and not has_event_cue(verb, lex):
         return "description"
@@ -358,6 +368,54 @@ def _headline_subject(clause: PassiveClause) -> bool:
         if tok.text == ";":
             start = tok.i + 1
     return not any(t.tag_ in FINITE_OR_PARTICIPLE for t in noun.doc[start:noun.left_edge.i])
+
+
+def _fixed_phrase(verb, lex: PassiveLexicon) -> bool:
+    """The participle ends a fixed expression of the data ("That being said",
+    "nowhere to be found", "to get acquainted")."""
+    doc = verb.doc
+    for size in {len(p.split()) for p in lex.fixed_phrases}:
+        start = verb.i - size + 1
+        if start >= verb.sent.start and " ".join(t.lower_ for t in doc[start:verb.i + 1]) in lex.fixed_phrases:
+            return True
+    return False
+
+
+QUOTES = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _quoted(verb) -> bool:
+    """The participle sits inside quoted words that the sentence mentions, a
+    log line or an error message (Postgres logs "database must be vacuumed"),
+    not inside a sentence that is quoted whole (a remark in quotation marks)."""
+    sent = verb.sent
+    marks = [t for t in sent if t.text in QUOTES and t.i < verb.i]
+    if len(marks) % 2 == 0:
+        return False
+    opening = marks[-1]
+    return any(t.is_alpha for t in verb.doc[sent.start:opening.i])
+
+
+def _reports(verb, lex: PassiveLexicon) -> bool:
+    """A passive of believing or reporting with a clause of its own: "It is
+    suspected that ...", "is believed to have drained" (not "as expected")."""
+    return in_class(verb, lex.reporting) and _reporting(verb)
+
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def _narrated(clause: PassiveClause, lex: PassiveLexicon) -> bool:
+    """A present get-passive with a first-person subject narrates a story
+    ("I get pulled into a call", "we get paged at 02:10"), unless it says how
+    often ("we get paged every night", "whenever the disk fills")."""
+    subject = clause.subject
+    if clause.kind != GET_PASSIVE or subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    verb = clause.verb
+    if any(_habitual(c) for c in _modifiers(verb)):
+        return False
+    return not any(c.dep_ == "advcl" for c in verb.children)
 
 
 def _alternative(verb) -> bool:

@@ -27,6 +27,8 @@ class PassiveLexicon:
     situations: frozenset[str] = frozenset()
     extent: frozenset[str] = frozenset()
     belief_heads: frozenset[str] = frozenset()
+    accustomed: frozenset[str] = frozenset()
+    reporting: frozenset[str] = frozenset()
     # passive-verbs.yaml
     intransitive: frozenset[str] = frozenset()
     prose_intransitive: frozenset[str] = frozenset()
@@ -37,6 +39,7 @@ class PassiveLexicon:
     naming: frozenset[str] = frozenset()
     preventive_heads: frozenset[str] = frozenset()
     permission_heads: frozenset[str] = frozenset()
+    fixed_phrases: frozenset[str] = frozenset()
     # passive-cues.yaml
     non_agent_by: frozenset[str] = frozenset()
     amount_units: frozenset[str] = frozenset()

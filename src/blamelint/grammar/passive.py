@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from blamelint.grammar.morphology import participle_form, verb_lemmas
+from blamelint.grammar.morphology import participle_form, participle_only, verb_lemmas
 
 GET_FORMS = frozenset({"get", "gets", "got", "gotten", "getting"})
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
@@ -214,8 +214,11 @@ def _has_object(verb) -> bool:
     for c in verb.children:
         if c.dep_ in OBJECTS and c.pos_ != "ADP" and not (c.i > 0 and doc[c.left_edge.i - 1].text in ("(", "[")):
             return True
-        if c.dep_ == "xcomp" and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c)):
-            return True  # "kept being served", "started failing": an active catenative
+        if (c.dep_ == "xcomp" and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c))
+                and not participle_only(verb.lower_)):
+            # "kept being served", "started failing": an active catenative
+            # (but "Consumers seen restarting": "seen" is only a participle)
+            return True
         if c.dep_ in ("acomp", "oprd") and verb.lemma_.lower() not in LINKING_VERBS:
             continue  # "All systems verified operational": the passive's complement
         if (c.dep_ in COMPLEMENTS or c.dep_ == "oprd") and c.i > verb.i and not any(

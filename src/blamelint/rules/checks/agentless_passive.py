@@ -71,7 +71,7 @@ class AgentlessPassive(Rule):
             return False  # "get rid of", "got started": active idioms
         owner = (clause.first or clause.verb).i
         shared = [c.verb for c in clauses if (c.first or c.verb).i == owner and c.verb.i != clause.verb.i]
-        if has_agent(clause.verb, lex, shared):
+        if has_agent(clause.verb, lex, shared, self._is_action):
             return False
         return why_not_event(clause, lex, sent, section, self._is_person, entry, self._is_action) is None
 
