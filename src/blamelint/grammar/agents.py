@@ -36,7 +36,7 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
         return False
     if (obj.tag_ == "VBG" or obj.pos_ == "VERB") and not _nominal_gerund(obj):
         return False  # "by reverting the change": the means
-    words = [t for t in obj.subtree]
+    words = list(_own_words(obj))
     if any(is_time(t, lex) for t in words) or obj.lower_ in lex.non_agent_by:
         return False
     if (obj.like_num or obj.tag_ == "CD") and not any(c.lower_ == "of" for c in obj.children):
@@ -48,6 +48,15 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
     if obj.lower_ in ("then", "now", "far", "itself"):
         return False
     return True
+
+
+def _own_words(token):
+    """The words of a noun phrase without its prepositional modifiers: in "by
+    the gateway at 21:14" the time is when, not who."""
+    yield token
+    for c in token.children:
+        if c.dep_ != "prep" or c.lower_ == "of":
+            yield from _own_words(c)
 
 
 def _nominal_gerund(gerund) -> bool:

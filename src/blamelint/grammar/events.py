@@ -223,7 +223,9 @@ def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs and c.i == verb.i - 1:
             return True  # "was very concerned" (not "so a second engineer was paged")
-        if c.dep_ == "advmod" and c.lower_ in lex.state_adverbs and not tense.perfect:
+        if c.dep_ == "advmod" and c.lower_ in lex.state_adverbs and (not tense.perfect or verb.dep_ == "relcl"):
+            # "was still enabled"; in a relative clause the perfect classifies
+            # its noun too ("a batch that had already been captured")
             if c.lower_ != "longer" or any(g.lower_ == "no" for g in c.children):
                 return True
         if c.dep_ == "conj" and _adjective(c):
@@ -284,6 +286,8 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
     if clause.adjectival and not (entry or _reporting(verb) or _placed(verb, lex)
                                   or any(_placed(a, lex) for a in clause.aux)):
         return "adjective"
+    if _kind_described(clause) and not (entry or has_event_cue(verb, lex)):
+        return "generic"
     if (_generic(clause, tense) and not (entry or in_timeline) and not has_moment(verb, lex)
             and not reports and not _narrated(clause, lex)):
         return "generic"
@@ -416,6 +420,31 @@ def _narrated(clause: PassiveClause, lex: PassiveLexicon) -> bool:
     if any(_habitual(c) for c in _modifiers(verb)):
         return False
     return not any(c.dep_ == "advcl" for c in verb.children)
+
+
+INDEFINITE = frozenset({"a", "an", "any", "every", "each"})
+
+
+def _kind_described(clause: PassiveClause) -> bool:
+    """A relative clause that picks out a kind of thing in a general
+    statement or advice, not an event: "A backup that has not been restored
+    is a hope", "never suppress an alert whose previous instance was
+    resolved". Its noun is indefinite ("a", "any", "every") and the clause it
+    sits in is in the simple present or an imperative."""
+    verb = clause.verb
+    if verb.dep_ != "relcl":
+        return False
+    noun = verb.head
+    if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
+        return False
+    main = noun.head
+    while main.dep_ in ("prep", "pobj", "conj", "appos") and main.head.i != main.i:
+        main = main.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return False
+    if main.tag_ in ("VBZ", "VBP") and not tense_of_verb(main).modal:
+        return True
+    return main.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in main.children)
 
 
 def _alternative(verb) -> bool:

@@ -180,9 +180,11 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
         noun = _noun_before(tok)
         if noun is not None:
             return PassiveClause(tok, FRAGMENT, noun)
-        if tok.tag_ == "VBN" and _opens_sentence(tok):
+        if tok.tag_ == "VBN" and _opens_sentence(tok) and tok.lower_ != tok.lemma_.lower():
             # "Also posted out of office hours": a list item that drops both
-            # the subject and "was"; the tagger read a participle.
+            # the subject and "was"; the tagger read a participle. Not a verb
+            # whose participle is its base form: "Set the timeout to 15
+            # minutes" opening an action item is an imperative.
             return PassiveClause(tok, FRAGMENT, None)
     if tok.dep_ in ("acl", "relcl") and head.pos_ in NOUNS and _subordinated(tok) and is_participle(tok):
         # "These changes, when not implemented at the upgrade, caused ...":
