@@ -242,6 +242,7 @@ class PassiveVerbsData(DataModel):
     preventive_heads: Words
     permission_heads: Words
     fixed_phrases: Words = ()
+    request_heads: Words = ()
 
 
 class PassiveCuesData(DataModel):

@@ -321,6 +321,9 @@ def _construction(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> O
     governor = clause.governor
     if tense.infinitive and governor is not None and in_class(governor, lex.belief_heads):
         return "state"
+    if (tense.infinitive and governor is not None and in_class(governor, lex.request_heads)
+            and any(c.dep_ == "neg" and c.i < verb.i for c in verb.children)):
+        return "wish"  # "asked not to be named": a wish that it not happen
     if _prevented(verb, lex) or (tense.infinitive and governor is not None and in_class(governor, lex.permission_heads)
                                  and tense_of_verb(governor).negated):
         return "prevented"
@@ -444,7 +447,10 @@ def _kind_described(clause: PassiveClause) -> bool:
         return False
     if main.tag_ in ("VBZ", "VBP") and not tense_of_verb(main).modal:
         return True
-    return main.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in main.children)
+    # an imperative; a label before a colon is no subject ("Paging bot: never suppress ...")
+    return main.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") and not any(t.text == ":" for t in main.doc[c.i:main.i])
+        for c in main.children)
 
 
 def _alternative(verb) -> bool:

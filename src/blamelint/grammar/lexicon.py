@@ -40,6 +40,7 @@ class PassiveLexicon:
     preventive_heads: frozenset[str] = frozenset()
     permission_heads: frozenset[str] = frozenset()
     fixed_phrases: frozenset[str] = frozenset()
+    request_heads: frozenset[str] = frozenset()
     # passive-cues.yaml
     non_agent_by: frozenset[str] = frozenset()
     amount_units: frozenset[str] = frozenset()
