@@ -259,7 +259,9 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
         return "impact"
     if in_class(verb, lex.delays) and not (clause.subject is not None and is_action(clause.subject)):
         return "impact"  # "emails were delayed", but "the rollback was delayed" is an event
-    reports = _reports(verb, lex)
+    # a present report of a finding ("is believed to have drained"); a past one
+    # may tell what people thought then ("was thought to be 80%")
+    reports = _reports(verb, lex) and tense_of(clause).present
     if (in_class(verb, lex.states) and not reports) or in_class(verb, lex.places):
         return "state"
     if in_class(verb, lex.accustomed) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
