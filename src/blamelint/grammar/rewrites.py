@@ -167,6 +167,8 @@ def why_unfaithful(clauses: list, rewrite: Optional[str], start: int,
         return "no rewrite"
     if not agent_leads(rewrite):
         return "the doer is not the subject of a sentence"
+    if any(c.subject is not None and c.subject.tag_ in ("WDT", "WP") for c in clauses):
+        return "the object would be a relative pronoun ('[who] read what', '[who] reorganised that')"
     said = set(re.findall(r"[^\W_]+", rewrite.lower()))
     if any(ambiguous_verb(c.verb.lower_) and c.verb.lower_ not in said for c in clauses):
         return "the verb's form is ambiguous (routed: rout or route)"
