@@ -17,11 +17,23 @@ PERFECT = frozenset({"have", "'ve", "ve", "of"})
 WOULD = frozenset({"would", "'d"})
 
 
-def modal(verb) -> Optional[str]:
-    """The modal of a verb: an aux child ("'d" read as "would"), or "ought to"."""
+def modal_word(verb):
+    """The modal auxiliary of a verb, or of its perfect "have" (the parser
+    sometimes hangs "should" there: "X was careless and should have checked")."""
     for child in verb.children:
         if child.dep_ == "aux" and child.tag_ == "MD":
-            return "would" if child.lower_ in WOULD else child.lower_
+            return child
+    have = perfect(verb)
+    if have is not None:
+        return next((c for c in have.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    return None
+
+
+def modal(verb) -> Optional[str]:
+    """The modal of a verb: an aux child ("'d" read as "would"), or "ought to"."""
+    word = modal_word(verb)
+    if word is not None:
+        return "would" if word.lower_ in WOULD else word.lower_
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "ought":
         return "ought"
     return None
@@ -87,6 +99,21 @@ class HindsightLexicon:
         return tok is not None and (self.people.is_person(tok) or self.people.is_action(tok)
                                     or tok.lower_ == "they")
 
+    def nobody(self, tok) -> bool:
+        """"nobody", "no one", "no reviewer", "none of us"."""
+        return tok is not None and (tok.lower_ in self.data.negative_people or (
+            tok.lower_ == "one" or self.people.is_person(tok)) and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.children))
+
+    def anybody(self, tok) -> bool:
+        """"anyone", "any operator", "every reviewer"."""
+        return tok is not None and (tok.lower_ in self.data.universal_people or any(
+            c.dep_ == "det" and c.lower_ in self.data.universal_people for c in tok.children))
+
+    def diligent(self, tok) -> bool:
+        """The noun phrase narrows people to the diligent: "anyone paying attention"."""
+        return any(t.lemma_.lower() in self.data.diligence_words for t in tok.subtree if t != tok)
+
     @staticmethod
     def doer(verb):
         """The subject, the noun a relative clause hangs on, or the subject of "ought"."""
@@ -134,7 +161,14 @@ class HindsightLexicon:
         have coped" is about conditions."""
         if self.credits_safeguard(cond, main):
             return False
-        return (self.human(self.doer(cond)) or is_passive(cond) or self.human(self.doer(main))
+        # "if we'd had a local cache, the lookups would never have left the node" (but "If the team had
+        # any discipline, this would never have happened" judges them)
+        main_subject = clause_subject(main)
+        possessive = cond.lemma_ == "have" and not is_passive(cond) and not (
+            main_subject is not None and main_subject.lemma_.lower() in self.data.event_subjects)
+        observed = main.lemma_.lower() in self.data.experience_verbs  # "..., we would have seen the same"
+        return ((self.human(self.doer(cond)) and not possessive) or is_passive(cond)
+                or (self.human(self.doer(main)) and not observed and not possessive)
                 or main.lemma_.lower() in self.data.outcome_verbs)
 
     def expected_duration(self, verb) -> bool:

@@ -5,15 +5,24 @@ Each detector takes the lexicon and the sentence's tokens and yields
 ``(kind, first, last)``."""
 from __future__ import annotations
 
-from blamelint.grammar.clauses import is_negated
+from blamelint.grammar.clauses import is_negated, predicate
 from blamelint.rules.checks.hindsight.lexicon import HindsightLexicon
 
 NOT_LOOKING_BACK = frozenset({"at", "on", "over", "through", "to", "into"})
 
 
 def marker_phrases(lex: HindsightLexicon, tokens):
+    """The markers, unless they introduce a judgment the writer sets aside
+    ("In hindsight it is easy to say ..., but at the time ...")."""
     for i, j, _ in lex.markers.find(tokens):
-        yield "marker", tokens[i], tokens[j]
+        if not set_aside(lex, predicate(tokens[i])):
+            yield "marker", tokens[i], tokens[j]
+
+
+def set_aside(lex: HindsightLexicon, pred) -> bool:
+    """"it is easy / tempting to say"."""
+    return pred.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in lex.data.disowning_adjectives
+                                       for c in pred.children)
 
 
 def looking_back_or_word(lex: HindsightLexicon, tokens):

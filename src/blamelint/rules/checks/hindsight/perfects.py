@@ -16,13 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from blamelint.grammar.clauses import agent_noun, is_negated, is_passive
+from blamelint.grammar.clauses import agent_noun, clause_subject, is_negated, is_passive
 from blamelint.rules.checks.hindsight.conditions import past_condition
 from blamelint.rules.checks.hindsight.lexicon import (
     HindsightLexicon,
     hypothetical,
     hypothetical_means,
     modal,
+    modal_word,
     perfect,
 )
 
@@ -48,10 +49,23 @@ def read(lex: HindsightLexicon, verb) -> Optional[Perfect]:
     found = modal(verb)
     if found is None or perfect(verb) is None:
         return None
-    first = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"), None) or verb.head
+    first = modal_word(verb) or verb.head
     doer = lex.doer(verb)
     return Perfect(verb, found, first, verb.lemma_.lower(), doer, lex.human(doer), is_passive(verb),
                    verb.lemma_.lower() in lex.data.outcome_verbs)
+
+
+def disowned(lex: HindsightLexicon, p: Perfect):
+    """A judgment reported as what nobody said or what someone would say, not
+    made by the writer: 'Nobody said "Bayo should have checked"', "A lazy
+    reading would say that I should have watched the dashboard"."""
+    verb = p.verb
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.data.saying_verbs:
+        return None
+    says = verb.head
+    if is_negated(says) or lex.nobody(clause_subject(says)) or modal(says) in ("would", "could", "might"):
+        return CLEAN
+    return None
 
 
 def conditioned(lex: HindsightLexicon, p: Perfect):
@@ -88,6 +102,29 @@ def epistemic(lex: HindsightLexicon, p: Perfect):
     return CLEAN
 
 
+def generic_doer(lex: HindsightLexicon, p: Perfect):
+    """Said of nobody or of anyone, a modal perfect defends what was done or
+    states what was possible ("Nobody reading it would have stopped there",
+    "Any operator could have restarted it", "I'd have done the same"); but
+    anyone narrowed to the diligent is a sarcastic judgment ("Any developer
+    paying attention would have seen the warning")."""
+    if p.passive:
+        return None
+    doer = p.doer
+    if doer is not None and doer.dep_ == "csubj":
+        doer = clause_subject(doer) or doer  # "Nobody reading it would have stopped"
+    if lex.nobody(doer) and p.modal == "would":
+        return CLEAN  # but "nobody could have seen that coming" is foreseeability, often sarcastic
+    if lex.anybody(doer):
+        if lex.diligent(doer):
+            return ("could" if p.modal == "could" else "would"), p.first, p.verb
+        return CLEAN
+    if p.lemma == "do" and any(c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise")
+                               for c in p.verb.children):
+        return CLEAN  # "I'd have done the same"
+    return None
+
+
 def not_knowable(lex: HindsightLexicon, p: Perfect):
     """"We could not have known": what was possible then."""
     return CLEAN if p.modal == "could" and is_negated(p.verb) else None
@@ -106,6 +143,8 @@ def obligation(lex: HindsightLexicon, p: Perfect):
         return CLEAN
     if p.passive and any(c.dep_ == "advmod" and c.lower_ in lex.data.design_adverbs for c in verb.children):
         return CLEAN
+    if not p.passive and p.lemma in lex.data.behaviour_verbs and not lex.people.is_person(p.doer):
+        return CLEAN  # "The backfill should have refused to run": designed behaviour
     if p.passive or (p.person and not (lex.expected_duration(verb) and not lex.people.is_person(p.doer))):
         return "should", p.first, verb
     if p.lemma in lex.data.event_verbs and is_negated(verb) and p.doer is not None \
@@ -130,6 +169,11 @@ def ability(lex: HindsightLexicon, p: Perfect):
     jitter" is a possibility."""
     if p.modal != "could":
         return None
+    if p.passive and p.lemma in lex.data.exposure_verbs:
+        return CLEAN  # "The tokens could have been used to sign in": what was exposed
+    if not p.passive and p.doer is not None and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in p.doer.children):
+        return CLEAN  # "A second reviewer could have caught it": what was possible
     if not copula(p) and (p.person or p.passive or remedy(lex, p)):
         return "could", p.first, p.verb
     return CLEAN
@@ -148,6 +192,9 @@ def would_clean(lex: HindsightLexicon, p: Perfect):
         return CLEAN
     if any(c.dep_ == "advmod" and c.lower_ in lex.data.concessive_adverbs for c in verb.children):
         return CLEAN
+    if any(c.lemma_.lower() in lex.data.concessive_nouns and any(g.lower_ == "no" for g in c.children)
+           for c in verb.children):
+        return CLEAN  # "would have looped no matter who wrote it"
     return None
 
 
@@ -158,7 +205,8 @@ def would(lex: HindsightLexicon, p: Perfect):
     return CLEAN
 
 
-STEPS = (conditioned, credited, evaluative, epistemic, not_knowable, obligation, ability, would_clean, would)
+STEPS = (disowned, conditioned, credited, evaluative, epistemic, generic_doer, not_knowable, obligation,
+         ability, would_clean, would)
 """Tried in this order; the first that decides wins."""
 
 

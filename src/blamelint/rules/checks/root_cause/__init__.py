@@ -31,7 +31,8 @@ from blamelint.rules.checks.root_cause.lexicon import lexicon
 SENTENCE_DETECTORS = (terms.term, terms.exclusive)
 """Reported first, in this order."""
 
-TOKEN_DETECTORS = (singled.singled_out, whole.whole_incident, singled.root_of, whole.event_because)
+TOKEN_DETECTORS = (singled.singled_out, whole.whole_incident, singled.root_of, whole.event_because,
+                   whole.team_because, whole.dismissed)
 """Tried in this order on each token; the first that fires wins."""
 
 

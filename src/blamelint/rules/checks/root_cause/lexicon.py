@@ -9,6 +9,7 @@ from functools import lru_cache
 from blamelint.data import load
 from blamelint.data.models import RootCauseData
 from blamelint.grammar.clauses import clause_subject, is_negated, is_plural, particle_prep, predicate
+from blamelint.grammar.people import People
 from blamelint.grammar.phrases import PhraseIndex, words_of
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "today"})
@@ -49,6 +50,7 @@ class RootCauseLexicon:
             self.events[words[0]] = words[1:]
         self.pronoun_causals = [words_of(p) for p in data.pronoun_causals]
         self.rejecting_preps = [words_of(p) for p in data.rejecting_preps]
+        self.people = People()
 
     # -- nouns ------------------------------------------------------------------
 
@@ -61,7 +63,11 @@ class RootCauseLexicon:
         """A noun phrase that denotes the incident as a whole: "the outage",
         "this incident", "the whole outage", with ``allow_bare`` a headline's
         "caused outage" (not "an outage of one service", "the second issue")."""
-        if noun is None or noun.lemma_.lower() not in self.data.incident_nouns:
+        if noun is None:
+            return False
+        if noun.lemma_.lower() in self.data.time_nouns:  # "to blame for the whole morning"
+            return noun.tag_ not in ("NNS", "NNPS") and any(c.lower_ in WHOLE for c in noun.children)
+        if noun.lemma_.lower() not in self.data.incident_nouns:
             return False
         if noun.tag_ in ("NNS", "NNPS"):
             return False  # "these incidents": incidents in general, not this one
@@ -131,6 +137,8 @@ class RootCauseLexicon:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             return True
         head = noun.head
+        if noun.dep_ == "dobj" and head.dep_ == "ccomp" and is_negated(head.head):
+            return True  # "We don't think this incident has one cause"
         if not (noun.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and is_negated(head)):
             return False
         # "The root cause was not the deploy but the missing canary": still one cause

@@ -18,8 +18,9 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
     if in_quotes(first, last) and first.i != first.sent.start:
         return True
     head = first.doc[first.i:last.i + 1].root
-    if lex.denied(head):
-        return True
+    span = first.doc[first.i:last.i + 1]
+    if lex.denied(head) or (head.pos_ == "VERB" and any(is_negated(t) for t in span)):
+        return True  # "It was not the root cause", "We did not root-cause it to one commit"
     tok = head
     seeking = negated = False
     for _ in range(10):
@@ -34,6 +35,9 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
         prep = tok if tok.dep_ == "prep" else tok.head
         if tok.dep_ in ("prep", "pobj") and after_rejecting_prep(lex, prep):
             return True
+        if tok.dep_ == "conj" and any(c.dep_ == "cc" and after_rejecting_prep(lex, c)
+                                      for c in tok.head.children):
+            return True  # "several factors instead of a single cause", parsed as coordination
         if tok.dep_ not in CHAIN or tok.head == tok:
             break
         tok = tok.head

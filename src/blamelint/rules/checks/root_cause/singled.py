@@ -4,7 +4,7 @@
 the lexicon and one token and returns ``(kind, first, last)`` or None."""
 from __future__ import annotations
 
-from blamelint.grammar.clauses import clause_subject, prep_object
+from blamelint.grammar.clauses import clause_subject, is_negated, prep_object
 from blamelint.rules.checks.root_cause.lexicon import RootCauseLexicon
 from blamelint.rules.checks.root_cause.rejection import rejected
 
@@ -29,13 +29,19 @@ def singled_out(lex: RootCauseLexicon, tok):
         mods = [tok]
     if not mods and definite_cause_of_incident(lex, tok):
         mods = [next(c for c in tok.children if c.dep_ == "det")]
-    if not mods or rejected(lex, tok, tok) or lex.denied(tok):
+    if not mods or rejected(lex, tok, tok) or lex.denied(tok) or of_non_event(tok):
         return None
     layered = lex.data.layered_cause_modifiers
     if any(c.dep_ in ("compound", "amod") and c.lower_ in layered for c in tok.children):
         return None  # "contributing cause" is clean; "root cause" is a term of its own
     first = min(mods + [tok], key=lambda t: t.i)
     return "single", first, tok
+
+
+def of_non_event(noun) -> bool:
+    """The cause of something that did not happen ("the only reason this did
+    not run all day"): a credit to what limited the incident, not its cause."""
+    return any(c.dep_ in ("relcl", "acl") and is_negated(c) for c in noun.children)
 
 
 def definite_cause_of_incident(lex: RootCauseLexicon, tok, need_complement: bool = False) -> bool:

@@ -3,6 +3,7 @@ phrase lists and checked on the parse. Each detector takes the lexicon and the
 sentence's tokens and yields ``(kind, first, last)``."""
 from __future__ import annotations
 
+from blamelint.grammar.clauses import predicate, prep_object
 from blamelint.rules.checks.root_cause.lexicon import RootCauseLexicon
 from blamelint.rules.checks.root_cause.rejection import rejected
 
@@ -28,7 +29,23 @@ def term(lex: RootCauseLexicon, tokens):
 
 
 def exclusive(lex: RootCauseLexicon, tokens):
-    """"X and nothing else", "plain and simple", "full stop" in a clause about the incident."""
+    """"X and nothing else", "plain and simple", "full stop" in a clause
+    about the incident that gives it one cause; not a verdict that puts it on
+    people ("This one is on the DBA team, full stop" is blame), nor a list
+    ("X on one side and Y on the other, full stop")."""
     for i, j, _ in lex.exclusive.find(tokens):
-        if lex.about_incident(tokens[i]):
+        pred = predicate(tokens[i])
+        if lex.about_incident(tokens[i]) and not placed_on_people(lex, pred) and not listed(pred, tokens[i]):
             yield "whole", tokens[i], tokens[j]
+
+
+def placed_on_people(lex: RootCauseLexicon, pred) -> bool:
+    """"is on the DBA team", "lies with ops": responsibility, not a cause."""
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "with") and lex.people.is_person(prep_object(c))
+               for c in pred.children)
+
+
+def listed(pred, marker) -> bool:
+    """The clause coordinates nouns before the marker ("X on one side and Y
+    on the other, full stop"): several things, not one cause."""
+    return any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i < marker.i for t in pred.subtree)

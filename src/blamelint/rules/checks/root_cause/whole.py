@@ -23,6 +23,8 @@ def caused(lex: RootCauseLexicon, tok):
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     subj = clause_subject(tok)
+    if tok.lemma_.lower() in lex.data.telling_verbs and (subj is None or lex.people.is_person(subj)):
+        return None  # "We emailed customers explaining the issue": people telling, not a cause
     if obj is not None and lex.incident(obj, allow_bare=True) and not lex.several(subj) \
             and not lex.owned(tok, subj):
         return lex.unless_denied("whole", tok, obj, tok)
@@ -48,6 +50,8 @@ def led_to(lex: RootCauseLexicon, tok):
         obj = prep_object(prep) if prep is not None else None
         allow = prep_word == "into"  # "turned a minor alert into a full outage"
         cause = clause_subject(tok)
+        if cause is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.data.time_nouns:
+            continue  # "in the days leading to this incident": a time, not a cause
         if obj is not None and lex.incident(obj, allow_indefinite=allow, allow_bare=True) \
                 and not lex.several(cause) and not lex.owned(tok, cause):
             pred = tok.head if tok.dep_ in ("acomp", "xcomp", "attr") else tok
@@ -132,6 +136,11 @@ def chalked_up(lex: RootCauseLexicon, tok):
     """Chalk this one up to X; put it down to X."""
     if tok.pos_ not in PREDICATES:
         return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    this_one = obj is not None and obj.lower_ == "one" and any(c.lower_ in ("this", "that")
+                                                                for c in obj.children)
+    if obj is not None and not (lex.incident(obj) or obj.lower_ in lex.data.incident_pronouns or this_one):
+        return None  # "we put the 502s down to a flaky cache": a guess about one symptom
     for words in lex.attributing:
         if tok.lemma_.lower() == words[0]:
             hit = particle_prep(tok, words[1:])
@@ -151,6 +160,45 @@ def whole_incident(lex: RootCauseLexicon, tok):
         if found is not None:
             return None if found is DENIED else found
     return None
+
+
+def team_because(lex: RootCauseLexicon, tok):
+    """"It happened because the platform team let the certificate expire":
+    the incident, as the subject of the main clause, explained by the act of
+    one person or team (not by our own act: "It happened because we ...")."""
+    if tok.dep_ != "ROOT" or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.lemma_.lower() not in lex.data.explained_events:
+        return None
+    subj = clause_subject(tok)
+    if subj is None or not (subj.lower_ in lex.data.incident_pronouns or lex.incident(subj)):
+        return None
+    reason = reason_of(tok)
+    if reason is None or reason.dep_ != "advcl":
+        return None
+    actor = clause_subject(reason)
+    if actor is None or actor.lower_ in ("i", "we") or not lex.people.is_person(actor) or lex.several(actor):
+        return None
+    found = lex.unless_denied("whole", tok, subj, tok)
+    return None if found is DENIED else found
+
+
+def dismissed(lex: RootCauseLexicon, tok):
+    """"Everything else is detail", "The rest is noise": the other factors
+    dismissed, which leaves one cause."""
+    if tok.lemma_ != "be" or tok.dep_ != "ROOT":
+        return None
+    subj = clause_subject(tok)
+    if subj is None or not (subj.lower_ in lex.data.remainder_words or any(
+            c.lower_ in lex.data.remainder_words for c in subj.children)):
+        return None
+    if subj.lower_ == "rest" and not any(c.lower_ == "the" for c in subj.children):
+        return None
+    complement = next((c for c in tok.children if c.dep_ in ("attr", "acomp")), None)
+    if complement is None or complement.lemma_.lower() not in lex.data.dismissive_complements:
+        return None
+    found = lex.unless_denied("whole", tok, subj, complement)
+    return None if found is DENIED else found
 
 
 def event_because(lex: RootCauseLexicon, tok):
