@@ -170,6 +170,14 @@ class HindsightData(DataModel):
     duration_units: WordSet
     wish_verbs: WordSet
     concessive_adverbs: WordSet
+    concessive_nouns: WordSet
+    negative_people: WordSet
+    universal_people: WordSet
+    diligence_words: WordSet
+    behaviour_verbs: WordSet
+    exposure_verbs: WordSet
+    saying_verbs: WordSet
+    disowning_adjectives: WordSet
 
 
 # -- rules/data/root-cause.yaml -----------------------------------------------------
@@ -209,6 +217,11 @@ class RootCauseData(DataModel):
     rejecting_verbs: WordSet
     seeking_verbs: WordSet
     rejecting_preps: Words
+    time_nouns: WordSet
+    telling_verbs: WordSet
+    remainder_words: WordSet
+    dismissive_complements: WordSet
+    explained_events: WordSet
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

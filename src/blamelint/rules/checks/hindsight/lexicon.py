@@ -1,0 +1,195 @@
+"""The hindsight rule's words (rules/data/hindsight.yaml, validated by
+``HindsightData``) compiled once, with the readings its detectors share: the
+modal and the perfect of a verb, who did it, is it a person's action, does a
+counterfactual credit a safeguard or judge what people did."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from blamelint.data import load
+from blamelint.data.models import HindsightData
+from blamelint.grammar.clauses import clause_subject, is_negated, is_passive
+from blamelint.grammar.people import People
+from blamelint.grammar.phrases import PhraseIndex, words_of
+
+PERFECT = frozenset({"have", "'ve", "ve", "of"})
+WOULD = frozenset({"would", "'d"})
+
+
+def modal_word(verb):
+    """The modal auxiliary of a verb, or of its perfect "have" (the parser
+    sometimes hangs "should" there: "X was careless and should have checked")."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            return child
+    have = perfect(verb)
+    if have is not None:
+        return next((c for c in have.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    return None
+
+
+def modal(verb) -> Optional[str]:
+    """The modal of a verb: an aux child ("'d" read as "would"), or "ought to"."""
+    word = modal_word(verb)
+    if word is not None:
+        return "would" if word.lower_ in WOULD else word.lower_
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "ought":
+        return "ought"
+    return None
+
+
+def perfect(verb) -> Optional[object]:
+    """The "have" of a perfect ("should have", "could've", "would of")."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in PERFECT), None)
+
+
+def has_modal_perfect(verb) -> bool:
+    return modal(verb) is not None and perfect(verb) is not None
+
+
+def comparative(mod) -> bool:
+    return mod.tag_ in ("JJR", "RBR") or mod.lower_ in ("better", "more")
+
+
+def hypothetical(noun) -> bool:
+    """An indefinite noun phrase: something that was not there ("a soak test",
+    "better dashboards")."""
+    det = next((c for c in noun.children if c.dep_ == "det"), None)
+    if det is not None:
+        return det.lower_ in ("a", "an", "any", "some")
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False
+    # "soak tests", "better monitoring", "more testing"
+    return noun.tag_ == "NNS" or any(c.dep_ == "amod" and comparative(c) for c in noun.children)
+
+
+def hypothetical_means(verb) -> bool:
+    """"With a dry run, the team would have seen ...": a means that was not
+    there, which makes the clause a counterfactual."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and hypothetical(g) for g in c.children) for c in verb.children)
+
+
+def safeguard(without, main) -> bool:
+    """"Without the circuit breaker, ..." / "..., without our rate limiter":
+    a thing that was there, named before the clause or with a definite
+    article; "without requiring a new release" and "without a new release"
+    say how, not what protected."""
+    obj = next((g for g in without.children if g.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or obj.dep_ == "pcomp":
+        return False
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some", "no")
+                   for c in obj.children)
+    return without.i < main.i or definite
+
+
+class HindsightLexicon:
+    """``data`` (the word sets as validated) plus the phrase index and phrase
+    lists built from it, and the person test."""
+
+    def __init__(self, data: HindsightData):
+        self.data = data
+        self.markers = PhraseIndex(data.markers)
+        self.safeguards = [words_of(p) for p in data.safeguard_phrases]
+        self.designs = [words_of(p) for p in data.design_phrases]
+        self.people = People()
+
+    def human(self, tok) -> bool:
+        return tok is not None and (self.people.is_person(tok) or self.people.is_action(tok)
+                                    or tok.lower_ == "they")
+
+    def nobody(self, tok) -> bool:
+        """"nobody", "no one", "no reviewer", "none of us"."""
+        return tok is not None and (tok.lower_ in self.data.negative_people or (
+            tok.lower_ == "one" or self.people.is_person(tok)) and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.children))
+
+    def anybody(self, tok) -> bool:
+        """"anyone", "any operator", "every reviewer"."""
+        return tok is not None and (tok.lower_ in self.data.universal_people or any(
+            c.dep_ == "det" and c.lower_ in self.data.universal_people for c in tok.children))
+
+    def diligent(self, tok) -> bool:
+        """The noun phrase narrows people to the diligent: "anyone paying attention"."""
+        return any(t.lemma_.lower() in self.data.diligence_words for t in tok.subtree if t != tok)
+
+    @staticmethod
+    def doer(verb):
+        """The subject, the noun a relative clause hangs on, or the subject of "ought"."""
+        subj = clause_subject(verb)
+        if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return verb.head
+        if subj is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "ought":
+            return clause_subject(verb.head)
+        return subj
+
+    def phrase_on(self, main, phrases) -> bool:
+        """One of ``phrases`` starts (or, for "but for", ends) at a modifier of ``main``."""
+        doc, sent = main.doc, main.sent
+        for child in main.children:
+            if child.dep_ not in ("prep", "advcl", "advmod", "mark", "agent"):
+                continue
+            if child.lower_ == "without" and not safeguard(child, main):
+                continue  # "without requiring a new release", "without a new release": a manner
+            for words in phrases:
+                n = len(words)
+                for start in (child.i, child.i - n + 1):
+                    if sent.start <= start and start + n <= sent.end and \
+                            tuple(t.lower_ for t in doc[start:start + n]) == words:
+                        return True
+        return False
+
+    def credited(self, main) -> bool:
+        """A safeguard or design phrase on ``main`` ("without the rate limiter", "by design")."""
+        return self.phrase_on(main, self.safeguards) or self.phrase_on(main, self.designs)
+
+    def credits_safeguard(self, cond, main) -> bool:
+        """The counterfactual credits a safeguard or a design: "if the token
+        bucket had not throttled the clients, ...", "without the rate limiter,
+        ...", "by design, ..." (but "if we had not deployed on Friday, we would
+        have avoided ..." names a good outcome, so it judges the action)."""
+        if self.credited(main):
+            return True
+        return cond is not None and is_negated(cond) and main.lemma_.lower() not in self.data.outcome_verbs
+
+    def judges_action(self, cond, main) -> bool:
+        """A past counterfactual condition is hindsight when it is about what
+        people did or could have done ("Had Bea checked the partition count",
+        "If the load test had used real payloads"), or its result is ("someone
+        would have responded"); "If the load had doubled, the autoscaler would
+        have coped" is about conditions."""
+        if self.credits_safeguard(cond, main):
+            return False
+        # "if we'd had a local cache, the lookups would never have left the node" (but "If the team had
+        # any discipline, this would never have happened" judges them)
+        main_subject = clause_subject(main)
+        possessive = cond.lemma_ == "have" and not is_passive(cond) and not (
+            main_subject is not None and main_subject.lemma_.lower() in self.data.event_subjects)
+        observed = main.lemma_.lower() in self.data.experience_verbs  # "..., we would have seen the same"
+        return ((self.human(self.doer(cond)) and not possessive) or is_passive(cond)
+                or (self.human(self.doer(main)) and not observed and not possessive)
+                or main.lemma_.lower() in self.data.outcome_verbs)
+
+    def expected_duration(self, verb) -> bool:
+        """"should have taken twenty minutes", "should have finished within 30 seconds"."""
+        for child in verb.children:
+            nouns = [child] if child.dep_ in ("dobj", "npadvmod") else \
+                [g for g in child.children if g.dep_ == "pobj"] \
+                if child.dep_ == "prep" and child.lower_ in ("in", "within", "under") else []
+            if any(n.lemma_.lower() in self.data.duration_units for n in nouns):
+                return True
+        return False
+
+    def evaluative(self, verb) -> bool:
+        """"would have been better", "should have been a red flag"."""
+        words = self.data.evaluative_words
+        return verb.lemma_ == "be" and any(
+            c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in words or c.lower_ in words or any(
+                g.dep_ in ("compound", "amod") and g.lemma_.lower() in words for g in c.children))
+            for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> HindsightLexicon:
+    return HindsightLexicon(load(HindsightData))

@@ -1,0 +1,49 @@
+"""Hindsight announced by its words: the markers of rules/data/hindsight.yaml
+("in hindsight", "if only", "the writing was on the wall"), "Looking back,",
+and adjectives that judge by the outcome ("preventable", unless negated).
+Each detector takes the lexicon and the sentence's tokens and yields
+``(kind, first, last)``."""
+from __future__ import annotations
+
+from blamelint.grammar.clauses import is_negated, predicate
+from blamelint.rules.checks.hindsight.lexicon import HindsightLexicon
+
+NOT_LOOKING_BACK = frozenset({"at", "on", "over", "through", "to", "into"})
+
+
+def marker_phrases(lex: HindsightLexicon, tokens):
+    """The markers, unless they introduce a judgment the writer sets aside
+    ("In hindsight it is easy to say ..., but at the time ...")."""
+    for i, j, _ in lex.markers.find(tokens):
+        if not set_aside(lex, predicate(tokens[i])):
+            yield "marker", tokens[i], tokens[j]
+
+
+def set_aside(lex: HindsightLexicon, pred) -> bool:
+    """"it is easy / tempting to say"."""
+    return pred.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in lex.data.disowning_adjectives
+                                       for c in pred.children)
+
+
+def looking_back_or_word(lex: HindsightLexicon, tokens):
+    for tok in tokens:
+        if looking_back(tok):
+            yield "marker", tok, tok.doc[tok.i + 1]
+        elif tok.lower_ in lex.data.words and tok.pos_ == "ADJ" and not adjective_denied(tok):
+            yield "word", tok, tok
+
+
+def looking_back(tok) -> bool:
+    """"Looking back, ..." (not "looking back at the timeline")."""
+    if tok.lower_ != "looking" or tok.i + 1 >= len(tok.doc):
+        return False
+    if tok.doc[tok.i + 1].lower_ != "back":
+        return False
+    after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+    return after is None or after.lower_ not in NOT_LOOKING_BACK
+
+
+def adjective_denied(tok) -> bool:
+    """"was not preventable with the tools we had"."""
+    head = tok.head if tok.dep_ in ("acomp", "attr") else tok
+    return is_negated(head) or any(c.dep_ == "neg" for c in tok.children)

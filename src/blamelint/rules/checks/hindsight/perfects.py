@@ -1,0 +1,222 @@
+"""Modal perfects: "should / ought to / could / would / might have" + participle.
+
+A modal perfect is hindsight when it judges what people did or could have done
+("We should have rolled back", "This could have been caught in staging", "A
+soak test would have revealed the leak"); it is clean when it states designed
+behaviour ("The standby should have taken over"), a possibility or an
+inference ("The lag could have been network jitter", "Someone must have changed
+it"), the impact ("Customers would have seen 502s"), or credits a safeguard.
+
+``read`` gathers what the steps need; the steps of ``STEPS`` are tried in
+order, each returning ``(kind, first, last)``, CLEAN (decided: no finding), or
+None (not decided: the next step is tried).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from blamelint.grammar.clauses import agent_noun, clause_subject, is_negated, is_passive
+from blamelint.rules.checks.hindsight.conditions import past_condition
+from blamelint.rules.checks.hindsight.lexicon import (
+    HindsightLexicon,
+    hypothetical,
+    hypothetical_means,
+    modal,
+    modal_word,
+    perfect,
+)
+
+CLEAN = "clean"
+
+
+@dataclass
+class Perfect:
+    """A verb under a modal perfect and what the steps read of it."""
+    verb: Any
+    modal: str
+    first: Any       # the modal (or the verb's head for "ought to have")
+    lemma: str
+    doer: Any
+    person: bool     # the doer is a person, a team, or a thing people do
+    passive: bool
+    outcome: bool    # the verb names a good outcome ("avoided", "caught")
+
+
+def read(lex: HindsightLexicon, verb) -> Optional[Perfect]:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    found = modal(verb)
+    if found is None or perfect(verb) is None:
+        return None
+    first = modal_word(verb) or verb.head
+    doer = lex.doer(verb)
+    return Perfect(verb, found, first, verb.lemma_.lower(), doer, lex.human(doer), is_passive(verb),
+                   verb.lemma_.lower() in lex.data.outcome_verbs)
+
+
+def disowned(lex: HindsightLexicon, p: Perfect):
+    """A judgment reported as what nobody said or what someone would say, not
+    made by the writer: 'Nobody said "Bayo should have checked"', "A lazy
+    reading would say that I should have watched the dashboard"."""
+    verb = p.verb
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.data.saying_verbs:
+        return None
+    says = verb.head
+    if is_negated(says) or lex.nobody(clause_subject(says)) or modal(says) in ("would", "could", "might"):
+        return CLEAN
+    return None
+
+
+def conditioned(lex: HindsightLexicon, p: Perfect):
+    """With a past condition ("Had we tested, we would have caught it"), the
+    condition decides."""
+    governed = [c for c in p.verb.children if past_condition(c)]
+    if not governed:
+        return None
+    if any(lex.judges_action(c, p.verb) for c in governed):
+        return "counterfactual", p.first, p.verb
+    return CLEAN
+
+
+def credited(lex: HindsightLexicon, p: Perfect):
+    """"Without the circuit breaker the failure would have spread": a safeguard credited."""
+    if p.modal not in ("should", "ought") and lex.credited(p.verb):
+        return CLEAN
+    return None
+
+
+def evaluative(lex: HindsightLexicon, p: Perfect):
+    """"would have been better", "should have been a red flag"."""
+    if p.modal in ("would", "should", "ought") and lex.evaluative(p.verb):
+        return ("should" if p.modal != "would" else "would"), p.first, p.verb
+    return None
+
+
+def epistemic(lex: HindsightLexicon, p: Perfect):
+    """"Someone must have changed it" infers; "We might have avoided it" judges."""
+    if p.modal not in lex.data.epistemic_modals:
+        return None
+    if p.modal != "must" and p.outcome and (p.person or p.passive):
+        return "could", p.first, p.verb
+    return CLEAN
+
+
+def generic_doer(lex: HindsightLexicon, p: Perfect):
+    """Said of nobody or of anyone, a modal perfect defends what was done or
+    states what was possible ("Nobody reading it would have stopped there",
+    "Any operator could have restarted it", "I'd have done the same"); but
+    anyone narrowed to the diligent is a sarcastic judgment ("Any developer
+    paying attention would have seen the warning")."""
+    if p.passive:
+        return None
+    doer = p.doer
+    if doer is not None and doer.dep_ == "csubj":
+        doer = clause_subject(doer) or doer  # "Nobody reading it would have stopped"
+    if lex.nobody(doer) and p.modal == "would":
+        return CLEAN  # but "nobody could have seen that coming" is foreseeability, often sarcastic
+    if lex.anybody(doer):
+        if lex.diligent(doer):
+            return ("could" if p.modal == "could" else "would"), p.first, p.verb
+        return CLEAN
+    if p.lemma == "do" and any(c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise")
+                               for c in p.verb.children):
+        return CLEAN  # "I'd have done the same"
+    return None
+
+
+def not_knowable(lex: HindsightLexicon, p: Perfect):
+    """"We could not have known": what was possible then."""
+    return CLEAN if p.modal == "could" and is_negated(p.verb) else None
+
+
+def obligation(lex: HindsightLexicon, p: Perfect):
+    """"should / ought to have": about people or a passive, not about designed
+    behaviour ("The standby should have taken over", "should have been blocked
+    by the canary analysis", "should have been automatically corrected",
+    "should have taken twenty minutes"); "This should never have happened"."""
+    if p.modal not in ("should", "ought"):
+        return None
+    verb = p.verb
+    agent = agent_noun(verb) if p.passive else None
+    if agent is not None and not lex.human(agent):
+        return CLEAN
+    if p.passive and any(c.dep_ == "advmod" and c.lower_ in lex.data.design_adverbs for c in verb.children):
+        return CLEAN
+    if not p.passive and p.lemma in lex.data.behaviour_verbs and not lex.people.is_person(p.doer):
+        return CLEAN  # "The backfill should have refused to run": designed behaviour
+    if p.passive or (p.person and not (lex.expected_duration(verb) and not lex.people.is_person(p.doer))):
+        return "should", p.first, verb
+    if p.lemma in lex.data.event_verbs and is_negated(verb) and p.doer is not None \
+            and p.doer.lemma_.lower() in lex.data.event_subjects:
+        return "should", p.first, verb
+    return CLEAN
+
+
+def copula(p: Perfect) -> bool:
+    return p.lemma == "be" and not p.passive
+
+
+def remedy(lex: HindsightLexicon, p: Perfect) -> bool:
+    """A good outcome credited to a remedy that was not there ("A canary stage
+    would have caught the bad build", "This would have detected it")."""
+    return p.outcome and p.doer is not None and (hypothetical(p.doer)
+                                                 or p.doer.lower_ in lex.data.remedy_pronouns)
+
+
+def ability(lex: HindsightLexicon, p: Perfect):
+    """"We could have rolled back sooner"; "The lag could have been network
+    jitter" is a possibility."""
+    if p.modal != "could":
+        return None
+    if p.passive and p.lemma in lex.data.exposure_verbs:
+        return CLEAN  # "The tokens could have been used to sign in": what was exposed
+    if not p.passive and p.doer is not None and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in p.doer.children):
+        return CLEAN  # "A second reviewer could have caught it": what was possible
+    if not copula(p) and (p.person or p.passive or remedy(lex, p)):
+        return "could", p.first, p.verb
+    return CLEAN
+
+
+def would_clean(lex: HindsightLexicon, p: Perfect):
+    """"would have" (and any other modal) that judges nobody: a wish ("We would
+    have liked more time"), the impact ("Customers would have seen 502s"), what
+    would not have helped, or the outcome whatever was done ("would still have left")."""
+    verb = p.verb
+    if p.lemma in lex.data.wish_verbs:
+        return CLEAN
+    if p.lemma in lex.data.experience_verbs and not p.passive and not hypothetical_means(verb):
+        return CLEAN
+    if is_negated(verb):
+        return CLEAN
+    if any(c.dep_ == "advmod" and c.lower_ in lex.data.concessive_adverbs for c in verb.children):
+        return CLEAN
+    if any(c.lemma_.lower() in lex.data.concessive_nouns and any(g.lower_ == "no" for g in c.children)
+           for c in verb.children):
+        return CLEAN  # "would have looped no matter who wrote it"
+    return None
+
+
+def would(lex: HindsightLexicon, p: Perfect):
+    """"We would have caught it", "A canary stage would have caught the bad build"."""
+    if (p.person and not copula(p)) or remedy(lex, p):
+        return "would", p.first, p.verb
+    return CLEAN
+
+
+STEPS = (disowned, conditioned, credited, evaluative, epistemic, generic_doer, not_knowable, obligation,
+         ability, would_clean, would)
+"""Tried in this order; the first that decides wins."""
+
+
+def modal_perfect(lex: HindsightLexicon, tok):
+    """The finding of the modal perfect at ``tok``, or None."""
+    p = read(lex, tok)
+    if p is None:
+        return None
+    for step in STEPS:
+        found = step(lex, p)
+        if found is not None:
+            return None if found is CLEAN else found
+    return None
