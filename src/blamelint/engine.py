@@ -137,7 +137,12 @@ class Linter:
                      for d, document in enumerate(documents)
                      for b, block in enumerate(document.blocks)
                      for offset, piece in block_pieces(block))
+            current = None
             for doc, (d, b, offset) in self._parse(tasks):
+                if d != current:  # blocks come back in document order
+                    current = d
+                    for rule in self.sentence_rules:
+                        rule.begin_document(documents[d])
                 raw[d].extend(self._sentence_matches(documents[d].blocks[b], offset, doc))
                 if keep:
                     parsed[d].setdefault(b, []).append((offset, doc))

@@ -117,6 +117,7 @@ class PeopleData(DataModel):
     role_nouns: WordSet
     system_names: WordSet
     action_nouns: WordSet
+    system_nouns: WordSet
 
 
 # -- rules/data/blame.yaml ----------------------------------------------------------

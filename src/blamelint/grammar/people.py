@@ -3,10 +3,12 @@ something else (a system, a process, a thing)? And does a noun name something
 people do (a deploy, a review)? The word lists are data (rules/data/people.yaml)."""
 from __future__ import annotations
 
+import copy
 from typing import Optional
 
 from blamelint.data import load
 from blamelint.data.models import PeopleData
+from blamelint.grammar.cast import NO_CAST, Cast, read_cast
 from blamelint.grammar.morphology import known_word
 
 INDEFINITE_PEOPLE = ("somebody", "someone", "anyone", "anybody", "everyone", "everybody")
@@ -21,6 +23,30 @@ class People:
         self.roles = data.role_nouns
         self.systems = frozenset(w.lower() for w in data.system_names)
         self.actions = data.action_nouns
+        self.system_nouns = data.system_nouns
+        self.cast: Cast = NO_CAST
+
+    def in_document(self, text: str) -> "People":
+        """A copy that also knows the people and systems ``text`` (a whole
+        document) names (grammar/cast.py)."""
+        other = copy.copy(self)
+        other.cast = read_cast(text, self.system_nouns, self.roles)
+        return other
+
+    @staticmethod
+    def hyphenated(tok) -> Optional[str]:
+        """The whole word when ``tok`` is part of a hyphenated word written
+        without spaces ("cert-manager", "sync-worker"), else None."""
+        doc, i = tok.doc, tok.i
+        start = i
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_:
+            start -= 2
+        end = i
+        while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
+                and not doc[end + 1].whitespace_:
+            end += 2
+        return doc[start:end + 1].text.lower() if end > start else None
 
     def is_role(self, tok) -> bool:
         low, lemma = tok.lower_, tok.lemma_.lower()
@@ -59,6 +85,14 @@ class People:
             return True
         if low == "one" and any(c.lower_ == "no" for c in tok.children):
             return True
+        word = self.hyphenated(tok)
+        if word is not None and word not in self.roles and not word.startswith("on-call"):
+            return False  # a service's name: "cert-manager", "the sync-worker"
+        if self.cast.says_system(low):
+            return False  # "Hank, our node autoscaler" said so earlier
+        if self.cast.says_person(low) and not any(c.dep_ in ("det", "compound", "amod") for c in tok.children) \
+                and tok.pos_ in ("PROPN", "NOUN"):
+            return True  # "Tom, on call", "nobody on Growth": a person or a team of this document
         if self.is_role(tok):
             return True
         if len(tok.text) == 1 and tok.text.isupper() and any(

@@ -125,6 +125,12 @@ class Rule:
         text = first.doc[first.i:last.i + 1].text
         return Match(first.idx, last.idx + len(last.text), message.format(text=text), suggestion)
 
+    def begin_document(self, document: "Document") -> None:
+        """Called by the engine with each document before any of its sentences
+        is checked, so a sentence rule can read what the whole document says
+        (who its people are, what its systems are). The text is untrusted and
+        may be long: keep this a cheap scan. The default does nothing."""
+
     def attach_pipeline(self, nlp: Any) -> None:
         """Called once with the loaded spaCy pipeline, before the first check, for
         rules that parse text of their own (a rewrite, to check it)."""

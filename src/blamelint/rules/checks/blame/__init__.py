@@ -41,6 +41,11 @@ class Blame(Rule):
     def setup(self) -> None:
         self.lex = lexicon()
 
+    def begin_document(self, document) -> None:
+        """Learn the document's people and systems ("Hank, our node
+        autoscaler", "nobody on Growth") before its sentences are checked."""
+        self.lex = lexicon().in_document(document.source)
+
     def check_sentence(self, sent, block) -> Iterable[Match]:
         tokens = list(sent)
         for detector in LEADING:

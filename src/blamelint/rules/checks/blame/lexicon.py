@@ -3,6 +3,7 @@ compiled once, with the readings its detectors share: is this a person, who is
 the subject or doer of a verb, is a verb under a modal of obligation."""
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 
 from blamelint.data import load
@@ -34,6 +35,13 @@ class BlameLexicon:
         self.sanctions = [words_of(p) for p in data.sanction_verbs]
         self.diligence = frozenset(" ".join(words_of(p)).replace(" - ", "-") for p in data.diligence_gerunds)
         self.people = People()
+
+    def in_document(self, text: str) -> "BlameLexicon":
+        """A copy whose person test also knows the people and systems of one
+        document (see grammar/cast.py)."""
+        other = copy.copy(self)
+        other.people = self.people.in_document(text)
+        return other
 
     def person(self, tok) -> bool:
         if tok == "you":
