@@ -150,6 +150,10 @@ class BlameData(DataModel):
     haste_verbs: WordSet
     diligence_gerunds: Words
     habit_nouns: WordSet
+    report_verbs: WordSet
+    judging_verbs: WordSet
+    wording_nouns: WordSet
+    evidence_nouns: WordSet
 
 
 # -- rules/data/hindsight.yaml ------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from blamelint.data.models import BlameCardData
 from blamelint.rules.base import Match, Rule
-from blamelint.rules.checks.blame import acts, fault, phrases, traits
+from blamelint.rules.checks.blame import acts, denial, fault, phrases, traits
 from blamelint.rules.checks.blame.lexicon import lexicon
 
 LEADING = (phrases.judgment_phrases, phrases.fault_phrases)
@@ -47,16 +47,20 @@ class Blame(Rule):
         self.lex = lexicon().in_document(document.source)
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
-        tokens = list(sent)
-        for detector in LEADING:
-            for kind, first, last in detector(self.lex, tokens):
+        for kind, first, last in self.found(list(sent)):
+            if not denial.not_blame(self.lex, kind, first, last):
                 yield self.message_match(kind, first, last)
+
+    def found(self, tokens):
+        """(kind, first, last) of every detector's find, before denials are
+        taken out."""
+        for detector in LEADING:
+            yield from detector(self.lex, tokens)
         for tok in tokens:
             for detect in TOKEN_DETECTORS:
                 found = detect(self.lex, tok)
                 if found is not None:
-                    yield self.message_match(*found)
+                    yield found
                     break
         for detector in TRAILING:
-            for kind, first, last in detector(self.lex, tokens):
-                yield self.message_match(kind, first, last)
+            yield from detector(self.lex, tokens)

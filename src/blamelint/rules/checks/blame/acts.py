@@ -113,6 +113,8 @@ def negated_adverb(lex: BlameLexicon, tok):
     if not is_negated(verb) or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or is_passive(verb):
         return None  # "we simply were not prepared": a state, not a judged act
     doer = clause_subject(verb)
+    if tok.lower_ == "simply" and doer is not None and doer.lower_ in ("i", "we"):
+        return None  # "we simply did not use it": a plain account
     if doer is not None and doer.lower_ in ("who", "that"):
         doer = verb.head if verb.dep_ == "relcl" else None
     if lex.person(doer):

@@ -1,0 +1,187 @@
+"""Blame words that are named, reported, denied or rejected rather than used.
+
+A finding is dropped when its words are:
+
+- the predicate of a clause whose subject is a negative ("Nobody was
+  careless", "no one is being disciplined", "nobody on the team is to blame");
+- under a negated verb of judging ("I do not think anyone was reckless", "We
+  do not consider this the engineer's fault", "not a sign that anyone was
+  careless"), or the object of a negated verb ("We do not use human error as a
+  finding");
+- reported or named: the complement of a verb of saying, naming or asking
+  ("someone called the backfill a sloppy move", "the draft said it came down
+  to human error", "asked whether this was human error", "tempting to write
+  that the on-call was slow"), inside a noun that names wording ("the word
+  careless", "the phrase operator error", "a story about one careless
+  reviewer"), or quoted inside a sentence that frames the quotation;
+- negated in place ("a missing prefix, not anyone's mistake").
+
+The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
+``judging_verbs``, ``wording_nouns``).
+"""
+from __future__ import annotations
+
+from blamelint.grammar.clauses import NEGATIVE_SUBJECTS, QUOTES, clause_subject, in_quotes, is_negated, predicate
+from blamelint.rules.checks.blame.lexicon import BlameLexicon
+
+FRAME_EDGES = frozenset({"ccomp", "oprd", "xcomp", "dobj", "attr", "dative", "prep", "pobj", "acl", "appos",
+                         "amod", "compound", "poss", "nsubj", "nsubjpass", "relcl", "pcomp", "advmod", "acomp",
+                         "det", "conj", "npadvmod", "agent"})
+"""Edges along which the words stay inside what a frame verb reports."""
+REPORT_EDGES = frozenset({"ccomp", "oprd", "dobj", "attr", "dative", "prep", "pcomp"})
+"""The edge by which the reported words hang from the verb of saying."""
+
+
+def _negative(subj) -> bool:
+    if subj is None:
+        return False
+    low = subj.lower_
+    return low in NEGATIVE_SUBJECTS or low == "no-one" or (
+        low == "one" and any(c.lower_ == "no" for c in subj.children))
+
+
+OUTSIDE_EDGES = frozenset({"nsubj", "nsubjpass", "dep", "npadvmod", "advcl", "parataxis", "intj"})
+"""Edges that leave the predicate: words hanging from it by these are not what it denies."""
+
+
+def asked(first, last) -> bool:
+    """An indirect question: "someone asked who had been careless", "wanted
+    to know whether this was operator error"."""
+    for anc, _ in _ancestors(first):
+        if anc.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "whether" and c.i < first.i for c in anc.children):
+            return True
+    pred = predicate(first)
+    subj = clause_subject(pred)
+    return subj is not None and subj.lower_ in ("who", "whether") and pred.head != pred \
+        and pred.head.pos_ in ("VERB", "AUX") and pred.dep_ in ("relcl", "ccomp")
+
+
+def named_by_wording_noun(lex: BlameLexicon, first) -> bool:
+    """"the word careless", "the phrase operator error", "the term 'human error'"."""
+    i = first.i - 1
+    while i >= first.sent.start and first.doc[i].text in QUOTES:
+        i -= 1
+    return i >= first.sent.start and first.doc[i].lemma_.lower() in lex.data.wording_nouns
+
+
+def denied_subject(first, last) -> bool:
+    """The clause of the words has a negative subject ("Nobody was careless"),
+    and the words are its predicate (not "Typical ops, nobody reads the DLQ")."""
+    for tok in (first, last):
+        pred = predicate(tok)
+        step = tok
+        while step != pred and step.dep_ not in OUTSIDE_EDGES:
+            step = step.head
+        if step != pred:
+            continue
+        for _ in range(3):
+            if _negative(clause_subject(pred)):
+                return True
+            if pred.dep_ == "xcomp" and pred.head != pred:
+                pred = pred.head  # "nobody seemed to be careless"
+                continue
+            break
+    return False
+
+
+def _ancestors(tok):
+    """(ancestor, edge by which the path reached it) from ``tok`` up to the root."""
+    child = tok
+    while child.head != child:
+        yield child.head, child.dep_
+        child = child.head
+
+
+def framed(lex: BlameLexicon, first, last) -> bool:
+    """The words are reported, named, or under a negated judging verb."""
+    data = lex.data
+    for start in {first, last}:
+        for anc, edge in _ancestors(start):
+            lemma = anc.lemma_.lower()
+            if anc.pos_ in ("NOUN", "PROPN") and lemma in data.wording_nouns:
+                return True
+            if anc.pos_ in ("VERB", "AUX"):
+                if edge in REPORT_EDGES and anc.i < first.i:
+                    if lemma in data.report_verbs and not _asserted(anc):
+                        return True
+                    if lemma in data.judging_verbs and is_negated(anc):
+                        return True  # "I do not think ...", "We do not use human error as a finding"
+                if edge not in FRAME_EDGES:
+                    break
+            elif anc.pos_ == "NOUN" and lemma in data.evidence_nouns and _not_before(anc):
+                return True  # "not a sign that anyone was careless"
+    return False
+
+
+def _asserted(verb) -> bool:
+    """"I have to say that ...", "I am writing down that ...": the writer
+    saying it now, in the first person, asserts what the verb reports (but
+    "We considered listing user error" does not)."""
+    def first_person_now(v) -> bool:
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lower_ in ("i", "we") and (
+            v.tag_ in ("VBP", "VBZ") or (v.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lower_ in ("am", "are", "'m", "'re") for c in v.children)))
+    if first_person_now(verb):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in ("have", "need", "want") and first_person_now(head)
+
+
+def _not_before(noun) -> bool:
+    left = noun.left_edge
+    if left.lower_ in ("not", "no") or any(c.dep_ == "neg" for c in noun.children):
+        return True
+    return left.i > 0 and noun.doc[left.i - 1].lower_ in ("not", "never")
+
+
+def negated_in_place(first, last) -> bool:
+    """"not anyone's mistake": a negation before the flagged noun phrase."""
+    for tok in (first, last):
+        noun = tok if tok.pos_ in ("NOUN", "PROPN", "PRON") else None
+        if noun is not None and noun.dep_ == "poss":
+            noun = noun.head
+        if noun is not None and noun.pos_ == "NOUN" and noun.left_edge.i < first.i and _not_before(noun):
+            return True
+    return False
+
+
+def framed_quotation(first, last) -> bool:
+    """Quoted words inside a sentence that says something about them."""
+    if not in_quotes(first, last):
+        return False
+    sent = first.sent
+    inside = False
+    outside_words = 0
+    for tok in sent:
+        if tok.text in QUOTES:
+            inside = not inside
+            continue
+        if not inside and tok.is_alpha:
+            outside_words += 1
+    return outside_words >= 3
+
+
+def said_of_a_system(lex: BlameLexicon, first) -> bool:
+    """A judgment word predicated of a system: "The renewal job was careless
+    with the credentials", "cert-manager was sloppy about retries" (a system
+    noun, a service's hyphenated or code name, or a name the document calls
+    software)."""
+    if first.dep_ not in ("acomp", "attr", "amod") or first.pos_ != "ADJ":
+        return False
+    subj = first.head if first.dep_ == "amod" else clause_subject(predicate(first))
+    if subj is None or lex.people.is_person(subj):
+        return False
+    people = lex.people
+    return (subj.lemma_.lower() in people.system_nouns or people.hyphenated(subj) is not None
+            or people.cast.says_system(subj.lower_) or (subj.i > 0 and subj.doc[subj.i - 1].text == "`"))
+
+
+def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
+    """The words first..last are named, reported, denied or rejected. A
+    failure with a negative subject stays blame ("nobody could be bothered to
+    look")."""
+    return ((kind != "failure" and denied_subject(first, last)) or asked(first, last)
+            or named_by_wording_noun(lex, first) or said_of_a_system(lex, first) or framed(lex, first, last) or negated_in_place(first, last)
+            or framed_quotation(first, last))
