@@ -154,6 +154,11 @@ class BlameData(DataModel):
     judging_verbs: WordSet
     wording_nouns: WordSet
     evidence_nouns: WordSet
+    omission_idioms: Words
+    lapse_verbs: WordSet
+    privilege_nouns: WordSet
+    care_verbs: WordSet
+    care_adverbs: WordSet
 
 
 # -- rules/data/hindsight.yaml ------------------------------------------------------

@@ -40,9 +40,9 @@ WAS_DEPLOYED = re.compile(
     r"patched|installed|rolled back)\b")
 VERSIONED = re.compile(rf"\b({NAME})\s+v?\d+(?:\.\d+)+\b")
 CODE = re.compile(r"`([^`\n]{1,60})`")
-TEAM = re.compile(r"\b(?:the|our|their|that|this)\s+([A-Za-z][a-z]+)\s+team\b")
+TEAM = re.compile(r"\b(?i:the|our|their|that|this)\s+([A-Za-z][a-z]+)\s+team\b")
 MEMBER = re.compile(
-    r"\b(?:nobody|no one|someone|somebody|anyone|anybody|everyone|everybody)\s+(?:on|from|in)\s+"
+    r"\b(?i:nobody|no one|someone|somebody|anyone|anybody|everyone|everybody)\s+(?:on|from|in)\s+"
     r"(?:the\s+)?([A-Za-z][a-z]+)\b(?!\s+(?:side|call)\b)")
 FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its",
                             "my", "your", "whole", "same", "other", "entire", "new", "old", "own", "current",

@@ -27,11 +27,11 @@ TOKEN_DETECTORS = (
     acts.person_verb, traits.more_careful, traits.not_careful, acts.belittled, fault.held_accountable,
     acts.again, acts.failure, traits.person_adjective, traits.mistake, acts.negated_adverb, acts.habit,
     traits.better_person, fault.fault, fault.responsible, traits.typical, acts.sanctioned, traits.shamed,
-    acts.hasty, acts.unchecked, traits.trait,
+    acts.hasty, acts.unchecked, traits.trait, acts.let_lapse, acts.stripped, acts.careless_counterfactual,
 )
 """Tried in this order on each token; the first that fires wins."""
 
-TRAILING = (phrases.admonition, phrases.sarcasm)
+TRAILING = (phrases.admonition, phrases.sarcasm, phrases.repetition, phrases.omission)
 """Sentence detectors reported after the token detectors."""
 
 

@@ -14,7 +14,7 @@ from blamelint.grammar.clauses import (
     is_negated,
     is_passive,
 )
-from blamelint.rules.checks.blame.lexicon import PAST_TAGS, BlameLexicon
+from blamelint.rules.checks.blame.lexicon import PAST_TAGS, SELF, BlameLexicon
 
 
 def person_verb(lex: BlameLexicon, tok):
@@ -171,3 +171,65 @@ def sanctioned(lex: BlameLexicon, tok):
         if len(words) == 1 or tail:
             return "fault", tok, tail[0] if tail else tok
     return None
+
+
+def let_lapse(lex: BlameLexicon, tok):
+    """"The team let the certificate expire", "he let the alert sit for
+    eleven minutes", "let it slide": a person letting something lapse."""
+    if tok.lemma_ != "let" or tok.pos_ != "VERB" or is_negated(tok):
+        return None
+    lapse = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                  and c.lemma_.lower() in lex.data.lapse_verbs), None)
+    if lapse is None or not lex.person(clause_subject(tok)):
+        return None
+    if lapse.lemma_ == "run" and not any(c.lower_ == "out" for c in lapse.children):
+        return None  # "let the job run" is a plain account
+    return "judgment", tok, lapse
+
+
+def stripped(lex: BlameLexicon, tok):
+    """Sanctions that take a privilege from a person: "The team loses deploy
+    rights", "Rafael will be taken off the rotation", "Marek is off the
+    on-call rotation until ..."."""
+    privileges = lex.data.privilege_nouns
+    if tok.lemma_ == "lose" and tok.pos_ == "VERB":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in privileges and lex.person(clause_subject(tok)):
+            return "fault", tok, obj
+        return None
+    if tok.dep_ in ("prep", "prt") and tok.lower_ in ("off", "from"):
+        verb = tok.head
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None and tok.dep_ == "prt":  # "taken off the rotation", parsed as a particle
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in privileges or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        passive_take = is_passive(verb) and verb.lemma_ in ("take", "remove", "pull", "kick", "drop")
+        if (passive_take or (verb.lemma_ == "be" and tok.lower_ == "off")) and lex.person(clause_subject(verb)):
+            return "fault", verb, obj
+    return None
+
+
+def careless_counterfactual(lex: BlameLexicon, tok):
+    """"Had anyone bothered to read the plans, ...", "If the team had glanced
+    at the dashboard once, ...", "if she had actually read the report": a
+    past condition that reproaches someone's care (not "If we had looked")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("advcl", "ccomp", "csubj"):
+        return None
+    kids = list(tok.children)
+    had = next((c for c in kids if c.dep_ == "aux" and c.lower_ in ("had", "'d")), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if had is None or subj is None:
+        return None
+    inverted = had.i < subj.i
+    conditional = any(c.dep_ == "mark" and c.lower_ == "if" for c in kids)
+    if not (inverted or conditional) or subj.lower_ in SELF or not lex.person(subj) or is_negated(tok):
+        return None
+    cared = tok.lemma_.lower() in lex.data.care_verbs or any(
+        c.dep_ == "advmod" and c.lower_ in lex.data.care_adverbs for c in kids) or any(
+        c.lower_ == "much" and c.i > 0 and tok.doc[c.i - 1].lower_ == "so" for c in kids)
+    if tok.lemma_ == "do" and any(c.dep_ == "dobj" and c.lemma_ == "job" for c in kids):
+        cared = True  # "if anyone had done their job"
+    if tok.lemma_ == "be" or (tok.tag_ == "VBG" and any(c.lower_ == "been" for c in kids)):
+        cared = cared or tok.lemma_.lower() == "pay"  # "had been paying attention"
+    return ("judgment", had, tok) if cared else None

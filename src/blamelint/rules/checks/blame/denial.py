@@ -40,6 +40,9 @@ def _negative(subj) -> bool:
         low == "one" and any(c.lower_ == "no" for c in subj.children))
 
 
+RECORD_NOUNS = frozenset({"rca", "postmortem", "post-mortem", "retro", "retrospective", "writeup", "write-up"})
+"""The document of record: when it says something now, it asserts it."""
+
 OUTSIDE_EDGES = frozenset({"nsubj", "nsubjpass", "dep", "npadvmod", "advcl", "parataxis", "intj"})
 """Edges that leave the predicate: words hanging from it by these are not what it denies."""
 
@@ -125,6 +128,9 @@ def _asserted(verb) -> bool:
                 c.dep_ == "aux" and c.lower_ in ("am", "are", "'m", "'re") for c in v.children)))
     if first_person_now(verb):
         return True
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and verb.tag_ in ("VBP", "VBZ") and subj.lemma_.lower() in RECORD_NOUNS:
+        return True  # "RCA says it was operator error": the record itself asserts it
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in ("have", "need", "want") and first_person_now(head)
 
@@ -168,9 +174,9 @@ def said_of_a_system(lex: BlameLexicon, first) -> bool:
     with the credentials", "cert-manager was sloppy about retries" (a system
     noun, a service's hyphenated or code name, or a name the document calls
     software)."""
-    if first.dep_ not in ("acomp", "attr", "amod") or first.pos_ != "ADJ":
-        return False
-    subj = first.head if first.dep_ == "amod" else clause_subject(predicate(first))
+    if first.dep_ not in ("acomp", "attr") or first.pos_ != "ADJ":
+        return False  # "a sloppy job", "a lazy copy-paste" judge work done by people
+    subj = clause_subject(predicate(first))
     if subj is None or lex.people.is_person(subj):
         return False
     people = lex.people

@@ -28,6 +28,7 @@ class BlameLexicon:
         self.person_phrases = PhraseIndex(data.person_phrases)
         self.admonitions = PhraseIndex(data.admonitions)
         self.sarcasm = PhraseIndex(data.sarcasm_markers)
+        self.omissions = PhraseIndex(data.omission_idioms)
         self.person_verbs: dict[str, list[tuple[str, ...]]] = {}
         for phrase in data.person_verbs:
             words = words_of(phrase)
@@ -92,6 +93,9 @@ class BlameLexicon:
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ in ("need", "have", "ought"):
             return True
+        if verb.dep_ in ("xcomp", "ccomp") and head.lemma_ == "expect" and any(
+                c.dep_ in ("dobj", "nsubj") for c in verb.children):
+            return True  # "I expect the team to stop ..."
         return False
 
     def owner(self, tok):

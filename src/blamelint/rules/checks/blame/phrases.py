@@ -7,7 +7,7 @@ usual"). Each detector takes the lexicon and the sentence's tokens and yields
 """
 from __future__ import annotations
 
-from blamelint.grammar.clauses import clause_subject, denied_by_copula, in_quotes, predicate
+from blamelint.grammar.clauses import clause_subject, denied_by_copula, in_quotes, is_negated, predicate
 from blamelint.grammar.phrases import words_of
 from blamelint.rules.checks.blame.lexicon import SELF, BlameLexicon
 
@@ -51,17 +51,63 @@ def admonition(lex: BlameLexicon, tokens):
         if not lex.admonished(verb):
             continue
         subj = clause_subject(verb)
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ == "expect":
+            subj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj")), subj)
         if not lex.person(subj):
             continue
-        if phrase == "stop" and (subj.lower_ in SELF or not any(
+        if phrase in ("stop", "start", "quit") and (subj.lower_ in SELF or not any(
                 c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)):
-            continue
+            continue  # "must start treating X as production", "has to quit snoozing"
+        if phrase == "learn" and (subj.lower_ in SELF or not any(
+                c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+            continue  # "must learn to ...", "needs to learn that ..." (not "learn the new tool")
         yield "admonition", first, last
+
+
+def omission(lex: BlameLexicon, tokens):
+    """"nobody on the team lifted a finger": an idiom of omission said of a
+    person, a negative subject included."""
+    for i, j, _ in lex.omissions.find(tokens):
+        first = tokens[i]
+        subj = clause_subject(predicate(first))
+        if lex.person(subj):
+            yield "failure", first, tokens[j]
 
 
 def sarcasm(lex: BlameLexicon, tokens):
     """"As usual, the frontend team shipped without testing"."""
     for i, j, _ in lex.sarcasm.find(tokens):
         first, last = tokens[i], tokens[j]
-        if any(t.pos_ in ("VERB", "AUX") and lex.person(clause_subject(t)) for t in tokens):
+        if _others_act(lex, tokens):
             yield "judgment", first, last
+
+
+def _others_act(lex: BlameLexicon, tokens) -> bool:
+    """Some verb of the sentence has a person other than the writer as subject."""
+    for t in tokens:
+        if t.pos_ in ("VERB", "AUX"):
+            subj = clause_subject(t)
+            if subj is not None and not isinstance(subj, str) and subj.lower_ not in SELF and lex.person(subj):
+                return True
+    return False
+
+
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "nth", "umpteenth", "2nd", "3rd", "4th"})
+
+
+def repetition(lex: BlameLexicon, tokens):
+    """Fault by repetition: "the third time this quarter the team has shipped
+    ...", "not the first time: she did the same in October", said while a
+    person other than the writer acts in the sentence."""
+    for tok in tokens:
+        if tok.lemma_.lower() != "time" or tok.pos_ != "NOUN":
+            continue
+        ordinal = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
+        if ordinal is None:
+            first = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ == "first"), None)
+            pred = predicate(tok)
+            if first is None or not (is_negated(pred) or any(c.dep_ == "neg" for c in tok.children)):
+                continue
+            ordinal = first
+        if _others_act(lex, tokens):
+            yield "judgment", ordinal, tok
