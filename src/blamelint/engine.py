@@ -176,7 +176,8 @@ class Linter:
         ``match_cache`` if set."""
         key = None
         if self.match_cache is not None:
-            key = (doc.text, offset, block_context(block))
+            key = (doc.text, offset, block_context(block),
+                   tuple(rule.document_key() for rule in self.sentence_rules))
             found = self.match_cache.get(key)
             if found is not None:
                 return found

@@ -131,6 +131,13 @@ class Rule:
         (who its people are, what its systems are). The text is untrusted and
         may be long: keep this a cheap scan. The default does nothing."""
 
+    def document_key(self) -> Any:
+        """What ``begin_document`` learned that changes this rule's findings,
+        as a hashable value (None when nothing): part of the key under which
+        the engine caches a block's matches, so a block is not reused across
+        documents that read differently."""
+        return None
+
     def attach_pipeline(self, nlp: Any) -> None:
         """Called once with the loaded spaCy pipeline, before the first check, for
         rules that parse text of their own (a rewrite, to check it)."""

@@ -46,6 +46,10 @@ class Blame(Rule):
         autoscaler", "nobody on Growth") before its sentences are checked."""
         self.lex = lexicon().in_document(document.source)
 
+    def document_key(self):
+        cast = self.lex.people.cast
+        return (cast.people, cast.systems)
+
     def check_sentence(self, sent, block) -> Iterable[Match]:
         for kind, first, last in self.found(list(sent)):
             if not denial.not_blame(self.lex, kind, first, last):
