@@ -39,7 +39,7 @@ def test_exit_codes(cli, tmp_path):
     result = cli("check", str(bad), cwd=tmp_path)
     assert result.returncode == 1
     assert "bad.md:5:5: warning root-cause" in result.stdout
-    assert "error blame" in result.stdout
+    assert "warning blame" in result.stdout
     assert cli("check", "--fail-on", "never", str(bad), cwd=tmp_path).returncode == 0
     assert cli("check", "--fail-on", "error", "--ignore", "blame", str(bad), cwd=tmp_path).returncode == 0
     missing = cli("check", str(tmp_path / "nope.md"), cwd=tmp_path)
