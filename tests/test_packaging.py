@@ -34,3 +34,5 @@ def test_wheel_contains_rule_data(tmp_path):
         assert f"blamelint/_rules/data/{data.name}" in names
     assert "blamelint/schemas/report.schema.json" in names
     assert "blamelint/schemas/audit.schema.json" in names
+    for part in ("card.json", "meta.json", "config.cfg", "textcat/model", "vocab/strings.json"):
+        assert f"blamelint/models/blame/{part}" in names

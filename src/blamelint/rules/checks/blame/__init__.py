@@ -10,14 +10,19 @@ Plain accounts of actions, even of mistakes ("I restarted the wrong host",
 The rule is a list of small detectors: phrase detectors over the sentence
 (``phrases``) and token detectors (``acts``, ``traits``, ``fault``), tried in
 order on each token; the first that fires gives the token's finding.
+
+With ``[tool.blamelint.rules.blame] model = "on"`` (off by default), a sentence
+in which no detector found anything (not even a find a denial then took out) is
+also scored by a small text classifier (``model``); above the threshold, the
+finding points at the sentence's main predicate.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, ClassVar, Iterable
 
 from blamelint.data.models import BlameCardData
 from blamelint.rules.base import Match, Rule
-from blamelint.rules.checks.blame import acts, denial, fault, phrases, traits
+from blamelint.rules.checks.blame import acts, denial, fault, model, phrases, traits
 from blamelint.rules.checks.blame.lexicon import lexicon
 
 LEADING = (phrases.judgment_phrases, phrases.fault_phrases)
@@ -37,9 +42,13 @@ TRAILING = (phrases.admonition, phrases.sarcasm, phrases.repetition, phrases.omi
 
 class Blame(Rule):
     data_model = BlameCardData
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {
+        "model": (str, "off"), "threshold": (float, None)}
+    """Per-rule options (checked in ``model.settings``): the optional model and its threshold."""
 
     def setup(self) -> None:
         self.lex = lexicon()
+        self.use_model, self.threshold = model.settings(self.options, self.id)
 
     def begin_document(self, document) -> None:
         """Learn the document's people and systems ("Hank, our node
@@ -51,9 +60,14 @@ class Blame(Rule):
         return (cast.people, cast.systems)
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
-        for kind, first, last in self.found(list(sent)):
+        tokens = list(sent)
+        read = False
+        for kind, first, last in self.found(tokens):
+            read = True
             if not denial.not_blame(self.lex, kind, first, last):
                 yield self.message_match(kind, first, last)
+        if not read and self.use_model and model.score(sent.text) >= self.threshold:
+            yield self.message_match("model", *model.main_predicate(tokens))
 
     def found(self, tokens):
         """(kind, first, last) of every detector's find, before denials are
