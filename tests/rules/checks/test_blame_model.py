@@ -79,3 +79,15 @@ def test_bad_options_are_a_config_error(make_linter, options, problem):
     with pytest.raises(ConfigError, match="rules.blame") as err:
         make_linter(select=["blame"], rules={"blame": options})
     assert problem in str(err.value)
+
+
+def test_the_cli_accepts_the_options_and_rejects_a_bad_one(cli, tmp_path):
+    (tmp_path / "pm.md").write_text(PLAIN + "\n", encoding="utf-8")
+    config = tmp_path / ".blamelint.toml"
+    config.write_text('[rules.blame]\nmodel = "on"\nthreshold = 0.001\n', encoding="utf-8")
+    result = cli("check", "--select", "blame", "--no-cache", "--format", "json", "pm.md", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert '"blame"' in result.stdout
+    config.write_text('[rules.blame]\nmodle = "on"\n', encoding="utf-8")
+    result = cli("check", "--select", "blame", "--no-cache", "pm.md", cwd=tmp_path)
+    assert result.returncode == 2 and "modle" in result.stderr and "Traceback" not in result.stderr

@@ -50,7 +50,7 @@ def settings(options: dict[str, Any], rule_id: str) -> tuple[bool, float]:
     """(model on, threshold) from the rule's options, checked: ``model`` is "on" or
     "off" (default off), ``threshold`` a number in (0, 1) (default: the card's)."""
     where = f"options of rule '{rule_id}' (rules.{rule_id} in the config)"
-    unknown = sorted(set(options) - {"model", "threshold"})
+    unknown = sorted(set(options) - {"model", "threshold"})  # Blame.OPTIONS
     if unknown:
         raise ConfigError(f"{where}: unknown option '{unknown[0]}'; allowed options: model, threshold")
     switch = options.get("model", "off")
