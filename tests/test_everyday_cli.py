@@ -77,7 +77,7 @@ def test_baseline_counts_are_said_plainly(cli, tmp_path):
     ('select = ["root-causes"]\n', "select", "did you mean 'root-cause'?"),
     ('severity = { agentles-passive = "note" }\n', "severity.agentles-passive",
      "did you mean 'agentless-passive'?"),
-    ("[rules.blame]\nstrict = true\n", "rules.blame.strict", "blame takes: none"),
+    ("[rules.blame]\nstrict = true\n", "rules.blame.strict", "blame takes: model, threshold"),
     ("[rules.action-item-without-owner]\ninclude-don = true\n", "rules.action-item-without-owner.include-don",
      "did you mean 'include-done'?"),
 ])

@@ -104,7 +104,8 @@ def run_fingerprint(config: Any, rule_ids: Iterable[str], cards: Iterable[Any], 
     """Everything besides a file's bytes that can change its result."""
     from blamelint.data import data_dir
 
-    code = _tree_stamp(Path(__file__).resolve().parents[1], "*.py")
+    package = Path(__file__).resolve().parents[1]
+    code = _tree_stamp(package, "*.py") + _tree_stamp(package / "models")  # shipped models (blame)
     card_dump = json.dumps([c.model_dump(mode="json") for c in cards], sort_keys=True, default=str)
     parts = [
         CACHE_FORMAT, __version__, code, config.fingerprint(), ",".join(sorted(rule_ids)),
