@@ -172,9 +172,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return ExitCode.ERROR
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            return ExitCode.INTERRUPTED
         click.echo("Aborted.", err=True)
         return ExitCode.ERROR
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
     except BrokenPipeError:
