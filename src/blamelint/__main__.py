@@ -30,6 +30,10 @@ try:
     from blamelint.cli import main
 
     code = main()
-except KeyboardInterrupt:  # Ctrl-C while starting up or shutting down
+except KeyboardInterrupt:  # Ctrl-C while starting up
     code = 130
+if code == 130:  # interrupted: a second Ctrl-C must not interrupt the shutdown with a traceback
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 raise SystemExit(code)
