@@ -113,7 +113,7 @@ def test_check_survives_any_folder(tmp_path_factory, monkeypatch, files, named):
               'postmortem-paths = ["*"]\n')
     (work / ".blamelint.toml").write_text(config)
     targets = ["--", *(str(p.relative_to(work)) for p in written)] if named else ["docs"]
-    code, out, err = _run(["check", "--format", "json", "--no-color", *targets], work)
+    code, out, err = _run(["check", "--format", "json", "--no-color", "--allow-no-files", *targets], work)
 
     assert code in (0, 1, 2), (code, out, err)
     assert "internal error" not in out + err and "Traceback" not in out + err, out + err
@@ -131,7 +131,7 @@ def test_check_survives_any_folder(tmp_path_factory, monkeypatch, files, named):
         assert slice_by_position(source, finding["location"]) == finding["text"], finding
     for path, data in written.items():
         assert path.read_bytes() == data, f"{path} changed"
-    text_code, text_out, text_err = _run(["check", "--no-color", *targets], work)
+    text_code, text_out, text_err = _run(["check", "--no-color", "--allow-no-files", *targets], work)
     assert text_code == code
     assert not any(ch in text_out for ch in "\x1b\x07\x00"), text_out
     for path, data in written.items():
