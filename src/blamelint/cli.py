@@ -164,6 +164,17 @@ from blamelint.audit.command import audit  # noqa: E402 - imports click only, no
 cli.add_command(audit)
 
 
+def _interrupted() -> int:
+    """Ctrl-C: exit 130, and ignore a second Ctrl-C while shutting down (no tracebacks)."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        pass
+    return ExitCode.INTERRUPTED
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     try:
         cli.main(args=argv, prog_name="blamelint", standalone_mode=False)
@@ -172,9 +183,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return ExitCode.ERROR
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            return _interrupted()
         click.echo("Aborted.", err=True)
         return ExitCode.ERROR
+    except KeyboardInterrupt:
+        return _interrupted()
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
     except BrokenPipeError:

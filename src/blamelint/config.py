@@ -105,7 +105,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def load_file(path: Path) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("blamelint", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table ([tool.blamelint]), not {type(tool).__name__}")
+        data = tool.get("blamelint", {})
         where = f"{path} [tool.blamelint]"
     else:
         where = str(path)
@@ -126,7 +129,8 @@ def discover(start: Path) -> Optional[Path]:
         if candidate.is_file():
             try:
                 raw = candidate.read_bytes()
-                if "blamelint" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
+                tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
+                if isinstance(tool, dict) and "blamelint" in tool:
                     return candidate
             except OSError:
                 continue

@@ -6,6 +6,7 @@ and given their configured severity in one place, not in each rule.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, MutableMapping, Optional
 
@@ -15,9 +16,14 @@ from blamelint.document.suppress import find_suppressions
 from blamelint.findings import Finding, Location, Severity
 from blamelint.rules.base import DocumentContext, Match, Rule
 
-MAX_PIECE = 100_000
-"""Blocks longer than this many characters are parsed in pieces (spaCy's
-max_length is never reached, and time and memory stay linear)."""
+MAX_PIECE = 3_000
+"""Blocks longer than this many characters are parsed in sentence-sized windows
+(cut at a line or sentence end, else at a space): a parse costs memory in
+proportion to its tokens, so a 5 MB line of prose is never one Doc."""
+BATCH_TOKENS = 6_000
+"""At most about this many tokens (estimated) go through nlp.pipe in one batch,
+whatever ``batch-size`` says: token-dense text (``*a **a ...``) has three times
+the tokens of prose per character, and a batch's memory follows its tokens."""
 GROUP_BLOCKS = 2_000
 """Blocks collected before a round of nlp.pipe (bounds memory for big archives)."""
 
@@ -25,14 +31,67 @@ GROUP_BLOCKS = 2_000
 def block_pieces(block: Block) -> list[tuple[int, str]]:
     """What of a block goes through the pipeline, as (offset in the block, text):
     nothing for a block without letters, else the block, in pieces when long."""
+    from blamelint.nlp.neutralise import neutralise
+
     text = block.text
     if not any(ch.isalpha() for ch in text):
         return []
     if len(text) <= MAX_PIECE:
-        return [(0, text)]
+        return [(0, neutralise(text))]
     from blamelint.nlp.pipeline import split_long
 
-    return list(split_long(text, MAX_PIECE))
+    return [(offset, neutralise(piece)) for offset, piece in split_long(text, MAX_PIECE)]
+
+
+TOKENS_PER_CHAR = 0.4
+"""A document's parse budget: about this many tokens per character of its source
+(at least MIN_DOCUMENT_TOKENS), each piece costing its tokens and PIECE_COST.
+Prose has about 0.22 (0.23 with the pieces); parse time follows tokens, so
+token-dense text (``*a **a ...``, 0.7) would cost three times prose. Pieces past
+the budget are not parsed: sentence rules see nothing there (no real document
+comes near it)."""
+MIN_DOCUMENT_TOKENS = 20_000
+PIECE_COST = 5
+"""What a piece costs the budget besides its tokens: spaCy spends about as long on
+each Doc as on five tokens, so 800,000 one-word blocks (``<div>x`` nested) cost
+more than their words."""
+
+_TOKEN_GUESS = re.compile(r"\w+|[^\w\s]")
+
+
+def estimated_tokens(text: str) -> int:
+    """Roughly how many tokens spaCy will make of ``text`` (words and punctuation)."""
+    return sum(1 for _ in _TOKEN_GUESS.finditer(text))
+
+
+def document_pieces(document: Document) -> Iterator[tuple[int, int, str, int]]:
+    """(block index, offset in the block, text, estimated tokens) of what of a document
+    is parsed: every block's pieces, within the document's token budget."""
+    budget = max(MIN_DOCUMENT_TOKENS, int(TOKENS_PER_CHAR * len(document.source)))
+    spent = 0
+    for b, block in enumerate(document.blocks):
+        for offset, piece in block_pieces(block):
+            cost = estimated_tokens(piece)
+            if spent + cost + PIECE_COST > budget:
+                continue
+            spent += cost + PIECE_COST
+            yield b, offset, piece, cost
+
+
+def token_batches(tasks: Iterable[tuple[str, Any, int]], size: int,
+                  budget: int = BATCH_TOKENS) -> Iterator[list[tuple[str, Any]]]:
+    """Group (text, context, tokens) tasks into (text, context) batches of at most
+    ``size`` texts and about ``budget`` tokens (a longer text is a batch of its own)."""
+    batch: list[tuple[str, Any]] = []
+    tokens = 0
+    for text, context, cost in tasks:
+        if batch and (len(batch) >= size or tokens + cost > budget):
+            yield batch
+            batch, tokens = [], 0
+        batch.append((text, context))
+        tokens += cost
+    if batch:
+        yield batch
 
 
 def one_per_span(spans: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
@@ -133,10 +192,9 @@ class Linter:
         parsed: list[dict[int, list[tuple[int, Any]]]] = [dict() for _ in documents]
         raw: list[list] = [[] for _ in documents]
         if self.needs_nlp:
-            tasks = ((piece, (d, b, offset))
+            tasks = ((piece, (d, b, offset), cost)
                      for d, document in enumerate(documents)
-                     for b, block in enumerate(document.blocks)
-                     for offset, piece in block_pieces(block))
+                     for b, offset, piece, cost in document_pieces(document))
             current = None
             for doc, (d, b, offset) in self._parse(tasks):
                 if d != current:  # blocks come back in document order
@@ -155,19 +213,22 @@ class Linter:
             yield document, findings
 
     def _parse(self, tasks) -> Iterator[tuple[Any, Any]]:
-        """(spaCy Doc, context) for each (text, context), in order; through ``parse_cache`` if set."""
+        """(spaCy Doc, context) for each (text, context, estimated tokens), in order, in
+        batches bounded by tokens (token_batches); through ``parse_cache`` if set."""
         batch_size = self.config.batch_size
         if self.parse_cache is None:
-            yield from self.nlp.pipe(tasks, as_tuples=True, batch_size=batch_size)
+            for batch in token_batches(tasks, batch_size):
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
             return
-        tasks = list(tasks)
+        tasks = [(text, context) for text, context, _ in tasks]
         cache, known = self.parse_cache, {}
         for text, _ in tasks:
             if text not in known and (doc := cache.get(text)) is not None:
                 known[text] = doc
         missing = [t for t in dict.fromkeys(text for text, _ in tasks) if t not in known]
-        for doc, text in self.nlp.pipe(((t, t) for t in missing), as_tuples=True, batch_size=batch_size):
-            known[text] = cache[text] = doc
+        for batch in token_batches(((t, t, estimated_tokens(t)) for t in missing), batch_size):
+            for doc, text in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                known[text] = cache[text] = doc
         for text, context in tasks:
             yield known[text], context
 

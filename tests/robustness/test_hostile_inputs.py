@@ -124,21 +124,19 @@ def test_unreadable_file(blamelint, workdir):
 
 
 def test_permission_denied_in_process(workdir, monkeypatch, capsys):
-    """The same as chmod 000, by making open() refuse one file (works as root)."""
-    import builtins
-
+    """The same as chmod 000, by making the reader's open refuse one file (works as root)."""
     from blamelint.cli import main
     from blamelint.document import load
 
     (workdir / "locked.md").write_text(GOOD)
-    real_open = builtins.open
+    real_open = load.os.open
 
     def refusing_open(file, *args, **kwargs):
         if str(file).endswith("locked.md"):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(load, "open", refusing_open, raising=False)
+    monkeypatch.setattr(load.os, "open", refusing_open)
     monkeypatch.chdir(workdir)
     monkeypatch.setenv("BLAMELINT_CACHE_DIR", str(workdir.parent / "cache"))
     code = main(["check", "--no-color", "good.md", "locked.md"])

@@ -128,7 +128,7 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     if color is None:
         color = output is None and sys.stdout.isatty()
     rendered = render(fmt, report, color=bool(color))
-    emit(rendered, output)
+    emit(rendered, output, candidates)  # never over a file of the archive
     for error in aggregator.errors:
         print(f"blamelint: {error['path']}: could not audit: {error['message']}", file=sys.stderr)
     return ExitCode.ERROR if aggregator.errors else ExitCode.OK

@@ -23,6 +23,24 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 the pure-Python loader takes longer than the rest of start-up)."""
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """The safe loader, refusing anchors' aliases (``*name``): expanded, a few hundred
+    bytes of nested aliases become gigabytes. Nothing blamelint reads needs them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases (*name) are not allowed", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def safe_load_untrusted(text: str) -> object:
+    """Parse YAML written by someone else (front matter, a user's rule card): safe
+    types only and no aliases. Raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_NoAliasLoader)
+
+
 def data_dir() -> Path:
     """The rules/ data folder: inside the installed wheel (``blamelint/_rules``),
     or the checkout's ``rules/`` for an editable install."""
@@ -35,18 +53,26 @@ def data_dir() -> Path:
     raise RuleLoadError("blamelint's rule data is missing from the installation; reinstall blamelint")
 
 
-def load_yaml(path: Path) -> object:
+def load_yaml(path: Path, trusted: bool = False) -> object:
+    """A YAML file: blamelint's own data (``trusted``) with libyaml, anything else
+    (a user's rule card) without aliases."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        text = path.read_text(encoding="utf-8")
+        if trusted:
+            return yaml.load(text, Loader=SAFE_LOADER)
+        return safe_load_untrusted(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleLoadError(f"{path}: cannot read rule file: {exc}") from None
     except yaml.YAMLError as exc:
-        raise RuleLoadError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleLoadError(f"{path}: not valid YAML: {problem}") from None
+    except RecursionError:
+        raise RuleLoadError(f"{path}: not valid YAML: nested too deeply") from None
 
 
 def load_data(name: str) -> object:
     """A data file from rules/data/ as parsed YAML, unchecked (prefer ``load``)."""
-    return load_yaml(data_dir() / "data" / name)
+    return load_yaml(data_dir() / "data" / name, trusted=True)
 
 
 def key_path(loc: tuple[Any, ...]) -> str:

@@ -44,6 +44,10 @@ BOLD = frozenset({"b", "strong"})
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
 CSS_BOLD_CLASS = re.compile(r"\.([A-Za-z_][\w-]*)\s*\{[^}]*?font-weight\s*:\s*(?:bold|bolder|[6-9]00)",
                             re.IGNORECASE)
+MAX_DEPTH = 200
+"""Open elements kept on the stack: deeper start tags are read as if they were not
+there (their text is kept). Every step that looks through the open elements is then
+bounded, so 100,000 nested <div>s take linear time (no real document nests 200 deep)."""
 TOKEN = re.compile(r"[^ \t\n\r\f\xa0]+|[ \t\n\r\f\xa0]+")
 # Which open element an implied end tag closes, and where the search stops.
 IMPLIED = {"li": ("li", {"ul", "ol", "menu", "dir"}),
@@ -254,6 +258,8 @@ class _HtmlBlocks(HTMLParser):
         if tag in BLOCKS:
             self._flush()
             self._close_implied(tag)
+        if len(self.stack) >= MAX_DEPTH:
+            return
         self.stack.append(tag)
         self.attrs.append(attributes)
         style = (tag in BOLD or self._bold_attributes(attributes), tag in CODE)
@@ -350,8 +356,14 @@ def _task_list(ancestors: list[dict[str, str]]) -> bool:
 def parse_html(path: str, source: str) -> Document:
     """Parse HTML source (newlines already normalised to ``\\n``)."""
     parser = _HtmlBlocks(source)
-    parser.feed(source)
-    parser.close()
+    try:
+        parser.feed(source)
+        parser.close()
+    except (AssertionError, ValueError, IndexError) as exc:  # html.parser gives up on some malformed markup
+        from blamelint.document.load import UnreadableInput
+
+        raise UnreadableInput(f"malformed HTML the parser cannot read ({type(exc).__name__}: "
+                              f"{str(exc)[:80]})") from None
     nest_headings(parser.blocks)
     return Document(path=path, source=source, blocks=parser.blocks, code_lines=frozenset(parser.code_lines),
                     _line_starts=parser.line_starts)

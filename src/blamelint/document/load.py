@@ -49,8 +49,8 @@ def decode(raw: bytes, html: bool = False) -> str:
         if declared is not None:
             try:
                 return raw.decode(declared)
-            except UnicodeDecodeError:
-                pass
+            except (UnicodeDecodeError, LookupError, TypeError, ValueError):
+                pass  # a codec that does not decode this (or is not a text encoding at all)
         line = raw.count(b"\n", 0, exc.start) + 1
         raise UnreadableInput(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}); "
                               "save the file as UTF-8") from None
@@ -79,9 +79,12 @@ def _declared_charset(head: bytes) -> Optional[str]:
     if label in WINDOWS_1252_LABELS:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib...: not a charset
+        return None
+    return info.name
 
 
 def normalise_newlines(text: str) -> str:
@@ -110,28 +113,67 @@ def read_document(path: Path, display_path: str, max_bytes: int = DEFAULT_MAX_BY
     return parse_bytes(display_path, read_bytes(path, max_bytes))
 
 
+READ_LIMIT = 1 << 40
+"""No read is larger than this (1 TB), whatever max-file-size says."""
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """A file's bytes, or UnreadableInput saying why not (too big, no permission...).
 
-    At most ``max_bytes + 1`` bytes are read, so a device or a pipe named on the
-    command line cannot make the run read forever."""
-    too_big = f"over the {max_bytes / 1048576:.0f} MB limit (max-file-size)"
+    Regular files and pipes (a FIFO, ``<(cat pm.md)``) are read once; a pipe
+    without a writer reads as empty instead of blocking; devices and sockets are
+    refused. At most ``max_bytes + 1`` bytes are read, so nothing can make the run
+    read forever."""
+    max_bytes = max(0, min(int(max_bytes), READ_LIMIT))
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise UnreadableInput("is a directory")
-            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-                raise UnreadableInput(f"file is {info.st_size / 1048576:.1f} MB, {too_big}")
-            raw = handle.read(max_bytes + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except PermissionError:
         raise UnreadableInput("permission denied") from None
     except IsADirectoryError:
         raise UnreadableInput("is a directory") from None
     except FileNotFoundError:
         raise UnreadableInput("no such file") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise UnreadableInput(getattr(exc, "strerror", None) or str(exc)) from None
+    try:
+        return _read_open(fd, max_bytes)
+    finally:
+        os.close(fd)
+
+
+def _read_open(fd: int, max_bytes: int) -> bytes:
+    too_big = f"over the {max_bytes / 1048576:.0f} MB limit (max-file-size)"
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableInput("is a directory")
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+            raise UnreadableInput("not a regular file (a device or socket); not a document")
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise UnreadableInput(f"file is {info.st_size / 1048576:.1f} MB, {too_big}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # opened non-blocking only so that a FIFO's open cannot hang
+        raw = read_capped(lambda n: os.read(fd, n), max_bytes + 1)
+    except PermissionError:
+        raise UnreadableInput("permission denied") from None
+    except IsADirectoryError:
+        raise UnreadableInput("is a directory") from None
     except OSError as exc:
         raise UnreadableInput(exc.strerror or str(exc)) from None
     if len(raw) > max_bytes:
         raise UnreadableInput(f"more than {max_bytes} bytes, {too_big}")
     return raw
+
+
+def read_capped(read, limit: int, step: int = 1 << 20) -> bytes:
+    """Call ``read(n)`` until end of input or ``limit`` bytes, in steps of at most ``step``
+    (no buffer is ever sized by a limit the user chose)."""
+    parts = []
+    total = 0
+    while total < limit:
+        part = read(min(step, limit - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)

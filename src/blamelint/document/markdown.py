@@ -30,8 +30,37 @@ def _parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
-            .enable("table").use(front_matter_plugin))
+    md = (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+          .enable("table").use(front_matter_plugin))
+    md.core.ruler.disable(["inline", "text_join"])  # run per block by _parse_inline, as it is read
+    return md
+
+
+MAX_INLINE = 100_000
+"""A paragraph (or cell, or heading) longer than this many characters is read as
+plain text, its inline markup left as written: markdown-it keeps a Python object
+per emphasis delimiter, several gigabytes for 5 MB of ``*a **a``. No real
+paragraph comes near it."""
+
+
+def _parse_inline(md, token, env: dict) -> None:
+    """Give an inline token its children, as markdown-it's core would have (inline
+    rules, then text_join), one block at a time so that only one block's inline
+    tokens are alive at once."""
+    from markdown_it.rules_core import text_join
+    from markdown_it.rules_core.state_core import StateCore
+    from markdown_it.token import Token
+
+    if len(token.content) > MAX_INLINE:
+        children = []
+        for i, line in enumerate(token.content.split("\n")):
+            if i:
+                children.append(Token("softbreak", "br", 0))
+            children.append(Token("text", "", 0, content=line))
+        token.children = children
+        return
+    token.children = md.inline.parse(token.content, md, env, [])
+    text_join(StateCore("", md, env, [token]))
 
 
 class _TextBuilder:
@@ -142,7 +171,9 @@ def _is_bold_line(token) -> bool:
 
 def parse_markdown(path: str, source: str) -> Document:
     """Parse Markdown source (newlines already normalised to ``\\n``)."""
-    tokens = _parser().parse(source)
+    md = _parser()
+    env: dict = {}
+    tokens = md.parse(source, env)
     line_starts = compute_line_starts(source)
     blocks: list[Block] = []
     code_lines: set[int] = set()
@@ -163,8 +194,12 @@ def parse_markdown(path: str, source: str) -> Document:
     last_inline_line = -1
     last_inline_end = 0
 
-    for token in tokens:
+    for index, token in enumerate(tokens):
         kind = token.type
+        if kind == "inline":
+            _parse_inline(md, token, env)
+        if index and tokens[index - 1].type == "inline":
+            tokens[index - 1].children = None  # read: free its inline tokens
         if kind == "front_matter":
             front_matter, front_matter_error = _load_front_matter(token.content)
             code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
@@ -311,12 +346,24 @@ def _trim(block: Block) -> None:
     block.offsets = block.offsets[left:right]
 
 
+MAX_FRONT_MATTER = 64 * 1024
+"""Front matter longer than this (characters) is not read (it is metadata: a few lines)."""
+
+
 def _load_front_matter(content: str):
     import yaml
 
+    from blamelint.data import safe_load_untrusted
+
+    if len(content) > MAX_FRONT_MATTER:
+        return None, f"front matter is longer than {MAX_FRONT_MATTER // 1024} KB; not read"
     try:
-        data = yaml.safe_load(content) if content.strip() else {}
+        data = safe_load_untrusted(content) if content.strip() else {}
+    except RecursionError:
+        return None, "front matter is nested too deeply"
     except yaml.YAMLError as exc:
+        if "aliases" in str(exc):
+            return None, "front matter uses YAML aliases (*name), which blamelint does not read"
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         return None, f"front matter is not valid YAML{where}"

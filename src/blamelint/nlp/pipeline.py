@@ -47,11 +47,44 @@ def _register_components() -> None:
         return doc
 
 
+def is_path(name: str) -> bool:
+    """Whether ``model`` names a pipeline folder rather than a package."""
+    return "/" in name or "\\" in name or name.startswith(".")
+
+
+def installed_pipeline(name: str) -> bool:
+    """Whether ``name`` is a spaCy pipeline package installed as a distribution: one
+    declaring a ``spacy_models`` entry point for this module (as every package built by
+    ``spacy package`` does), importable from that distribution's own files. Nothing is
+    imported to find out, so a ``model`` in someone's configuration cannot run code."""
+    import importlib.metadata
+    import importlib.util
+    import re
+    from pathlib import Path
+
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return False
+    for ep in importlib.metadata.entry_points(group="spacy_models"):
+        if ep.value.partition(":")[0].strip() != name:
+            continue
+        spec = importlib.util.find_spec(name)  # a top-level name: nothing is imported
+        dist = getattr(ep, "dist", None)
+        if spec is None or spec.origin is None or dist is None:
+            continue
+        root = Path(str(dist.locate_file(""))).resolve()
+        if root in Path(spec.origin).resolve().parents:
+            return True
+    return False
+
+
 def _load_one(name: str, exclude: list[str]):
     import spacy
 
-    if "/" in name or "\\" in name or name.startswith("."):
+    if is_path(name):
         return spacy.load(name, exclude=exclude)
+    if not installed_pipeline(name):
+        raise ImportError(f"not an installed spaCy pipeline package (model must name one, or a "
+                          "pipeline folder)")
     module = importlib.import_module(name)
     return module.load(exclude=exclude)
 

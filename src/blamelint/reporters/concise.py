@@ -3,13 +3,13 @@ line a finding, then the summary (left out with --quiet)."""
 from __future__ import annotations
 
 from blamelint.findings import Report
-from blamelint.reporters.text import summary_line
+from blamelint.reporters.text import clean, summary_line
 
 
 def render(report: Report, context) -> str:
-    lines = [f"{f.location.path}:{f.location.line}:{f.location.column}: {f.rule} {f.message}"
+    lines = [f"{clean(f.location.path)}:{f.location.line}:{f.location.column}: {f.rule} {clean(f.message)}"
              for f in report.findings]
-    lines += [f"{e.path}: error: could not check: {e.message}" for e in report.errors]
+    lines += [f"{clean(e.path)}: error: could not check: {clean(e.message)}" for e in report.errors]
     if not getattr(context, "quiet", False):
         lines.append(getattr(context, "summary", None) or summary_line(report))
         lines += getattr(context, "notes", [])
@@ -22,7 +22,7 @@ def statistics(report: Report, context) -> str:
     rows = sorted(report.summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
     width = max([len(str(n)) for _, n in rows] + [1])
     lines = [f"{n:>{width}}  {rule}  ({severity[rule]})" for rule, n in rows]
-    lines += [f"{e.path}: error: could not check: {e.message}" for e in report.errors]
+    lines += [f"{clean(e.path)}: error: could not check: {clean(e.message)}" for e in report.errors]
     if not getattr(context, "quiet", False):
         lines.append(getattr(context, "summary", None) or summary_line(report))
         lines += getattr(context, "notes", [])

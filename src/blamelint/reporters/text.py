@@ -1,10 +1,23 @@
 """Text output: ``path:line:col: severity rule-id message``, one finding a line."""
 from __future__ import annotations
 
+import re
+
 from blamelint.findings import Report
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
 RESET = "\033[0m"
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal acts on (escape sequences, bell, carriage return, bidirectional
+overrides) rather than shows; text from documents never reaches it raw."""
+
+
+def clean(text: str) -> str:
+    """``text`` with control characters shown as ``\\x1b``-style escapes."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
 
 
 def render(report: Report, context) -> str:
@@ -14,16 +27,17 @@ def render(report: Report, context) -> str:
     lines = []
     for f in report.findings:
         loc = f.location
-        head = f"{loc.path}:{loc.line}:{loc.column}: {paint(f.severity.value, f.severity.value)} {paint(f.rule, 'bold')} {f.message}"
+        head = (f"{clean(loc.path)}:{loc.line}:{loc.column}: {paint(f.severity.value, f.severity.value)} "
+                f"{paint(f.rule, 'bold')} {clean(f.message)}")
         lines.append(head)
-        quoted = " ".join(f.text.split())
+        quoted = clean(" ".join(f.text.split()))
         if len(quoted) > 120:
             quoted = quoted[:117] + "..."
         lines.append(paint(f"    | {quoted}", "dim"))
         if f.suggestion:
-            lines.append(f"    = suggestion: {f.suggestion}")
+            lines.append(f"    = suggestion: {clean(f.suggestion)}")
     for e in report.errors:
-        lines.append(f"{e.path}: {paint('error', 'error')} could not check: {e.message}")
+        lines.append(f"{clean(e.path)}: {paint('error', 'error')} could not check: {clean(e.message)}")
     if getattr(context, "quiet", False):
         return "".join(line + "\n" for line in lines)
     if lines:

@@ -11,8 +11,8 @@ from blamelint.errors import RuleLoadError
 from blamelint.rules.base import RuleCard
 
 CARD_SUFFIXES = (".yaml", ".yml")
-def load_card(path: Path) -> RuleCard:
-    data = load_yaml(path)
+def load_card(path: Path, trusted: bool = False) -> RuleCard:
+    data = load_yaml(path, trusted=trusted)
     if not isinstance(data, dict):
         raise RuleLoadError(f"{path}: a rule card is a YAML mapping")
     try:
@@ -30,7 +30,7 @@ def card_files(folder: Path) -> list[Path]:
 
 def builtin_cards() -> list[RuleCard]:
     folder = data_dir() / "cards"
-    return [load_card(p) for p in card_files(folder)]
+    return [load_card(p, trusted=True) for p in card_files(folder)]
 
 
 def user_cards(paths: Iterable[str], base: Path) -> list[RuleCard]:

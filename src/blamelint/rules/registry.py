@@ -30,6 +30,20 @@ def import_object(spec: str, where: str) -> Any:
         raise RuleLoadError(f"{where}: cannot import '{spec}': {exc}") from None
 
 
+def allowed_check(spec: str) -> bool:
+    """Whether a card's ``check: module:Class`` may be imported: a module of blamelint,
+    or of a package that installed a plugin through the entry point group (its
+    distribution, not the working directory or a path from configuration)."""
+    module = spec.partition(":")[0].strip()
+    parts = module.split(".")
+    if not module or not all(p.isidentifier() for p in parts):
+        return False
+    if parts[0] == "blamelint":
+        return True
+    roots = {ep.value.partition(":")[0].strip().split(".")[0] for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return parts[0] in roots
+
+
 def _plugin_card(obj: Any, name: str) -> RuleCard:
     raw = getattr(obj, "CARD", None)
     if isinstance(raw, RuleCard):
@@ -104,6 +118,10 @@ class Registry:
         spec = card.check if card.kind == "python" else KINDS[card.kind]
         if not spec:
             raise RuleLoadError(f"{card.source or card.id}: a python rule needs 'check: module:Class'")
+        if not allowed_check(spec):
+            raise RuleLoadError(f"{card.source or card.id}: check '{spec}' is not blamelint's own code nor an "
+                                f"installed plugin's (entry point group '{ENTRY_POINT_GROUP}'); a rule card "
+                                "cannot name other Python code")
         cls = import_object(spec, card.source or card.id)
         if not (isinstance(cls, type) and issubclass(cls, Rule)):
             raise RuleLoadError(f"{card.source or card.id}: '{spec}' is not a blamelint Rule subclass")

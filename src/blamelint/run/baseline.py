@@ -35,6 +35,8 @@ from blamelint.findings import Finding
 from blamelint.fingerprint import fingerprints
 
 FORMAT_VERSION = 1
+MAX_BYTES = 256 * 1024 * 1024
+"""The largest baseline read (about a million findings)."""
 
 
 class BaselineError(BlamelintError):
@@ -56,11 +58,13 @@ def dumps(rows: list[dict]) -> str:
 
 def write(path: str, findings: Iterable[Finding], root: str) -> int:
     """Write a baseline of ``findings``; return how many were recorded."""
+    from blamelint.run.output import write_atomically
+
     rows = entries(findings, root)
     try:
-        Path(path).write_text(dumps(rows), encoding="utf-8")
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+        write_atomically(path, dumps(rows), "baseline")
+    except BlamelintError as exc:
+        raise BaselineError(str(exc)) from None
     return len(rows)
 
 
@@ -90,16 +94,20 @@ class Baseline:
 
 
 def load(path: str) -> Baseline:
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline {path})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {getattr(exc, 'strerror', None) or exc}") from None
+    from blamelint.document.load import UnreadableInput, read_bytes
+
+    if not Path(path).exists():
+        raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline {path})")
+    try:  # read once, never blocking on a pipe without a writer, at most MAX_BYTES
+        raw = read_bytes(Path(path), MAX_BYTES).decode("utf-8")
+    except (UnreadableInput, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a blamelint baseline (JSON nested too deeply)") from None
     if not isinstance(data, dict) or data.get("tool") != "blamelint" or "findings" not in data:
         raise BaselineError(f"{path}: not a blamelint baseline (expected an object with "
                             f"\"tool\": \"blamelint\" and a \"findings\" list)")

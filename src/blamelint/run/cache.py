@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import importlib.util
 import json
 import os
 import tempfile
@@ -55,11 +54,11 @@ def _dist_version(name: str) -> Optional[str]:
 
 def model_id(model: Optional[str]) -> str:
     """Which pipeline a run would load, and its version, without loading spaCy."""
-    from blamelint.nlp.pipeline import FALLBACK_MODELS
+    from blamelint.nlp.pipeline import FALLBACK_MODELS, installed_pipeline, is_path
 
     spacy_version = _dist_version("spacy") or "?"
     for name in [model] if model else list(FALLBACK_MODELS):
-        if "/" in name or "\\" in name or name.startswith("."):
+        if is_path(name):
             meta = Path(name) / "meta.json"
             try:
                 data = json.loads(meta.read_text(encoding="utf-8"))
@@ -67,7 +66,7 @@ def model_id(model: Optional[str]) -> str:
             except (OSError, ValueError):
                 stamp = "?"
             return f"path:{Path(name).resolve()}:{stamp}:{_tree_stamp(Path(name))}|spacy={spacy_version}"
-        if importlib.util.find_spec(name) is not None:
+        if installed_pipeline(name):  # never find_spec a dotted name: it imports the parents
             return f"{name}=={_dist_version(name) or '?'}|spacy={spacy_version}"
     return f"none|spacy={spacy_version}"
 
@@ -137,7 +136,7 @@ class Cache:
     def get(self, key: str) -> Optional[dict[str, Any]]:
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # unreadable, not JSON, nested too deeply
             self.misses += 1
             return None
         if not isinstance(data, dict) or data.get("key") != key:

@@ -11,7 +11,7 @@ from blamelint.config import Config, load_config
 from blamelint.document.load import UnreadableInput
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError, ExitCode
-from blamelint.run.output import emit
+from blamelint.run.output import emit, identities
 from blamelint.findings import Finding, InputError, Report, Severity
 from blamelint.fingerprint import with_fingerprints
 from blamelint.run.parallel import Job, Worker, analyse, open_cache
@@ -44,31 +44,49 @@ def fails(findings: list[Finding], fail_on: str) -> bool:
     return any(f.severity.rank >= threshold for f in findings)
 
 
-def _stdin_documents(stdin_filename: Optional[str], errors: list[InputError]) -> Iterator[Document]:
-    """Standard input as a document, named by --stdin-filename."""
+def _stdin_documents(stdin_filename: Optional[str], errors: list[InputError],
+                     max_bytes: int) -> Iterator[Document]:
+    """Standard input as a document, named by --stdin-filename, capped like a file."""
+    from blamelint.document.load import READ_LIMIT, read_capped
     from blamelint.postmortem.load import parse_bytes
 
     name = stdin_filename or "<stdin>.md"
+    max_bytes = min(max_bytes, READ_LIMIT)
     try:
-        yield parse_bytes(name, sys.stdin.buffer.read())  # HTML on stdin may declare its encoding
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise UnreadableInput("standard input is closed")
+        try:
+            raw = read_capped(stream.read, max_bytes + 1)
+        except (OSError, ValueError) as exc:  # a closed or unreadable descriptor
+            raise UnreadableInput(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}") from None
+        if len(raw) > max_bytes:
+            raise UnreadableInput(f"more than {max_bytes} bytes on standard input, "
+                                  f"over the {max_bytes / 1048576:.0f} MB limit (max-file-size)")
+        yield parse_bytes(name, raw)  # HTML on stdin may declare its encoding
     except UnreadableInput as exc:
         errors.append(InputError(path=name, message=str(exc)))
 
 
-def _refuse_to_overwrite_input(output: str, paths: list[str], config: Config) -> None:
-    """--output must never replace a document being checked."""
+def _refuse_to_overwrite_input(output: str, option: str, paths: list[str], config: Config) -> None:
+    """An output must never replace a document being checked (checked before the run;
+    the files actually read are checked again before anything is written)."""
     import fnmatch
 
+    from blamelint.run.output import identity
+
     target = Path(output).resolve()
+    target_id = identity(output)
     for raw in paths:
         if raw == "-":
             continue
         path = Path(raw).resolve()
         inside = path.is_dir() and path in target.parents and any(
             fnmatch.fnmatch(target.name.lower(), g) for g in config.include)
-        if target == path or inside:
-            raise BlamelintError(f"{output}: --output would overwrite a file being checked; "
-                                 "write the report somewhere else")
+        same = target == path or (target_id is not None and target_id == identity(raw))
+        if same or inside:
+            raise BlamelintError(f"{output}: {option} would overwrite a file being checked; "
+                                 "write it somewhere else")
 
 
 def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[str], ignore: list[str],
@@ -85,8 +103,9 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     config = load_config(config_path)
     if exclude:
         config.exclude = [*config.exclude, *exclude]
-    if output:
-        _refuse_to_overwrite_input(output, paths, config)
+    for option, target in (("--output", output), ("--write-baseline", write_baseline)):
+        if target:
+            _refuse_to_overwrite_input(target, option, paths, config)
     registry = Registry(config)
     validate_config(config, registry)  # misspelt rule ids and options: the config file and key
     registry.selected(select, ignore)  # the same for --select and --ignore
@@ -98,13 +117,16 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     narrow = Narrowing(config.root or str(Path.cwd()), baseline, write_baseline, diff, paths)
     if "-" in paths:  # standard input is linted here, by the same Linter a worker builds
         linter = Worker(job).linter
-        for document, found in linter.lint(narrow.documents(_stdin_documents(stdin_filename, errors))):
+        for document, found in linter.lint(narrow.documents(
+                _stdin_documents(stdin_filename, errors, config.max_file_size))):
             files += 1
             findings.extend(found)
             warnings += [(document.path, line, message)
                          for line, message in linter.problems.pop(document.path, [])]
+    checked: list = [baseline] if baseline else []  # what the outputs must not replace
     candidates = (c for c in collect([p for p in paths if p != "-"], config.include, config.exclude, Path.cwd())
                   if isinstance(c, Missing) or narrow.changes is None or narrow.changes.touches_file(c.display))
+    candidates = (checked.append(c) or c for c in candidates)
     for result in analyse(candidates, job, jobs or 0, open_cache(job, use_cache)):
         if result.error is not None:
             errors.append(InputError(path=result.path, message=result.error))
@@ -123,7 +145,8 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
                           "check the paths, or pass --allow-no-files if an empty run is expected")
         print(f"blamelint: no files to check in {where} (allowed by --allow-no-files)", file=sys.stderr)
     findings = sorted(findings, key=lambda f: f.sort_key)
-    findings = narrow.findings(with_fingerprints(findings, config.root or str(Path.cwd())))
+    inputs = frozenset(identities(checked))
+    findings = narrow.findings(with_fingerprints(findings, config.root or str(Path.cwd())), inputs)
     errors.sort(key=lambda e: (e.path, e.message))  # the same report whatever the order of the paths
     report = Report.build(__version__, files, findings, errors)
     if color is None:
@@ -138,7 +161,7 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
         rendered = render_statistics(report, context)
     else:
         rendered = get_reporter(fmt)(report, context)
-    emit(rendered, output)
+    emit(rendered, output, checked)
     if fmt not in ("text", "concise"):
         for note in filter(None, [context.summary, *context.notes]):
             print(f"blamelint: {note}", file=sys.stderr)

@@ -2,13 +2,13 @@
 apply include/exclude globs, survive symlink loops."""
 from __future__ import annotations
 
-import fnmatch
 import errno
+import fnmatch
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,33 @@ class Missing:
     message: str
 
 
+def printable(name: str) -> str:
+    """A file name as reports show it: bytes that are not UTF-8 (kept by Python as
+    surrogates) written as ``\\xff`` escapes, so every report can be encoded."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def display_path(path: Path, cwd: Path) -> str:
     try:
-        return path.resolve().relative_to(cwd).as_posix() if path.is_absolute() else path.as_posix()
-    except ValueError:
-        return path.as_posix()
+        shown = path.resolve().relative_to(cwd).as_posix() if path.is_absolute() else path.as_posix()
+    except (ValueError, OSError, RuntimeError):
+        shown = path.as_posix()
+    return printable(shown)
+
+
+def _stat_error(path: Path) -> Optional[OSError]:
+    """Why ``path`` cannot be looked at (None: it exists, or is only a broken link)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return None if os.path.islink(path) else FileNotFoundError(errno.ENOENT, "no such file or directory")
+    except (OSError, ValueError) as exc:
+        return exc if isinstance(exc, OSError) else OSError(errno.EINVAL, str(exc))
+    return None
 
 
 def _excluded(rel: str, patterns: list[str]) -> bool:
@@ -42,16 +64,17 @@ def collect(paths: list[str], include: list[str], exclude: list[str],
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            yield Missing(raw, "no such file or directory")
+        problem = _stat_error(path)
+        if problem is not None:
+            yield Missing(printable(raw), problem.strerror or str(problem))
             continue
-        if path.is_dir():
+        if os.path.isdir(path):
             yield from _walk(path, include, exclude, cwd, seen)
         else:
             key = os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                yield Candidate(path, display_path(path, cwd), True)
+                yield Candidate(path, printable(display_path(path, cwd)), True)
 
 
 def _walk(top: Path, include, exclude, cwd, seen) -> Iterator[Candidate | Missing]:

@@ -73,14 +73,44 @@ def parse_diff(text: str) -> dict[str, set[int]]:
     return changed
 
 
-def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
+# Nothing a repository configures may run: --diff runs in clones of untrusted
+# branches. No fsmonitor hook, no hooks, no external diff or textconv (also in
+# DIFF_OPTIONS), no pager; clean/process filters are switched off per driver
+# (see _no_filters); the system-wide config is not read.
+SAFE_CONFIG = ["core.fsmonitor=false", "core.hooksPath=/dev/null", "core.pager=cat",
+               "diff.external=", "core.untrackedCache=false"]
+FILTER_KEY = re.compile(r"^filter\.(.+)\.(?:clean|smudge|process|required)$")
+
+
+def _run_git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_EXTERNAL_DIFF", "GIT_PAGER",
+                        "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT")}
+    env.update({"GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"})
+    options = [item for setting in SAFE_CONFIG for item in ("-c", setting)]
     try:
-        return subprocess.run(["git", "--literal-pathspecs", "-c", "core.quotePath=true", *args], cwd=cwd,
-                              env=env, capture_output=True, text=True, encoding="utf-8",
-                              errors="surrogateescape")
+        return subprocess.run(["git", "--literal-pathspecs", "--no-pager", "-c", "core.quotePath=true", *options,
+                               *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
+                              errors="surrogateescape", stdin=subprocess.DEVNULL)
     except FileNotFoundError:
         raise GitDiffError("--diff needs git, and git was not found on PATH") from None
+
+
+def _no_filters(cwd: str) -> list[str]:
+    """``-c`` settings that empty every filter driver the repository's config defines
+    (a clean filter runs when git compares a working-tree file)."""
+    listed = _run_git(["config", "--name-only", "--get-regexp", r"^filter\."], cwd)
+    drivers = sorted({m.group(1) for line in listed.stdout.splitlines() if (m := FILTER_KEY.match(line))})
+    return [item for name in drivers
+            for setting in (f"filter.{name}.clean=", f"filter.{name}.smudge=", f"filter.{name}.process=",
+                            f"filter.{name}.required=false")
+            for item in ("-c", setting)]
+
+
+def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
+    if args and args[0] in ("diff", "ls-files"):
+        args = [*_no_filters(cwd), *args]
+    return _run_git(args, cwd)
 
 
 class _Repo:

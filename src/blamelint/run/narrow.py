@@ -63,9 +63,13 @@ class Narrowing:
             if self.changes is None or self.changes.touches_file(document.path):
                 yield document
 
-    def findings(self, findings: list[Finding]) -> list[Finding]:
-        """The findings to report, from all findings of the run (in report order)."""
+    def findings(self, findings: list[Finding], inputs: frozenset = frozenset()) -> list[Finding]:
+        """The findings to report, from all findings of the run (in report order).
+        ``inputs``: (device, inode) of the files checked, which --write-baseline must not replace."""
         if self.write_baseline:
+            from blamelint.run.output import refuse_input
+
+            refuse_input(self.write_baseline, set(inputs), "--write-baseline")
             self.recorded = baseline_file.write(self.write_baseline, findings, self.root)
             return []
         if self.baseline is not None:

@@ -102,19 +102,25 @@ class Worker:
         self.linter = Linter(config, registry.build(chosen, config.rules), is_postmortem=detector,
                              observer=observer, known_rules=frozenset(registry.ids()))
 
-    def run(self, chunk: list[tuple[str, str]]) -> list[FileResult]:
-        """Lint a chunk of (path, display) files; a file that fails is an error result."""
+    def run(self, chunk: list[tuple]) -> list[FileResult]:
+        """Lint a chunk of (path, display) files, or (path, display, bytes) when the
+        bytes were read already (a pipe can be read only once); a file that fails is
+        an error result."""
         from blamelint.document.load import UnreadableInput
 
         results: dict[int, FileResult] = {}
         documents = []
-        for index, (path, display) in enumerate(chunk):
+        for index, (path, display, *given) in enumerate(chunk):
             try:
-                raw = read_bytes(Path(path), self.job.config.max_file_size)
+                raw = given[0] if given else read_bytes(Path(path), self.job.config.max_file_size)
                 documents.append((index, parse_bytes(display, raw)))
                 results[index] = FileResult(display, digest=_digest(raw), size=len(raw))
             except UnreadableInput as exc:
                 results[index] = FileResult(display, error=str(exc))
+            except RecursionError:
+                results[index] = FileResult(display, error="nested too deeply to read")
+            except Exception as exc:  # noqa: BLE001 - a reader bug on one file: reported, run goes on
+                results[index] = FileResult(display, error=f"internal error: {type(exc).__name__}: {exc}")
         try:
             self._lint([d for _, d in documents], [results[i] for i, _ in documents])
         except BlamelintError:
@@ -182,10 +188,13 @@ _WORKER: Optional[Worker] = None
 
 def _init_worker(job: Job) -> None:
     global _WORKER
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _WORKER = Worker(job)
 
 
-def _run_chunk(chunk: list[tuple[str, str]]) -> list[FileResult]:
+def _run_chunk(chunk: list[tuple]) -> list[FileResult]:
     assert _WORKER is not None
     return _WORKER.run(chunk)
 
@@ -253,12 +262,23 @@ def analyse(candidates: Iterable[Candidate | Missing], job: Job, jobs: int = 0, 
     from blamelint.document.load import UnreadableInput
 
     plan: list[tuple] = []  # ("hit", display, path, key) | ("miss", display, path, key) | ("error", display, msg)
-    misses: list[tuple[str, str, int]] = []
+    misses: list[tuple] = []
     for item in candidates:
         if isinstance(item, Missing):
             plan.append(("error", item.display, item.message))
             continue
         key = None
+        if not _is_regular(item.path):  # a pipe: read here, once, and hand the bytes on
+            try:
+                raw = read_bytes(item.path, job.config.max_file_size)
+            except UnreadableInput as exc:
+                plan.append(("error", item.display, str(exc)))
+                continue
+            if cache is not None:
+                key = cache.key(_digest(raw), cache_facts(item.display, job))
+            plan.append(("miss", item.display, str(item.path), key))
+            misses.append((str(item.path), item.display, len(raw), raw))
+            continue
         if cache is not None:
             try:
                 raw = read_bytes(item.path, job.config.max_file_size)
@@ -280,7 +300,7 @@ def analyse(candidates: Iterable[Candidate | Missing], job: Job, jobs: int = 0, 
 
     chunks = _chunks(misses)
     total = len(plan)
-    workers = min(jobs or default_jobs(), len(chunks))
+    workers = min(jobs or default_jobs(), default_jobs(), len(chunks))  # more workers than cores only cost memory
     parsed = _run(chunks, job, workers if sum(m[2] for m in misses) >= PARALLEL_MIN_BYTES else 1)
     local: list[Optional[Worker]] = [None]
     current: list[FileResult] = []
@@ -310,7 +330,7 @@ def _load_hit(cache, entry, job: Job, local: list) -> FileResult:
     if value is not None:
         try:
             return from_entry(display, value)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             pass
     # Unreadable or corrupt entry: lint the file here instead.
     if local[0] is None:
@@ -321,12 +341,21 @@ def _load_hit(cache, entry, job: Job, local: list) -> FileResult:
     return result
 
 
-def _chunks(misses: list[tuple[str, str, int]]) -> list[list[tuple[str, str]]]:
-    chunks: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
+def _is_regular(path: Path) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return True  # let the reader report it
+
+
+def _chunks(misses: list[tuple]) -> list[list[tuple]]:
+    chunks: list[list[tuple]] = []
+    current: list[tuple] = []
     size = 0
-    for path, display, nbytes in misses:
-        current.append((path, display))
+    for path, display, nbytes, *raw in misses:
+        current.append((path, display, *raw))
         size += nbytes
         if size >= CHUNK_BYTES:
             chunks.append(current)
@@ -336,7 +365,7 @@ def _chunks(misses: list[tuple[str, str, int]]) -> list[list[tuple[str, str]]]:
     return chunks
 
 
-def _run(chunks: list[list[tuple[str, str]]], job: Job, workers: int) -> Iterator[list[FileResult]]:
+def _run(chunks: list[list[tuple]], job: Job, workers: int) -> Iterator[list[FileResult]]:
     if not chunks:
         return
     if workers <= 1:
@@ -350,12 +379,19 @@ def _run(chunks: list[list[tuple[str, str]]], job: Job, workers: int) -> Iterato
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                    initargs=(job,))
+    finished = False
     try:
         yield from executor.map(_run_chunk, chunks)
+        finished = True
     except BrokenProcessPool:
         raise BlamelintError("a worker process died (out of memory?); run again with --jobs 1") from None
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        if not finished:  # Ctrl-C, an error, or the results no longer wanted: end the workers now
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                process.terminate()
+            executor.shutdown(wait=False, cancel_futures=True)
+        else:
+            executor.shutdown(wait=True, cancel_futures=True)
 
 
 def open_cache(job: Job, enabled: bool = True, directory: Optional[str] = None):
