@@ -28,7 +28,7 @@ def test_concise_statistics_quiet(cli, tmp_path):
 
     stats = cli("check", "--statistics", "bad.md", cwd=tmp_path)
     assert stats.returncode == 1
-    assert stats.stdout.splitlines()[:3] == ["1  agentless-passive  (warning)", "1  blame  (error)",
+    assert stats.stdout.splitlines()[:3] == ["1  agentless-passive  (warning)", "1  blame  (warning)",
                                              "1  root-cause  (warning)"]
     assert cli("check", "--statistics", "--format", "json", "bad.md", cwd=tmp_path).returncode == 2
 

@@ -83,11 +83,11 @@ def test_formats_from_the_command_line(repo, check):
     sub = repo / "postmortems"
     github = check("--select", "blame", "--format", "github", "db.md", cwd=sub)
     assert github.code == 1
-    assert github.out.startswith("::error file=postmortems/db.md,line=5,col=26,endLine=5,endColumn=36,"
+    assert github.out.startswith("::warning file=postmortems/db.md,line=5,col=26,endLine=5,endColumn=36,"
                                  "title=blamelint blame::")
     gitlab = check("--select", "blame", "--format", "gitlab", "db.md", cwd=sub)
     issue, = json.loads(gitlab.out)
     assert issue["location"] == {"path": "postmortems/db.md", "lines": {"begin": 5}}
-    assert issue["check_name"] == "blame" and issue["severity"] == "major"
+    assert issue["check_name"] == "blame" and issue["severity"] == "minor"
     empty = check("--select", "hindsight", "--format", "gitlab", "db.md", cwd=sub)
     assert empty.code == 0 and json.loads(empty.out) == []

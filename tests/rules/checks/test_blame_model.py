@@ -49,13 +49,15 @@ def test_scores_are_deterministic_and_rank_judgment_above_a_plain_account():
     assert first[1] < model.card()["threshold"]
 
 
-def test_off_by_default(make_linter):
+def test_on_by_default_at_the_card_threshold(make_linter):
+    from blamelint.rules.checks.blame import model
+
     rule = make_linter(select=["blame"]).rules[0]
-    assert rule.use_model is False
+    assert rule.use_model is True and rule.threshold == model.card()["threshold"]
     text = PLAIN + " " + JUDGING
     default = blame_findings(make_linter, text)
-    assert default == blame_findings(make_linter, text, model="off")
-    assert len(default) < len(blame_findings(make_linter, text, model="on", threshold=0.01))
+    assert default == blame_findings(make_linter, text, model="on")
+    assert len(blame_findings(make_linter, text, model="off")) <= len(default)
 
 
 def test_model_on_adds_a_finding_at_the_main_predicate(make_linter):

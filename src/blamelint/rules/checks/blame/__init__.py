@@ -11,7 +11,7 @@ The rule is a list of small detectors: phrase detectors over the sentence
 (``phrases``) and token detectors (``acts``, ``traits``, ``fault``), tried in
 order on each token; the first that fires gives the token's finding.
 
-With ``[tool.blamelint.rules.blame] model = "on"`` (off by default), a sentence
+Unless ``[tool.blamelint.rules.blame] model = "off"``, a sentence
 in which no detector found anything (not even a find a denial then took out) is
 also scored by a small text classifier (``model``); above the threshold, the
 finding points at the sentence's main predicate.
@@ -43,7 +43,7 @@ TRAILING = (phrases.admonition, phrases.sarcasm, phrases.repetition, phrases.omi
 class Blame(Rule):
     data_model = BlameCardData
     OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {
-        "model": (str, "off"), "threshold": (float, None)}
+        "model": (str, "on"), "threshold": (float, None)}
     """Per-rule options (checked in ``model.settings``): the optional model and its threshold."""
 
     def setup(self) -> None:
@@ -66,7 +66,7 @@ class Blame(Rule):
             read = True
             if not denial.not_blame(self.lex, kind, first, last):
                 yield self.message_match(kind, first, last)
-        if not read and self.use_model and model.score(sent.text) >= self.threshold:
+        if not read and self.use_model and not model.negated(tokens) and model.score(sent.text) >= self.threshold:
             yield self.message_match("model", *model.main_predicate(tokens))
 
     def found(self, tokens):
