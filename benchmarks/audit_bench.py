@@ -15,6 +15,7 @@ in a fresh process so peak memory is its own:
 Figures: words per second, the speed-up of the cached re-run, and peak resident
 memory of the main process and of the largest worker.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +70,7 @@ def generate(target: Path, words: int, seed: int = 7) -> tuple[int, int]:
         day = start + dt.timedelta(days=rng.randrange(0, 6 * 365))
         text = date_like.sub(day.isoformat(), text)
         heading = f"Incident {day.year}-{count:05d}: "
-        text = re.sub(r"^(#\s+)", lambda m: m.group(1) + heading, text, count=1, flags=re.M)
+        text = re.sub(r"^(#\s+)", lambda m, h=heading: m.group(1) + h, text, count=1, flags=re.M)
         if not text.startswith(("#", "---")):
             text = f"{heading}\n\n{text}"
         folder = target / str(day.year)
@@ -83,8 +83,13 @@ def generate(target: Path, words: int, seed: int = 7) -> tuple[int, int]:
 
 def measure(archive: Path, jobs: int, cache: str, out: Path) -> dict:
     env = dict(os.environ)
-    result = subprocess.run([sys.executable, "-c", CHILD, str(archive), str(jobs), cache, str(out)],
-                            capture_output=True, text=True, env=env, cwd=archive.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(archive), str(jobs), cache, str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=archive.parent,
+    )
     if result.returncode != 0 or not result.stdout.strip():
         sys.exit(f"benchmark run failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -115,16 +120,23 @@ def main() -> int:
         generate(quarter, args.words // 4)
         runs.append(("serial, quarter archive", measure(quarter, 1, "-", out)))
         print(f"load average (1 min) after the runs: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-        print(f"{'run':<26} {'files':>6} {'words':>10} {'seconds':>8} {'words/s':>9} {'CPU s':>7} "
-              f"{'words/CPU s':>11} {'cached':>7} {'peak MB main':>12} {'peak MB worker':>14}")
+        print(
+            f"{'run':<26} {'files':>6} {'words':>10} {'seconds':>8} {'words/s':>9} {'CPU s':>7} "
+            f"{'words/CPU s':>11} {'cached':>7} {'peak MB main':>12} {'peak MB worker':>14}"
+        )
         for name, r in runs:
-            print(f"{name:<26} {r['documents']:>6} {r['words']:>10,} {r['seconds']:>8.1f} "
-                  f"{r['words'] / r['seconds']:>9,.0f} {r['cpu_seconds']:>7.0f} "
-                  f"{r['words'] / max(r['cpu_seconds'], 1e-9):>11,.0f} {r['cached']:>7} {r['rss_main_mb']:>12.0f} "
-                  f"{r['rss_worker_mb']:>14.0f}")
+            print(
+                f"{name:<26} {r['documents']:>6} {r['words']:>10,} {r['seconds']:>8.1f} "
+                f"{r['words'] / r['seconds']:>9,.0f} {r['cpu_seconds']:>7.0f} "
+                f"{r['words'] / max(r['cpu_seconds'], 1e-9):>11,.0f} {r['cached']:>7} "
+                f"{r['rss_main_mb']:>12.0f} "
+                f"{r['rss_worker_mb']:>14.0f}"
+            )
         serial, cold, warm = runs[0][1], runs[1][1], runs[2][1]
-        print(f"2 jobs vs serial: {serial['seconds'] / cold['seconds']:.2f}x; "
-              f"cached re-run vs cold: {cold['seconds'] / warm['seconds']:.1f}x faster")
+        print(
+            f"2 jobs vs serial: {serial['seconds'] / cold['seconds']:.2f}x; "
+            f"cached re-run vs cold: {cold['seconds'] / warm['seconds']:.1f}x faster"
+        )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -22,6 +22,7 @@ with this Python (so run it with the environment blamelint is installed in):
 figure that cannot be measured says so. Other work on the machine slows every
 figure: the load average is printed before and after.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -63,7 +63,7 @@ class Run:
     maxrss_mb: float
     code: int
     output_digest: str = ""
-    output: Optional[Path] = None
+    output: Path | None = None
 
 
 @dataclass
@@ -71,9 +71,9 @@ class Row:
     name: str
     ours: str
     reference: str
-    value: Optional[float]
+    value: float | None
     target: str
-    met: Optional[bool]
+    met: bool | None
     note: str = ""
 
 
@@ -100,7 +100,7 @@ class Setup:
 # -- running children --------------------------------------------------------------
 
 
-def run(cmd: list[str], cwd: Path, env: dict, ok=(0,), capture: Optional[Path] = None) -> Run:
+def run(cmd: list[str], cwd: Path, env: dict, ok=(0,), capture: Path | None = None) -> Run:
     """Run a command in a fresh process; wall time, CPU time and peak RSS of
     that process (and its waited-for children) from wait4. With ``capture``,
     standard output goes to that file and its digest is kept."""
@@ -118,8 +118,9 @@ def run(cmd: list[str], cwd: Path, env: dict, ok=(0,), capture: Optional[Path] =
         if capture:
             out.seek(0)
             digest = hashlib.sha256(out.read()).hexdigest()
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, digest,
-               capture)
+    return Run(
+        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, digest, capture
+    )
 
 
 def median(runs: list[Run]) -> float:
@@ -161,7 +162,7 @@ def wait_for_quiet(limit: float, patience: float) -> None:
 # -- what blamelint would load ------------------------------------------------------
 
 
-def snapshot(work: Path) -> Optional[Path]:
+def snapshot(work: Path) -> Path | None:
     """Copy this checkout's code and rule data into ``work`` and import
     blamelint from the copy here and in every child, so that edits made to the
     checkout while the benchmark runs (which would also change the cache key)
@@ -202,23 +203,42 @@ def prepare(args, work: Path) -> Setup:
     if model is None:
         raise SystemExit(f"bench: none of {', '.join(models)} is installed")
     blamelint = [sys.executable, "-m", "blamelint"]
-    help_text = subprocess.run([*blamelint, "check", "--help"], capture_output=True, text=True,
-                               env=env).stdout
+    help_text = subprocess.run(
+        [*blamelint, "check", "--help"], capture_output=True, text=True, env=env
+    ).stdout
     components = [c for c in ALL_COMPONENTS if c not in exclude]
-    return Setup(work, env, blamelint, model, exclude, components, config.batch_size,
-                 "--jobs" in help_text, "--no-cache" in help_text, code_origin(source))
+    return Setup(
+        work,
+        env,
+        blamelint,
+        model,
+        exclude,
+        components,
+        config.batch_size,
+        "--jobs" in help_text,
+        "--no-cache" in help_text,
+        code_origin(source),
+    )
 
 
-def code_origin(source: Optional[Path]) -> str:
+def code_origin(source: Path | None) -> str:
     if source is None:
         import blamelint
 
         return f"installed blamelint ({Path(blamelint.__file__).parent})"
     try:
-        rev = subprocess.run(["git", "-C", str(corpus_mod.ROOT), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(corpus_mod.ROOT), "status", "--porcelain", "--", "src", "rules"],
-                               capture_output=True, text=True, check=True).stdout.strip()
+        rev = subprocess.run(
+            ["git", "-C", str(corpus_mod.ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(corpus_mod.ROOT), "status", "--porcelain", "--", "src", "rules"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         rev = f"{rev}{' + uncommitted changes' if dirty else ''}"
     except (OSError, subprocess.CalledProcessError):
         rev = "?"
@@ -227,8 +247,8 @@ def code_origin(source: Optional[Path]) -> str:
 
 def block_texts(files: list[Path]) -> list[str]:
     """The texts blamelint sends through the pipeline (its prose blocks)."""
-    from blamelint.postmortem.load import read_document
     from blamelint.engine import block_pieces
+    from blamelint.postmortem.load import read_document
 
     texts = []
     for path in files:
@@ -252,7 +272,7 @@ def jobs(setup: Setup, n: int) -> list[str]:
 # -- the measurements ----------------------------------------------------------------
 
 
-def verdict(kind: str, value: Optional[float]) -> Optional[bool]:
+def verdict(kind: str, value: float | None) -> bool | None:
     if value is None:
         return None
     op, bound, _ = TARGETS[kind]
@@ -276,13 +296,27 @@ def cold_start(setup: Setup, repeat: int) -> Row:
         ours.append(run(ours_cmd, small, setup.env, ok=(0, 1)))
     f, o = median(floors), median(ours)
     ratio = o / f
-    return Row("cold start, one small postmortem", f"{o:.2f} s", f"{f:.2f} s import spaCy + load",
-               ratio, target_text("cold"), verdict("cold", ratio), f"median of {repeat}; {cpu(ours, floors)}")
+    return Row(
+        "cold start, one small postmortem",
+        f"{o:.2f} s",
+        f"{f:.2f} s import spaCy + load",
+        ratio,
+        target_text("cold"),
+        verdict("cold", ratio),
+        f"median of {repeat}; {cpu(ours, floors)}",
+    )
 
 
 def throughput(setup: Setup, corpus: Path, texts_path: Path, repeat: int) -> tuple[list[Row], dict]:
-    bare_cmd = [sys.executable, str(CHILD), "bare", setup.model, ",".join(setup.exclude),
-                str(texts_path), str(setup.batch_size)]
+    bare_cmd = [
+        sys.executable,
+        str(CHILD),
+        "bare",
+        setup.model,
+        ",".join(setup.exclude),
+        str(texts_path),
+        str(setup.batch_size),
+    ]
     one_cmd = check_cmd(setup, *no_cache(setup), *jobs(setup, 1))
     two_cmd = check_cmd(setup, *no_cache(setup), *jobs(setup, 2))
     bare, one, two = [], [], []
@@ -293,41 +327,85 @@ def throughput(setup: Setup, corpus: Path, texts_path: Path, repeat: int) -> tup
             two.append(run(two_cmd, corpus, setup.env, ok=(0, 1), capture=setup.out(f"jobs2-{len(two)}")))
     words = setup.words
     b, o = median(bare), median(one)
-    rows = [Row("throughput, 1 process", f"{words / o:,.0f} words/s",
-                f"{words / b:,.0f} words/s nlp.pipe alone", b / o, target_text("throughput"),
-                verdict("throughput", b / o),
-                f"{o:.1f} s vs {b:.1f} s, median of {repeat}; {cpu(one, bare, inverse=True)}")]
+    rows = [
+        Row(
+            "throughput, 1 process",
+            f"{words / o:,.0f} words/s",
+            f"{words / b:,.0f} words/s nlp.pipe alone",
+            b / o,
+            target_text("throughput"),
+            verdict("throughput", b / o),
+            f"{o:.1f} s vs {b:.1f} s, median of {repeat}; {cpu(one, bare, inverse=True)}",
+        )
+    ]
     if two:
         t = median(two)
-        rows.append(Row("throughput, 2 processes (--jobs 2)", f"{words / t:,.0f} words/s",
-                        f"{words / o:,.0f} words/s one process", o / t, target_text("jobs"),
-                        verdict("jobs", o / t),
-                        f"{t:.1f} s, median of {repeat}; report {compare(one + two)} to one process's; "
-                        f"{cpu(two, one)}, so two free cores allow at most "
-                        f"{2 * statistics.median(r.cpu for r in one) / statistics.median(r.cpu for r in two):.2f}x"))
+        rows.append(
+            Row(
+                "throughput, 2 processes (--jobs 2)",
+                f"{words / t:,.0f} words/s",
+                f"{words / o:,.0f} words/s one process",
+                o / t,
+                target_text("jobs"),
+                verdict("jobs", o / t),
+                f"{t:.1f} s, median of {repeat}; report {compare(one + two)} to one process's; "
+                f"{cpu(two, one)}, so two free cores allow at most "
+                f"{2 * statistics.median(r.cpu for r in one) / statistics.median(r.cpu for r in two):.2f}x",
+            )
+        )
     else:
-        rows.append(Row("throughput, 2 processes", "n/a", "", None, target_text("jobs"), None,
-                        "`blamelint check` has no --jobs option"))
+        rows.append(
+            Row(
+                "throughput, 2 processes",
+                "n/a",
+                "",
+                None,
+                target_text("jobs"),
+                None,
+                "`blamelint check` has no --jobs option",
+            )
+        )
     peak = max(r.maxrss_mb for r in one)
-    rows.append(Row("peak memory, 1 process", f"{peak:,.0f} MB",
-                    f"{max(r.maxrss_mb for r in bare):,.0f} MB nlp.pipe alone", peak,
-                    target_text("memory"), verdict("memory", peak), "max RSS (wait4)"))
+    rows.append(
+        Row(
+            "peak memory, 1 process",
+            f"{peak:,.0f} MB",
+            f"{max(r.maxrss_mb for r in bare):,.0f} MB nlp.pipe alone",
+            peak,
+            target_text("memory"),
+            verdict("memory", peak),
+            "max RSS (wait4)",
+        )
+    )
     return rows, {"one": o, "bare": b}
 
 
 def cached(setup: Setup, corpus: Path, repeat: int) -> Row:
     if not setup.has_no_cache:
-        return Row("cached re-run", "n/a", "", None, target_text("cached"), None,
-                   "`blamelint check` has no cache (--no-cache) yet")
+        return Row(
+            "cached re-run",
+            "n/a",
+            "",
+            None,
+            target_text("cached"),
+            None,
+            "`blamelint check` has no cache (--no-cache) yet",
+        )
     shutil.rmtree(setup.work / "cache", ignore_errors=True)
     cmd = check_cmd(setup)
     fill = run(cmd, corpus, setup.env, ok=(0, 1), capture=setup.out("fill"))
     again = [run(cmd, corpus, setup.env, ok=(0, 1), capture=setup.out(f"cached-{i}")) for i in range(repeat)]
     a = median(again)
-    return Row("cached re-run (unchanged corpus)", f"{a:.2f} s", f"{fill.wall:.1f} s first run",
-               fill.wall / a, target_text("cached"), verdict("cached", fill.wall / a),
-               f"median of {repeat}; report {compare([fill, *again])} to the first run's; "
-               f"{cpu(again, [fill], inverse=True)}")
+    return Row(
+        "cached re-run (unchanged corpus)",
+        f"{a:.2f} s",
+        f"{fill.wall:.1f} s first run",
+        fill.wall / a,
+        target_text("cached"),
+        verdict("cached", fill.wall / a),
+        f"median of {repeat}; report {compare([fill, *again])} to the first run's; "
+        f"{cpu(again, [fill], inverse=True)}",
+    )
 
 
 def rule_layer(setup: Setup, corpus: Path) -> Row:
@@ -335,16 +413,21 @@ def rule_layer(setup: Setup, corpus: Path) -> Row:
     with tempfile.TemporaryFile() as out:
         proc = subprocess.run(cmd, cwd=corpus, env=setup.env, stdout=out, stderr=subprocess.PIPE)
         if proc.returncode != 0:
-            return Row("rules + engine, in process", "error", "", None, "", None,
-                       proc.stderr.decode()[-300:])
+            return Row("rules + engine, in process", "error", "", None, "", None, proc.stderr.decode()[-300:])
         out.seek(0)
         data = json.loads(out.read())
     ratio = data["lint"] / data["parse"]
     cpu_ratio = data["lint_cpu"] / data["parse_cpu"]
-    return Row("lint vs parse, same process", f"{data['lint']:.1f} s lint",
-               f"{data['parse']:.1f} s parse alone", ratio, "(info)", None,
-               f"rules, findings and the engine add {100 * (ratio - 1):.0f}% to the parse "
-               f"(CPU {data['lint_cpu']:.1f} s vs {data['parse_cpu']:.1f} s: +{100 * (cpu_ratio - 1):.0f}%)")
+    return Row(
+        "lint vs parse, same process",
+        f"{data['lint']:.1f} s lint",
+        f"{data['parse']:.1f} s parse alone",
+        ratio,
+        "(info)",
+        None,
+        f"rules, findings and the engine add {100 * (ratio - 1):.0f}% to the parse "
+        f"(CPU {data['lint_cpu']:.1f} s vs {data['parse_cpu']:.1f} s: +{100 * (cpu_ratio - 1):.0f}%)",
+    )
 
 
 # -- output --------------------------------------------------------------------------
@@ -372,15 +455,19 @@ def versions(setup: Setup) -> str:
         except md.PackageNotFoundError:
             return "?"
 
-    return (f"Python {platform.python_version()}, spaCy {v('spacy')}, blamelint {v('blamelint')}, "
-            f"pipeline {setup.model} {v(setup.model)} ({', '.join(setup.components)})")
+    return (
+        f"Python {platform.python_version()}, spaCy {v('spacy')}, blamelint {v('blamelint')}, "
+        f"pipeline {setup.model} {v(setup.model)} ({', '.join(setup.components)})"
+    )
 
 
 def render(rows: list[Row]) -> str:
     header = ("measurement", "blamelint", "reference", "ratio", "target", "met")
     table = [header]
     for r in rows:
-        value = "" if r.value is None else (f"{r.value:.0f}" if r.name.startswith("peak") else f"{r.value:.2f}x")
+        value = (
+            "" if r.value is None else (f"{r.value:.0f}" if r.name.startswith("peak") else f"{r.value:.2f}x")
+        )
         met = "-" if r.met is None else ("yes" if r.met else "NO")
         table.append((r.name, r.ours, r.reference, value, r.target, met))
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
@@ -390,18 +477,26 @@ def render(rows: list[Row]) -> str:
     return "\n".join(lines + ["", "notes:"] + notes)
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=300_000, help="corpus size in words (default 300,000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each throughput measurement")
     parser.add_argument("--cold-repeat", type=int, default=5, help="runs of each cold start")
     parser.add_argument("--no-split", action="store_true", help="skip the in-process lint/parse split")
-    parser.add_argument("--wait-load", type=float, default=None, metavar="L",
-                        help="before starting, wait (up to 10 minutes) for the 1-minute load to fall below L")
+    parser.add_argument(
+        "--wait-load",
+        type=float,
+        default=None,
+        metavar="L",
+        help="before starting, wait (up to 10 minutes) for the 1-minute load to fall below L",
+    )
     parser.add_argument("--keep", metavar="DIR", help="build the corpus in DIR and keep it")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    parser.add_argument("--installed", action="store_true",
-                        help="run the installed blamelint, not a snapshot of this checkout")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="run the installed blamelint, not a snapshot of this checkout",
+    )
     args = parser.parse_args(argv)
 
     if args.wait_load is not None:
@@ -422,9 +517,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"blamelint benchmark, {started:%Y-%m-%d %H:%M %Z}: {machine()}")
         print(versions(setup))
         print(f"code: {setup.origin}")
-        print(f"corpus: {setup.words:,} words of prose in {len(corpus.files)} files "
-              f"({len(corpus.originals)} postmortems x {corpus.copies}); load average {load_before}",
-              flush=True)
+        print(
+            f"corpus: {setup.words:,} words of prose in {len(corpus.files)} files "
+            f"({len(corpus.originals)} postmortems x {corpus.copies}); load average {load_before}",
+            flush=True,
+        )
         rows = [cold_start(setup, args.cold_repeat)]
         more, _ = throughput(setup, corpus_dir, texts_path, args.repeat)
         rows.extend(more)
@@ -437,14 +534,27 @@ def main(argv: Optional[list[str]] = None) -> int:
     load_after = loadavg()
     print()
     print(render(rows))
-    print(f"\nload average before {load_before}, after {load_after} "
-          f"(other work on the machine slows every figure)")
+    print(
+        f"\nload average before {load_before}, after {load_after} "
+        f"(other work on the machine slows every figure)"
+    )
     if args.json:
-        Path(args.json).write_text(json.dumps({
-            "date": started.isoformat(timespec="minutes"), "machine": machine(), "versions": versions(setup),
-            "code": setup.origin,
-            "words": setup.words, "load_before": load_before, "load_after": load_after,
-            "rows": [r.__dict__ for r in rows]}, indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    "date": started.isoformat(timespec="minutes"),
+                    "machine": machine(),
+                    "versions": versions(setup),
+                    "code": setup.origin,
+                    "words": setup.words,
+                    "load_before": load_before,
+                    "load_after": load_after,
+                    "rows": [r.__dict__ for r in rows],
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

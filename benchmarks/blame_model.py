@@ -7,6 +7,7 @@
 3. the blame rule alone on corpora/documents, model off and on (whole lint, parse included),
    so the model's share of a real run shows.
 """
+
 from __future__ import annotations
 
 import sys
@@ -49,8 +50,10 @@ def main() -> int:
         linter = Linter(config, registry.build(["blame"], config.rules), nlp_factory=lambda needs: nlp)
         started = time.perf_counter()
         findings = sum(len(linter.lint_document(d)) for d in documents)
-        print(f"blame rule, model {switch:3}: {time.perf_counter() - started:.2f} s for "
-              f"{len(documents)} documents, {findings} findings")
+        print(
+            f"blame rule, model {switch:3}: {time.perf_counter() - started:.2f} s for "
+            f"{len(documents)} documents, {findings} findings"
+        )
     return 0
 
 

@@ -6,6 +6,7 @@
 
 EXCLUDE is a comma-separated list of components left out (may be empty).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -41,8 +42,8 @@ def split(corpus: str) -> None:
     from pathlib import Path
 
     from blamelint.config import load_config
-    from blamelint.postmortem.load import read_document
     from blamelint.engine import block_pieces
+    from blamelint.postmortem.load import read_document
     from blamelint.run.parallel import Job, Worker
 
     config = load_config()
@@ -60,8 +61,18 @@ def split(corpus: str) -> None:
     start, cpu = time.perf_counter(), time.process_time()
     findings = sum(len(found) for _, found in linter.lint(documents))
     lint, lint_cpu = time.perf_counter() - start, time.process_time() - cpu
-    print(json.dumps({"parse": parse, "lint": lint, "parse_cpu": parse_cpu, "lint_cpu": lint_cpu,
-                      "findings": findings, "words": sum(len(t.split()) for t in texts)}))
+    print(
+        json.dumps(
+            {
+                "parse": parse,
+                "lint": lint,
+                "parse_cpu": parse_cpu,
+                "lint_cpu": lint_cpu,
+                "findings": findings,
+                "words": sum(len(t.split()) for t in texts),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

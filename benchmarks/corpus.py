@@ -6,6 +6,7 @@ copy appended, so every file has distinct bytes (a content-addressed cache
 cannot serve one copy from another) while the prose, and so the parse and the
 findings, stay those of the original.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

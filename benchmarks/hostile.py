@@ -13,6 +13,7 @@ resident memory (from ``wait4``) and its wall time, and the time as a multiple o
 the prose's. The target (issue 14): peak RSS < 500 MB and time within 3x of prose,
 for every input up to 5 MB.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 RSS_LIMIT_MB = 500
@@ -79,19 +80,22 @@ def nested_lists(size: int) -> str:
 GENERATORS: dict[str, Callable[[int], str]] = {
     "prose.md": prose,
     "emphasis.md": lambda n: _repeat("*a **a ", n),
-    "suppress-many.md": lambda n: _repeat("<!-- blamelint-disable-next-line blame -->\n"
-                                          "The root cause was human error.\n", n),
+    "suppress-many.md": lambda n: _repeat(
+        "<!-- blamelint-disable-next-line blame -->\nThe root cause was human error.\n", n
+    ),
     "deep-div.html": lambda n: _repeat("<div>x", n),
     "deep-list.html": lambda n: _repeat("<ul><li>x", n),
     "prose-line.md": prose_line,
     "parens.md": lambda n: "The root cause was " + "(" * n,
     "affix-runs.md": lambda n: _repeat("'s" * 3000 + " ", n),
     "punct-words.md": lambda n: _repeat("(\"'[(\"'[(\"'[(\"'[(\"'[ ", n),
-    "emoji.md": lambda n: _repeat("\U0001F600", n),
+    "emoji.md": lambda n: _repeat("\U0001f600", n),
     "long-token.md": lambda n: "x" * n,
     "url-runs.md": lambda n: _repeat("see https://example.com/" + "a/b?c=d&" * 40 + " then ", n),
     "suppress-unclosed.md": lambda n: _repeat("<!-- blamelint-disable x", n),
-    "unclosed-inline.html": lambda n: _repeat("<b><i><span>", n // 2) + "<p>The root cause was human error.</p>",
+    "unclosed-inline.html": lambda n: (
+        _repeat("<b><i><span>", n // 2) + "<p>The root cause was human error.</p>"
+    ),
     "brackets.md": lambda n: "[" * (n // 2) + "The root cause was human error." + "]" * (n // 2),
     "quotes.md": lambda n: _repeat(">" * 200 + " deep quote\n", n),
     "nested-lists.md": nested_lists,
@@ -107,9 +111,24 @@ def generate(name: str, size: int) -> bytes:
 def measure(path: Path, cwd: Path, env: dict) -> tuple[float, float, int]:
     """(peak RSS in MB, seconds, exit code) of one CLI run."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "blamelint", "check", "--no-cache", "--jobs", "1",
-                             "--format", "json", path.name], cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "blamelint",
+            "check",
+            "--no-cache",
+            "--jobs",
+            "1",
+            "--format",
+            "json",
+            path.name,
+        ],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -127,15 +146,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="comma-separated input names (prose.md always runs)")
     args = parser.parse_args(argv)
     size = int(args.size * 1024 * 1024)
-    names = [n for n in GENERATORS if not args.only or n == "prose.md" or n.split(".")[0] in args.only.split(",")
-             or n in args.only.split(",")]
+    names = [
+        n
+        for n in GENERATORS
+        if not args.only
+        or n == "prose.md"
+        or n.split(".")[0] in args.only.split(",")
+        or n in args.only.split(",")
+    ]
     env = {k: v for k, v in os.environ.items() if k != "BLAMELINT_DEBUG"}
     with tempfile.TemporaryDirectory(prefix="blamelint-hostile-") as tmp:
         work = Path(tmp)
         env["BLAMELINT_CACHE_DIR"] = str(work / "cache")
-        print(f"hostile corpus, {args.size:g} MB per input; --jobs 1, no cache; "
-              f"targets: peak RSS < {RSS_LIMIT_MB} MB, time <= {TIME_RATIO_LIMIT:g}x prose", flush=True)
-        print(f"{'input':<22} {'bytes':>9} {'peak RSS MB':>12} {'time s':>8} {'x prose':>8}  exit  ok", flush=True)
+        print(
+            f"hostile corpus, {args.size:g} MB per input; --jobs 1, no cache; "
+            f"targets: peak RSS < {RSS_LIMIT_MB} MB, time <= {TIME_RATIO_LIMIT:g}x prose",
+            flush=True,
+        )
+        print(
+            f"{'input':<22} {'bytes':>9} {'peak RSS MB':>12} {'time s':>8} {'x prose':>8}  exit  ok",
+            flush=True,
+        )
         reference = None
         failures = 0
         for name in names:
@@ -147,8 +178,11 @@ def main(argv: list[str] | None = None) -> int:
             ratio = seconds / reference
             ok = rss < RSS_LIMIT_MB and ratio <= TIME_RATIO_LIMIT and code in (0, 1, 2)
             failures += not ok
-            print(f"{name:<22} {path.stat().st_size:>9} {rss:>12.0f} {seconds:>8.1f} {ratio:>8.2f}  {code:>4}  "
-                  f"{'yes' if ok else 'NO'}", flush=True)
+            print(
+                f"{name:<22} {path.stat().st_size:>9} {rss:>12.0f} {seconds:>8.1f} {ratio:>8.2f}  {code:>4}  "
+                f"{'yes' if ok else 'NO'}",
+                flush=True,
+            )
             path.unlink()
         print(f"{len(names) - failures} of {len(names)} inputs within both targets")
     return 1 if failures else 0

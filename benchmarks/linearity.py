@@ -4,6 +4,7 @@ nothing (timings are benchmarks, not tests).
 
     python benchmarks/linearity.py [--max-mb 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,12 +15,18 @@ import tempfile
 import time
 from pathlib import Path
 
-PARAGRAPH = ("At 14:02 the deploy job pushed the new config, and latency rose for about ten "
-             "minutes while we watched the dashboards. The config was rolled back at 14:12.\n\n")
+PARAGRAPH = (
+    "At 14:02 the deploy job pushed the new config, and latency rose for about ten "
+    "minutes while we watched the dashboards. The config was rolled back at 14:12.\n\n"
+)
 LINE = "We restarted the pods and latency recovered within two minutes. "
 SHAPES = {
-    "paragraphs.md": PARAGRAPH, "paragraphs.txt": PARAGRAPH, "paragraphs.html": f"<p>{PARAGRAPH}</p>\n",
-    "one-paragraph.md": LINE, "one-paragraph.txt": LINE, "deep-quote.md": ">" * 120 + " " + LINE + "\n",
+    "paragraphs.md": PARAGRAPH,
+    "paragraphs.txt": PARAGRAPH,
+    "paragraphs.html": f"<p>{PARAGRAPH}</p>\n",
+    "one-paragraph.md": LINE,
+    "one-paragraph.txt": LINE,
+    "deep-quote.md": ">" * 120 + " " + LINE + "\n",
     "deep-list.md": "- " * 60 + LINE + "\n",
 }
 
@@ -36,8 +43,11 @@ def model_times(copies: list[int]) -> None:
             parse_source(name, unit * n)
             times.append(time.perf_counter() - start)
         ratio = times[-1] / times[0] if times[0] else float("nan")
-        print(f"  {name:<18} " + "  ".join(f"{t:7.3f}" for t in times)
-              + f"   x{ratio:.1f} for x{copies[-1] // copies[0]} input")
+        print(
+            f"  {name:<18} "
+            + "  ".join(f"{t:7.3f}" for t in times)
+            + f"   x{ratio:.1f} for x{copies[-1] // copies[0]} input"
+        )
 
 
 def linter_runs(sizes_mb: list[float]) -> None:
@@ -46,15 +56,35 @@ def linter_runs(sizes_mb: list[float]) -> None:
         for mb in sizes_mb:
             path = Path(tmp) / f"big-{mb}.md"
             path.write_text("# Incident\n\n" + PARAGRAPH * int(mb * 1e6 / len(PARAGRAPH)), encoding="utf-8")
-            code = ("import resource, sys; from blamelint.cli import main; main(sys.argv[1:]); "
-                    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+            code = (
+                "import resource, sys; from blamelint.cli import main; main(sys.argv[1:]); "
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+            )
             start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-c", code, "check", "--no-cache", "--jobs", "1",
-                                   "--format", "json", "-o", str(Path(tmp) / "out.json"), str(path)],
-                                  capture_output=True, text=True)
+            proc = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    code,
+                    "check",
+                    "--no-cache",
+                    "--jobs",
+                    "1",
+                    "--format",
+                    "json",
+                    "-o",
+                    str(Path(tmp) / "out.json"),
+                    str(path),
+                ],
+                capture_output=True,
+                text=True,
+            )
             elapsed = time.perf_counter() - start
             peak = int(proc.stderr.strip().splitlines()[-1]) / 1024
-            print(f"  {mb:5.2f} MB  {elapsed:7.1f} s  {peak:7.0f} MB peak  ({mb * 1e6 / elapsed / 6:,.0f} words/s)")
+            print(
+                f"  {mb:5.2f} MB  {elapsed:7.1f} s  {peak:7.0f} MB peak  "
+                f"({mb * 1e6 / elapsed / 6:,.0f} words/s)"
+            )
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ the project's sample postmortems, one after another. Figures printed:
 
 The machine's load average is printed: other work on it slows every figure.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,9 +35,12 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ["corpora/postmortems/2023-02-09-tls-cert-expiry.md",
-           "corpora/postmortems/2023-08-30-database-failover.md",
-           "corpora/postmortems/2024-10-28-payment-provider-outage.md", "corpora/sample-postmortem.md"]
+SOURCES = [
+    "corpora/postmortems/2023-02-09-tls-cert-expiry.md",
+    "corpora/postmortems/2023-08-30-database-failover.md",
+    "corpora/postmortems/2024-10-28-payment-provider-outage.md",
+    "corpora/sample-postmortem.md",
+]
 
 
 def document(words: int = 3000) -> str:
@@ -90,15 +94,19 @@ async def session(debounce_ms: int, edits: int, text: str, folder: Path) -> dict
     client = driver.client
     started = time.perf_counter()
     await client.start_io(sys.executable, "-m", "blamelint", "server", "--debounce-ms", str(debounce_ms))
-    await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(),
-                                                         root_uri=folder.as_uri()))
+    await client.initialize_async(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=folder.as_uri())
+    )
     client.initialized(types.InitializedParams())
     path = folder / "postmortem.md"
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
     first = driver.expect(1)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id="markdown", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
     findings = await asyncio.wait_for(first, 300)
     cold = time.perf_counter() - started
     lines = text.split("\n")
@@ -115,10 +123,14 @@ async def session(debounce_ms: int, edits: int, text: str, folder: Path) -> dict
         at = types.Position(line, end)
         done = driver.expect(version)
         sent = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangePartial(
-                range=types.Range(start=at, end=at), text=insert)]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text=insert)
+                ],
+            )
+        )
         await asyncio.wait_for(done, 120)
         if n >= warm_up:
             times.append(time.perf_counter() - sent)
@@ -139,15 +151,19 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=3000)
     args = parser.parse_args()
     text = document(args.words)
-    print(f"document: {len(text.split())} words, {text.count(chr(10) * 2) + 1} paragraphs; "
-          f"load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"document: {len(text.split())} words, {text.count(chr(10) * 2) + 1} paragraphs; "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for debounce in (100, 0):
             result = asyncio.run(session(debounce, args.edits, text, Path(tmp)))
             ms = [t * 1000 for t in result["times"]]
-            print(f"debounce {debounce:>3} ms: cold start to first diagnostics {result['cold']:.2f} s "
-                  f"({result['findings']} findings); edit to diagnostics over {len(ms)} one-paragraph edits: "
-                  f"median {statistics.median(ms):.0f} ms, p90 {p90(ms):.0f} ms, max {max(ms):.0f} ms")
+            print(
+                f"debounce {debounce:>3} ms: cold start to first diagnostics {result['cold']:.2f} s "
+                f"({result['findings']} findings); edit to diagnostics over {len(ms)} one-paragraph edits: "
+                f"median {statistics.median(ms):.0f} ms, p90 {p90(ms):.0f} ms, max {max(ms):.0f} ms"
+            )
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

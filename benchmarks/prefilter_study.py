@@ -23,6 +23,7 @@ many sentences differently alone than inside their block.
 
     python benchmarks/prefilter_study.py
 """
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,9 @@ def documents():
 def sentences() -> list[str]:
     texts = []
     for path in sorted((ROOT / "corpora" / "sentences").glob("*.jsonl")):
-        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts += [
+            json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
     return texts
 
 
@@ -102,12 +105,18 @@ def main() -> None:
             cache[word] = participle_like(word)
         return cache[word]
 
-    pieces = [(block.kind, text) for d in documents() for block in d.blocks for _, text in block_pieces(block)]
+    pieces = [
+        (block.kind, text) for d in documents() for block in d.blocks for _, text in block_pieces(block)
+    ]
     pieces += [("paragraph", text) for text in sentences()]
     total = 0
-    skipped = {"participles, lexical": 0, "participles, tagger": 0, "participles + rule data words": 0,
-               "participles, sentence level (reference)": 0}
-    for (kind, text), doc in zip(pieces, nlp.pipe([t for _, t in pieces])):
+    skipped = {
+        "participles, lexical": 0,
+        "participles, tagger": 0,
+        "participles + rule data words": 0,
+        "participles, sentence level (reference)": 0,
+    }
+    for (_kind, text), doc in zip(pieces, nlp.pipe([t for _, t in pieces])):
         words = len(text.split())
         total += words
         lowers = [t.lower_ for t in doc]
@@ -128,6 +137,7 @@ def main() -> None:
 
 def same_alone(nlp, texts: list[str]) -> None:
     """Is a block parsed alone as in a batch? Is a sentence parsed alone as in its block?"""
+
     def parse(span):
         return [(t.text, t.tag_, t.dep_, t.head.i - span[0].i) for t in span if not t.is_space]
 

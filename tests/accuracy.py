@@ -6,12 +6,13 @@ Each file becomes one Markdown document with one sentence per paragraph
 once with the four sentence rules; a finding counts for the sentence on its
 start line. Used by tests/test_accuracy.py and tests/update_baseline.py.
 """
+
 from __future__ import annotations
 
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "sentences"
@@ -44,7 +45,7 @@ def load_rows(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def build_linter(nlp: Optional[Any] = None):
+def build_linter(nlp: Any | None = None):
     """A Linter running the four sentence rules on ``nlp`` (loaded if not given)."""
     from blamelint.config import Config
     from blamelint.engine import Linter
@@ -91,8 +92,7 @@ def score(files: list[Path], linter) -> dict[str, Any]:
     return {"sentences": sentences, "files": [p.name for p in files], "labels": _figures(counts)}
 
 
-def regressions(current: dict[str, Any], baseline: dict[str, Any],
-                tolerance: float = TOLERANCE) -> list[str]:
+def regressions(current: dict[str, Any], baseline: dict[str, Any], tolerance: float = TOLERANCE) -> list[str]:
     """Every figure more than ``tolerance`` below its baseline."""
     worse = []
     for label in LABELS:
@@ -202,6 +202,8 @@ def _figures(counts: dict[str, Counter]) -> dict[str, dict[str, Any]]:
         labels[label] = {
             "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
             "recall": round(tp / (tp + fn), 4) if tp + fn else 1.0,
-            "tp": tp, "fp": fp, "fn": fn,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
         }
     return labels

@@ -1,5 +1,6 @@
 """Shared fixtures: one loaded pipeline per test session, linters (with the
 pipeline, or document rules only), a parser and a CLI runner."""
+
 from __future__ import annotations
 
 import os
@@ -33,8 +34,12 @@ def make_linter(nlp):
         config = Config(**config_keys)
         registry = Registry(config)
         rules = registry.build(registry.selected(select or [], ignore or []), config.rules)
-        return Linter(config, rules, nlp_factory=lambda needs: nlp,
-                      is_postmortem=is_postmortem or PostmortemDetector(config))
+        return Linter(
+            config,
+            rules,
+            nlp_factory=lambda needs: nlp,
+            is_postmortem=is_postmortem or PostmortemDetector(config),
+        )
 
     return build
 
@@ -55,8 +60,13 @@ def lint(make_linter):
     return run
 
 
-DOCUMENT_RULES = ["missing-what-went-well", "missing-section", "action-item-without-owner",
-                  "action-item-without-due-date", "vague-action-item"]
+DOCUMENT_RULES = [
+    "missing-what-went-well",
+    "missing-section",
+    "action-item-without-owner",
+    "action-item-without-due-date",
+    "vague-action-item",
+]
 
 
 def build_document_linter(select=None, detect=True, **config_keys):
@@ -105,8 +115,15 @@ def run_cli(*args, cwd=None, stdin=None, env=None):
     full_env.pop("NO_COLOR", None)
     if env:
         full_env.update(env)
-    return subprocess.run([sys.executable, "-m", "blamelint", *args], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, env=full_env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "blamelint", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=600,
+    )
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 alone) and on corpora/documents (labeled sentences inside whole documents) may
 not fall more than 0.01 below the recorded corpora/baseline.json. Rewrite the baseline
 with `python -m tests.update_baseline` when a change earns it."""
+
 from __future__ import annotations
 
 import json
@@ -46,8 +47,9 @@ def test_the_corpora_and_the_baseline_exist():
 def test_baseline_covers_every_label_and_file():
     baseline = read_baseline()
     assert set(baseline["labels"]) == set(LABELS)
-    assert baseline["files"] == [p.name for p in FILES], \
+    assert baseline["files"] == [p.name for p in FILES], (
         "the corpora changed since the baseline was recorded: python -m tests.update_baseline"
+    )
 
 
 def test_no_label_falls_below_the_baseline(measured):
@@ -57,9 +59,11 @@ def test_no_label_falls_below_the_baseline(measured):
 
 def test_sentences_map_to_their_own_findings(linter):
     """The batching is exact: a finding counts for the sentence it is in."""
-    rows = [{"text": "The root cause was a bad deploy.", "labels": ["root-cause"]},
-            {"text": "We restarted the cache at 10:02.", "labels": []},
-            {"text": "The engineer should have checked the dashboard.", "labels": ["hindsight"]}]
+    rows = [
+        {"text": "The root cause was a bad deploy.", "labels": ["root-cause"]},
+        {"text": "We restarted the cache at 10:02.", "labels": []},
+        {"text": "The engineer should have checked the dashboard.", "labels": ["hindsight"]},
+    ]
     assert predictions(linter, rows) == [{"root-cause"}, set(), {"hindsight"}]
 
 
@@ -76,8 +80,10 @@ def test_regressions_are_caught():
 
 def test_bad_corpus_lines_are_reported_with_file_and_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text(json.dumps({"text": "ok", "labels": []}) + "\n" + '{"text": "x", "labels": ["nope"]}\n',
-                   encoding="utf-8")
+    bad.write_text(
+        json.dumps({"text": "ok", "labels": []}) + "\n" + '{"text": "x", "labels": ["nope"]}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match=r"bad.jsonl:2: unknown labels \['nope'\]"):
         load_rows(bad)
 
@@ -95,8 +101,9 @@ def measured_in_context(linter):
 def test_in_context_baseline_covers_every_set():
     baseline = read_baseline()
     assert "documents" in baseline, "record it with: python -m tests.update_baseline"
-    assert baseline["documents"]["sets"] == [p.name for p in SETS], \
+    assert baseline["documents"]["sets"] == [p.name for p in SETS], (
         "corpora/documents changed since the baseline was recorded: python -m tests.update_baseline"
+    )
 
 
 def test_no_label_falls_below_the_in_context_baseline(measured_in_context):

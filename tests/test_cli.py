@@ -1,4 +1,5 @@
 """The command line as a user meets it: exit codes, formats, options."""
+
 import json
 import subprocess
 import sys
@@ -17,10 +18,12 @@ def write(tmp_path, name, text):
 
 
 def test_help_and_version_do_not_load_spacy():
-    code = ("import sys, blamelint.cli as c\n"
-            "for args in (['--help'], ['--version'], ['check', '--help']):\n"
-            "    assert c.main(args) == 0\n"
-            "print('spacy' in sys.modules)")
+    code = (
+        "import sys, blamelint.cli as c\n"
+        "for args in (['--help'], ['--version'], ['check', '--help']):\n"
+        "    assert c.main(args) == 0\n"
+        "print('spacy' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("False")
 
@@ -70,8 +73,9 @@ def test_unknown_rule(cli, tmp_path):
 
 
 def test_stdin(cli, tmp_path):
-    result = cli("check", "-", "--stdin-filename", "pm/incident.md", "--format", "json",
-                 stdin=FINDINGS, cwd=tmp_path)
+    result = cli(
+        "check", "-", "--stdin-filename", "pm/incident.md", "--format", "json", stdin=FINDINGS, cwd=tmp_path
+    )
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert {f["location"]["path"] for f in report["findings"]} == {"pm/incident.md"}
@@ -116,8 +120,17 @@ def test_rules_and_explain(cli):
         assert heading in explained.stdout
     terminal = cli("explain", "agentless-passive").stdout  # for a terminal: short first, details after
     assert terminal.startswith("agentless-passive (warning, sentence)\n  A passive clause")
-    order = [terminal.index(h) for h in ("Example:", "Use instead:", "Why it matters", "What it flags",
-                                         "Known problems", "Configuration")]
+    order = [
+        terminal.index(h)
+        for h in (
+            "Example:",
+            "Use instead:",
+            "Why it matters",
+            "What it flags",
+            "Known problems",
+            "Configuration",
+        )
+    ]
     assert order == sorted(order)
     assert "## " not in terminal and "```" not in terminal and "rules/data" not in terminal
     assert ".yaml" not in terminal and "people list" in terminal
@@ -137,8 +150,11 @@ def test_readme_quick_start_sample_has_findings(cli):
     sample = ROOT / "corpora" / "sample-postmortem.md"
     result = cli("check", str(sample))
     assert result.returncode == 1
-    rules = {line.split()[2] for line in result.stdout.splitlines() if ": " in line and line.count(":") >= 3
-             and line.split()[1] in ("error", "warning", "note")}
+    rules = {
+        line.split()[2]
+        for line in result.stdout.splitlines()
+        if ": " in line and line.count(":") >= 3 and line.split()[1] in ("error", "warning", "note")
+    }
     assert len(rules) >= 4, result.stdout
 
 

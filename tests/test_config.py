@@ -29,12 +29,15 @@ def test_dot_file_wins_in_same_folder(tmp_path):
     assert load_config(cwd=tmp_path).fail_on == "note"
 
 
-@pytest.mark.parametrize("body, words", [
-    ("fail-on = 'sometimes'\n", ["fail-on", "error", "warning", "note", "never"]),
-    ("colour = true\n", ["unknown key 'colour'", "allowed keys"]),
-    ("severity = { blame = 'fatal' }\n", ["severity.blame"]),
-    ("select = 'blame'\n", ["select"]),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ("fail-on = 'sometimes'\n", ["fail-on", "error", "warning", "note", "never"]),
+        ("colour = true\n", ["unknown key 'colour'", "allowed keys"]),
+        ("severity = { blame = 'fatal' }\n", ["severity.blame"]),
+        ("select = 'blame'\n", ["select"]),
+    ],
+)
 def test_bad_values_name_file_key_and_allowed(tmp_path, body, words):
     (tmp_path / ".blamelint.toml").write_text(body)
     with pytest.raises(ConfigError) as err:

@@ -1,6 +1,7 @@
 """The everyday command line a ruff, Vale or markdownlint user expects: concise output,
 statistics, quiet, --exclude, an empty match that fails, baseline counts, suppression
 warnings, config typos named with file and key, repository-relative paths, init."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,11 @@ def test_concise_statistics_quiet(cli, tmp_path):
 
     stats = cli("check", "--statistics", "bad.md", cwd=tmp_path)
     assert stats.returncode == 1
-    assert stats.stdout.splitlines()[:3] == ["1  agentless-passive  (warning)", "1  blame  (warning)",
-                                             "1  root-cause  (warning)"]
+    assert stats.stdout.splitlines()[:3] == [
+        "1  agentless-passive  (warning)",
+        "1  blame  (warning)",
+        "1  root-cause  (warning)",
+    ]
     assert cli("check", "--statistics", "--format", "json", "bad.md", cwd=tmp_path).returncode == 2
 
     quiet = cli("check", "-q", "--format", "concise", "bad.md", cwd=tmp_path)
@@ -42,8 +46,9 @@ def test_concise_statistics_quiet(cli, tmp_path):
 def test_exclude_and_no_files_matched(cli, tmp_path):
     write(tmp_path, "pm/a.md", FINDINGS)
     write(tmp_path, "pm/drafts/b.md", FINDINGS)
-    found = cli("check", "--format", "concise", "--exclude", "pm/drafts/*", "--exclude", "*.txt", ".",
-                cwd=tmp_path)
+    found = cli(
+        "check", "--format", "concise", "--exclude", "pm/drafts/*", "--exclude", "*.txt", ".", cwd=tmp_path
+    )
     assert found.returncode == 1 and "pm/a.md" in found.stdout and "drafts" not in found.stdout
     none = cli("check", "--exclude", "*.md", "pm", cwd=tmp_path)
     assert none.returncode == 2 and none.stdout == ""
@@ -71,16 +76,25 @@ def test_baseline_counts_are_said_plainly(cli, tmp_path):
     assert json.loads(as_json.stdout)["summary"]["findings"] == 0 and "not reported" in as_json.stderr
 
 
-@pytest.mark.parametrize("body, key, hint", [
-    ("[rules.blam]\nx = 1\n", "rules.blam", "did you mean 'blame'?"),
-    ('ignore = ["hindsigt"]\n', "ignore", "did you mean 'hindsight'?"),
-    ('select = ["root-causes"]\n', "select", "did you mean 'root-cause'?"),
-    ('severity = { agentles-passive = "note" }\n', "severity.agentles-passive",
-     "did you mean 'agentless-passive'?"),
-    ("[rules.blame]\nstrict = true\n", "rules.blame.strict", "blame takes: model, threshold"),
-    ("[rules.action-item-without-owner]\ninclude-don = true\n", "rules.action-item-without-owner.include-don",
-     "did you mean 'include-done'?"),
-])
+@pytest.mark.parametrize(
+    "body, key, hint",
+    [
+        ("[rules.blam]\nx = 1\n", "rules.blam", "did you mean 'blame'?"),
+        ('ignore = ["hindsigt"]\n', "ignore", "did you mean 'hindsight'?"),
+        ('select = ["root-causes"]\n', "select", "did you mean 'root-cause'?"),
+        (
+            'severity = { agentles-passive = "note" }\n',
+            "severity.agentles-passive",
+            "did you mean 'agentless-passive'?",
+        ),
+        ("[rules.blame]\nstrict = true\n", "rules.blame.strict", "blame takes: model, threshold"),
+        (
+            "[rules.action-item-without-owner]\ninclude-don = true\n",
+            "rules.action-item-without-owner.include-don",
+            "did you mean 'include-done'?",
+        ),
+    ],
+)
 def test_config_typos_name_file_key_and_closest(tmp_path, body, key, hint):
     from blamelint.config import load_config
     from blamelint.errors import ConfigError
@@ -119,7 +133,8 @@ def test_sarif_paths_are_relative_to_the_repository_wherever_run(cli, tmp_path):
     assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
     from_root = json.loads(cli("check", "--format", "sarif", "postmortems/a.md", cwd=repo).stdout)["runs"][0]
     assert [r["partialFingerprints"] for r in from_root["results"]] == [
-        r["partialFingerprints"] for r in sarif["results"]]
+        r["partialFingerprints"] for r in sarif["results"]
+    ]
 
 
 def test_init_finds_the_postmortems_and_writes_a_valid_config(tmp_path):
@@ -137,8 +152,10 @@ def test_init_finds_the_postmortems_and_writes_a_valid_config(tmp_path):
     assert "files: ^docs/postmortems/" in out and ".github/workflows/blamelint.yml" in out
     config = load_config(cwd=tmp_path)
     assert config.source == str(tmp_path / ".blamelint.toml")
-    assert all(path_matches(p, config.postmortem_paths)
-               for p in ("docs/postmortems/b.md", "docs/postmortems/2024/a.md"))
+    assert all(
+        path_matches(p, config.postmortem_paths)
+        for p in ("docs/postmortems/b.md", "docs/postmortems/2024/a.md")
+    )
     assert not path_matches("notes/readme.md", config.postmortem_paths)
     with pytest.raises(BlamelintError, match="already exists"):
         run_init(tmp_path)

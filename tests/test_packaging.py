@@ -1,4 +1,5 @@
 """Rule data ships inside the wheel and is loaded from the installed package."""
+
 import subprocess
 import sys
 import zipfile
@@ -22,8 +23,11 @@ def test_rule_data_loads_from_installed_package_when_not_editable():
 
 @pytest.mark.slow
 def test_wheel_contains_rule_data(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         pytest.fail(f"building the wheel failed:\n{result.stderr[-2000:]}")
     wheel = next(tmp_path.glob("blamelint-*.whl"))

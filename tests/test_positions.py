@@ -1,6 +1,6 @@
 """A finding's line and column point at exactly the text it quotes."""
-from tests.fuzz.invariants import slice_by_position
 
+from tests.fuzz.invariants import slice_by_position
 
 SOURCE = """# Incident
 

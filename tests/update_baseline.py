@@ -6,6 +6,7 @@
 Run it after a change that makes the rules better (or after the corpora
 change), and commit the new baseline with the change that earned it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,9 @@ from tests.accuracy import (
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--check", action="store_true", help="compare with the baseline; do not write")
     args = parser.parse_args(argv)
     files = corpus_files()
@@ -36,13 +39,18 @@ def main(argv: list[str] | None = None) -> int:
     linter = build_linter()
     result = score(files, linter)
     result["documents"] = score_documents(document_sets(), linter)
-    for title, part in (("sentences alone (corpora/sentences)", result),
-                        ("in context (corpora/documents)", result["documents"])):
+    for title, part in (
+        ("sentences alone (corpora/sentences)", result),
+        ("in context (corpora/documents)", result["documents"]),
+    ):
         print(f"{title}: {part['sentences']} sentences")
         print(f"  {'label':<18} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
         for label in LABELS:
             m = part["labels"][label]
-            print(f"  {label:<18} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
+            print(
+                f"  {label:<18} {m['precision']:>9.4f} {m['recall']:>7.4f} "
+                f"{m['tp']:>4} {m['fp']:>4} {m['fn']:>4}"
+            )
     if args.check:
         if not BASELINE.exists():
             print(f"no baseline at {BASELINE}", file=sys.stderr)

@@ -8,12 +8,12 @@ so the command, the pages and SARIF help never disagree. A maintainer tool::
     python tools/docgen.py            # rewrite what is stale
     python tools/docgen.py --check    # exit 1 and list what is stale
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Optional
 
 from blamelint.errors import BlamelintError
 from blamelint.rules.base import RuleCard
@@ -49,8 +49,10 @@ def rules_table(cards: list[RuleCard]) -> str:
     rows = ["| Rule | Default severity | Scope | What it flags |", "|---|---|---|---|"]
     for c in cards:
         off = " (off by default)" if not c.enabled else ""
-        rows.append(f"| [`{c.id}`]({PAGES.as_posix()}/{c.id}.md) | {c.severity.value} | {c.scope} "
-                    f"| {_cell(c.summary)}{off} |")
+        rows.append(
+            f"| [`{c.id}`]({PAGES.as_posix()}/{c.id}.md) | {c.severity.value} | {c.scope} "
+            f"| {_cell(c.summary)}{off} |"
+        )
     return "\n".join(rows)
 
 
@@ -58,10 +60,10 @@ def with_table(readme: str, table: str, where: str = "README.md") -> str:
     start, end = readme.find(START), readme.find(END)
     if start == -1 or end == -1 or end < start:
         raise DocgenError(f"{where}: the markers {START} and {END} are missing or out of order")
-    return readme[:start + len(START)] + "\n" + table + "\n" + readme[end:]
+    return readme[: start + len(START)] + "\n" + table + "\n" + readme[end:]
 
 
-def expected(root: Path) -> dict[Path, Optional[str]]:
+def expected(root: Path) -> dict[Path, str | None]:
     """Every generated file and the text it should have (None: should not exist)."""
     cards = load_cards(root)
     readme = root / "README.md"
@@ -69,7 +71,7 @@ def expected(root: Path) -> dict[Path, Optional[str]]:
         current = readme.read_text(encoding="utf-8")
     except OSError as exc:
         raise DocgenError(f"{readme}: cannot read: {exc.strerror or exc}") from None
-    files: dict[Path, Optional[str]] = {readme: with_table(current, rules_table(cards), str(readme))}
+    files: dict[Path, str | None] = {readme: with_table(current, rules_table(cards), str(readme))}
     pages = root / PAGES
     wanted = {pages / f"{c.id}.md": rule_page(c) for c in cards}
     if pages.is_dir():  # pages of rules that no longer exist (only ones we generated)
@@ -80,7 +82,7 @@ def expected(root: Path) -> dict[Path, Optional[str]]:
     return files
 
 
-def _current(path: Path) -> Optional[str]:
+def _current(path: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
@@ -102,7 +104,7 @@ def write(root: Path) -> list[Path]:
     return changed
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/docgen.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", default=".", help="the blamelint checkout (default: the working directory)")
     parser.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")

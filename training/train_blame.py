@@ -10,6 +10,7 @@ BLAME / OTHER) in a blank English pipeline: it reads only the tokenizer's words.
 
 Deterministic: fixed seeds, inputs read in sorted order, one thread.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,8 +84,10 @@ def train(data: list[tuple[str, bool]], seed: int = SEED, epochs: int = EPOCHS):
     textcat = nlp.add_pipe("textcat", config=TEXTCAT)
     textcat.add_label("BLAME")
     textcat.add_label("OTHER")
-    gold = [Example.from_dict(nlp.make_doc(text), {"cats": {"BLAME": float(y), "OTHER": float(not y)}})
-            for text, y in data]
+    gold = [
+        Example.from_dict(nlp.make_doc(text), {"cats": {"BLAME": float(y), "OTHER": float(not y)}})
+        for text, y in data
+    ]
     optimizer = nlp.initialize(lambda: gold)
     order = random.Random(seed)
     for _ in range(epochs):
@@ -100,6 +103,7 @@ def score(nlp, texts: list[str]) -> list[float]:
 
 
 # -- the rules' predictions, in context ---------------------------------------------
+
 
 def rule_predictions(name: str, options: dict | None = None) -> tuple[list[dict], list[bool]]:
     """The labeled rows of batch ``name`` and whether the blame rule (alone, with
@@ -192,8 +196,11 @@ def cross_validate() -> dict:
         for t in IN_CONTEXT:
             wired = in_context(name, nlp, t)
             in_context_fired.setdefault(t, []).extend(wired)
-        per_batch[name] = {"rules": _pr(truth, fired), "model@0.5": _pr(truth, [p >= 0.5 for p in probs]),
-                           "rules|model@0.5": _pr(truth, [f or p >= 0.5 for f, p in zip(fired, probs)])}
+        per_batch[name] = {
+            "rules": _pr(truth, fired),
+            "model@0.5": _pr(truth, [p >= 0.5 for p in probs]),
+            "rules|model@0.5": _pr(truth, [f or p >= 0.5 for f, p in zip(fired, probs)]),
+        }
         print(f"{name}: {per_batch[name]} ({time.perf_counter() - started:.0f}s)", file=sys.stderr)
     table = {"rules alone": _pr(gold, rules)}
     for t in THRESHOLDS:
@@ -204,8 +211,15 @@ def cross_validate() -> dict:
         table[f"rule with model on, threshold {t} (wired, in context)"] = _pr(gold, in_context_fired[t])
     for t in (0.2, 0.3, 0.5):
         table[f"rules AND model >= {t}"] = _pr(gold, [f and p >= t for f, p in zip(rules, model)])
-    return {"sentences": len(gold), "positives": sum(gold), "table": table, "batches": per_batch,
-            "scores": [round(p, 4) for p in model], "rules": rules, "gold": gold}
+    return {
+        "sentences": len(gold),
+        "positives": sum(gold),
+        "table": table,
+        "batches": per_batch,
+        "scores": [round(p, 4) for p in model],
+        "rules": rules,
+        "gold": gold,
+    }
 
 
 def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool]]) -> None:
@@ -229,9 +243,14 @@ def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool
         "command": ".venv/bin/python training/train_blame.py",
         "train_seconds": round(seconds, 1),
         "threshold": RECOMMENDED_THRESHOLD,
-        "cv": None if cv is None else {"method": "leave one document batch out (a1..c3)",
-                                       "sentences": cv["sentences"], "positives": cv["positives"],
-                                       "table": cv["table"]},
+        "cv": None
+        if cv is None
+        else {
+            "method": "leave one document batch out (a1..c3)",
+            "sentences": cv["sentences"],
+            "positives": cv["positives"],
+            "table": cv["table"],
+        },
     }
     (OUTPUT / "card.json").write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -241,23 +260,27 @@ RECOMMENDED_THRESHOLD = 0.7
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cv", action="store_true", help="run the leave-one-batch-out estimate "
-                        f"and write {CV_FILE.relative_to(ROOT)}")
+    parser.add_argument(
+        "--cv",
+        action="store_true",
+        help=f"run the leave-one-batch-out estimate and write {CV_FILE.relative_to(ROOT)}",
+    )
     args = parser.parse_args(argv)
     if args.cv:
         cv = cross_validate()
         CV_FILE.write_text(json.dumps(cv, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         for name, row in cv["table"].items():
-            print(f"{name:28} tp {row['tp']:4} fp {row['fp']:4} fn {row['fn']:4} "
-                  f"P {row['precision']:.3f} R {row['recall']:.3f}")
+            print(
+                f"{name:28} tp {row['tp']:4} fp {row['fp']:4} fn {row['fn']:4} "
+                f"P {row['precision']:.3f} R {row['recall']:.3f}"
+            )
         return 0
     started = time.perf_counter()
     data = examples()
     nlp = train(data)
     cv = json.loads(CV_FILE.read_text(encoding="utf-8")) if CV_FILE.exists() else None
     write_model(nlp, cv, time.perf_counter() - started, data)
-    print(f"wrote {OUTPUT.relative_to(ROOT)} ({len(data)} sentences, "
-          f"{time.perf_counter() - started:.0f}s)")
+    print(f"wrote {OUTPUT.relative_to(ROOT)} ({len(data)} sentences, {time.perf_counter() - started:.0f}s)")
     return 0
 
 

@@ -2,6 +2,7 @@
 for ``-m``; a repository being checked could then shadow any module blamelint
 imports (its own ``spacy.py``, a ``model`` named in its config), so the working
 directory leaves ``sys.path`` before anything else is imported."""
+
 import os
 import sys
 

@@ -3,11 +3,11 @@
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it;
 2 usage, configuration or input errors (including a file that could not be checked).
 """
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import click
 
@@ -34,46 +34,118 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True,
-              help="Output format (concise: one line a finding, path:line:col: rule message).")
-@click.option("--statistics", is_flag=True,
-              help="Print how many findings each rule has instead of the findings.")
+@click.option(
+    "--format",
+    "--output-format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format (concise: one line a finding, path:line:col: rule message).",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, nothing when clean.")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="Skip files matching GLOB when searching folders (repeatable; added to the config's).")
-@click.option("--allow-no-files", is_flag=True,
-              help="Exit 0 when the paths match no file [default: exit 2, a misconfigured path].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to FILE instead of standard output.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip files matching GLOB when searching folders (repeatable; added to the config's).",
+)
+@click.option(
+    "--allow-no-files",
+    is_flag=True,
+    help="Exit 0 when the paths match no file [default: exit 2, a misconfigured path].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE instead of standard output.",
+)
 @click.option("--select", multiple=True, metavar="RULE", help="Check only this rule (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not check this rule (repeatable).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "note", "never"]),
-              help="Lowest severity that makes the exit code 1 [default: warning].")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Config file (default: nearest .blamelint.toml or pyproject.toml).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note", "never"]),
+    help="Lowest severity that makes the exit code 1 [default: warning].",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: nearest .blamelint.toml or pyproject.toml).",
+)
 @click.option("--stdin-filename", metavar="NAME", help="Name to report for '-' (standard input).")
 @click.option("--color/--no-color", default=None, help="Colour text output [default: on a terminal].")
-@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Report only findings not recorded in this baseline.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Record every current finding in FILE (then report none).")
-@click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Parse in N processes [default: all cores; small runs stay in one].")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Report only findings not recorded in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Record every current finding in FILE (then report none).",
+)
+@click.option(
+    "--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parse in N processes [default: all cores; small runs stay in one].",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-def check(paths, fmt, statistics, quiet, exclude, allow_no_files, output, select, ignore, fail_on,
-          config_path, stdin_filename, color, baseline, write_baseline, diff_ref, jobs, no_cache) -> None:
+def check(
+    paths,
+    fmt,
+    statistics,
+    quiet,
+    exclude,
+    allow_no_files,
+    output,
+    select,
+    ignore,
+    fail_on,
+    config_path,
+    stdin_filename,
+    color,
+    baseline,
+    write_baseline,
+    diff_ref,
+    jobs,
+    no_cache,
+) -> None:
     """Check postmortems (files, folders, or - for standard input)."""
     from blamelint.run.check import run_check
 
     try:
-        code = run_check(paths=list(paths) or ["."], fmt=fmt, output=output, select=list(select),
-                         ignore=list(ignore), fail_on=fail_on, config_path=config_path,
-                         stdin_filename=stdin_filename, color=color, baseline=baseline,
-                         write_baseline=write_baseline, diff=diff_ref, jobs=jobs, use_cache=not no_cache,
-                         exclude=list(exclude), statistics=statistics, quiet=quiet,
-                         allow_no_files=allow_no_files)
+        code = run_check(
+            paths=list(paths) or ["."],
+            fmt=fmt,
+            output=output,
+            select=list(select),
+            ignore=list(ignore),
+            fail_on=fail_on,
+            config_path=config_path,
+            stdin_filename=stdin_filename,
+            color=color,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            diff=diff_ref,
+            jobs=jobs,
+            use_cache=not no_cache,
+            exclude=list(exclude),
+            statistics=statistics,
+            quiet=quiet,
+            allow_no_files=allow_no_files,
+        )
     except BlamelintError as exc:
         _fail(str(exc))
     sys.exit(code)
@@ -82,7 +154,7 @@ def check(paths, fmt, statistics, quiet, exclude, allow_no_files, output, select
 @cli.command("rules")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules_cmd(config_path: Optional[str], fmt: str) -> None:
+def rules_cmd(config_path: str | None, fmt: str) -> None:
     """List every rule: id, default severity, scope and summary."""
     import json
 
@@ -95,8 +167,21 @@ def rules_cmd(config_path: Optional[str], fmt: str) -> None:
         _fail(str(exc))
     cards = registry.cards
     if fmt == "json":
-        click.echo(json.dumps([{"id": c.id, "severity": c.severity.value, "scope": c.scope,
-                                "enabled": c.enabled, "summary": c.summary} for c in cards], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": c.id,
+                        "severity": c.severity.value,
+                        "scope": c.scope,
+                        "enabled": c.enabled,
+                        "summary": c.summary,
+                    }
+                    for c in cards
+                ],
+                indent=2,
+            )
+        )
         return
     width = max(len(c.id) for c in cards)
     click.echo(f"{'RULE':<{width}}  {'SEVERITY':<8}  {'SCOPE':<8}  SUMMARY")
@@ -108,9 +193,15 @@ def rules_cmd(config_path: Optional[str], fmt: str) -> None:
 @cli.command()
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
-              help="text: for a terminal; markdown: the rule's documentation page.")
-def explain(rule: str, config_path: Optional[str], fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: for a terminal; markdown: the rule's documentation page.",
+)
+def explain(rule: str, config_path: str | None, fmt: str) -> None:
     """Show what RULE flags, an example and what to write instead, then why and the details."""
     import shutil
 
@@ -131,8 +222,11 @@ def explain(rule: str, config_path: Optional[str], fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--pyproject", is_flag=True, help="Append a [tool.blamelint] section to pyproject.toml "
-              "instead of writing .blamelint.toml.")
+@click.option(
+    "--pyproject",
+    is_flag=True,
+    help="Append a [tool.blamelint] section to pyproject.toml instead of writing .blamelint.toml.",
+)
 def init(pyproject: bool) -> None:
     """Write a commented config for this project and print the pre-commit and CI set-up."""
     from blamelint.run.init import run_init
@@ -144,13 +238,25 @@ def init(pyproject: bool) -> None:
 
 
 @cli.command()
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Config file for every document (default: the nearest one to each document).")
-@click.option("--debounce-ms", type=click.IntRange(min=0, max=10_000), default=100, show_default=True,
-              help="Wait this long after the last keystroke before checking.")
-@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default; accepted "
-              "because some editors pass it).")
-def server(config_path: Optional[str], debounce_ms: int, stdio: bool) -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file for every document (default: the nearest one to each document).",
+)
+@click.option(
+    "--debounce-ms",
+    type=click.IntRange(min=0, max=10_000),
+    default=100,
+    show_default=True,
+    help="Wait this long after the last keystroke before checking.",
+)
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk over standard input and output (the default; accepted because some editors pass it).",
+)
+def server(config_path: str | None, debounce_ms: int, stdio: bool) -> None:
     """Run the language server (LSP over stdio) for editors."""
     try:
         from blamelint.server.protocol import serve
@@ -175,7 +281,7 @@ def _interrupted() -> int:
     return ExitCode.INTERRUPTED
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="blamelint", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -203,7 +309,10 @@ def main(argv: Optional[list[str]] = None) -> int:
 
         if os.environ.get("BLAMELINT_DEBUG"):
             traceback.print_exc()
-        click.echo(f"blamelint: internal error: {type(exc).__name__}: {exc} (this is a bug in blamelint; "
-                   "set BLAMELINT_DEBUG=1 for the traceback and please report it)", err=True)
+        click.echo(
+            f"blamelint: internal error: {type(exc).__name__}: {exc} (this is a bug in blamelint; "
+            "set BLAMELINT_DEBUG=1 for the traceback and please report it)",
+            err=True,
+        )
         return ExitCode.ERROR
     return ExitCode.OK

@@ -4,11 +4,12 @@ Found by walking up from the working directory (``--config`` overrides). Keys ar
 kebab-case in TOML. Validated with pydantic: an unknown key or a bad value is a
 ConfigError naming the file, the key and what is allowed.
 """
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -30,21 +31,24 @@ def _kebab(name: str) -> str:
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True,
-                              frozen=False)
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=False)
 
     select: list[str] = Field(default_factory=list, description="Only these rules (default: all).")
     ignore: list[str] = Field(default_factory=list, description="Never these rules.")
     severity: dict[str, Severity] = Field(default_factory=dict, description="Per-rule severity overrides.")
     fail_on: FailLevel = Field(default="warning", description="Lowest severity that makes the run fail.")
-    model: Optional[str] = Field(default=None, description="spaCy pipeline (package name or path).")
-    include: list[str] = Field(default_factory=lambda: ["*.md", "*.markdown", "*.txt"],
-                               description="File globs checked when a directory is given.")
+    model: str | None = Field(default=None, description="spaCy pipeline (package name or path).")
+    include: list[str] = Field(
+        default_factory=lambda: ["*.md", "*.markdown", "*.txt"],
+        description="File globs checked when a directory is given.",
+    )
     exclude: list[str] = Field(default_factory=list, description="Path globs never checked.")
-    required_sections: list[str] = Field(default_factory=lambda: list(DEFAULT_SECTIONS),
-                                         description="Sections a postmortem must have.")
-    postmortem_paths: list[str] = Field(default_factory=list,
-                                        description="Globs of files always treated as postmortems.")
+    required_sections: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_SECTIONS), description="Sections a postmortem must have."
+    )
+    postmortem_paths: list[str] = Field(
+        default_factory=list, description="Globs of files always treated as postmortems."
+    )
     rule_cards: list[str] = Field(default_factory=list, description="Extra rule-card files or folders.")
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-rule options.")
     max_file_size: int = Field(default=50 * 1024 * 1024, ge=1, description="Largest file read, in bytes.")
@@ -55,8 +59,8 @@ class Config(BaseModel):
     def _ids(cls, value: list[str]) -> list[str]:
         return [v.strip() for v in value if v.strip()]
 
-    source: Optional[str] = Field(default=None, exclude=True, description="Where this was read from.")
-    root: Optional[str] = Field(default=None, exclude=True, description="Project root for relative paths.")
+    source: str | None = Field(default=None, exclude=True, description="Where this was read from.")
+    root: str | None = Field(default=None, exclude=True, description="Project root for relative paths.")
 
     def fingerprint(self) -> str:
         """A stable digest of everything that can change findings (for caches)."""
@@ -72,8 +76,13 @@ def _format_error(path: str, exc: ValidationError) -> str:
     for err in exc.errors():
         key = ".".join(str(p) for p in err["loc"]) or "(top level)"
         if err["type"] == "extra_forbidden":
-            allowed = ", ".join(sorted(f.alias or name for name, f in Config.model_fields.items()
-                                       if name not in ("source", "root")))
+            allowed = ", ".join(
+                sorted(
+                    f.alias or name
+                    for name, f in Config.model_fields.items()
+                    if name not in ("source", "root")
+                )
+            )
             lines.append(f"  unknown key '{key}'; allowed keys: {allowed}")
         else:
             lines.append(f"  {key}: {err['msg']}")
@@ -119,7 +128,7 @@ def load_file(path: Path) -> Config:
     return config
 
 
-def discover(start: Path) -> Optional[Path]:
+def discover(start: Path) -> Path | None:
     """The nearest .blamelint.toml, or pyproject.toml with [tool.blamelint]."""
     for folder in [start, *start.parents]:
         candidate = folder / ".blamelint.toml"
@@ -141,14 +150,14 @@ def discover(start: Path) -> Optional[Path]:
     return None
 
 
-def find_git_root(start: Path) -> Optional[Path]:
+def find_git_root(start: Path) -> Path | None:
     for folder in [start, *start.parents]:
         if (folder / ".git").exists():
             return folder
     return None
 
 
-def load_config(explicit: Optional[str] = None, cwd: Optional[Path] = None) -> Config:
+def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
     cwd = (cwd or Path.cwd()).resolve()
     if explicit:
         path = Path(explicit)

@@ -4,11 +4,13 @@ All blocks of all documents go through ``nlp.pipe`` in batches; findings are
 positioned in the source, filtered (masked text, suppressions, select/ignore)
 and given their configured severity in one place, not in each rule.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, MutableMapping, Optional
+from typing import Any
 
 from blamelint.config import Config
 from blamelint.document.model import Block, Document
@@ -78,8 +80,9 @@ def document_pieces(document: Document) -> Iterator[tuple[int, int, str, int]]:
             yield b, offset, piece, cost
 
 
-def token_batches(tasks: Iterable[tuple[str, Any, int]], size: int,
-                  budget: int = BATCH_TOKENS) -> Iterator[list[tuple[str, Any]]]:
+def token_batches(
+    tasks: Iterable[tuple[str, Any, int]], size: int, budget: int = BATCH_TOKENS
+) -> Iterator[list[tuple[str, Any]]]:
     """Group (text, context, tokens) tasks into (text, context) batches of at most
     ``size`` texts and about ``budget`` tokens (a longer text is a batch of its own)."""
     batch: list[tuple[str, Any]] = []
@@ -107,29 +110,39 @@ def one_per_span(spans: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]
 
 def block_context(block: Block) -> tuple:
     """What of a block besides its text a sentence rule may read: all but where it is."""
-    return (block.kind, block.level, tuple(block.masked), block.list_depth, block.ordered, block.checked,
-            block.row, block.column, block.quoted, block.pseudo_heading,
-            tuple((h.kind, h.level, h.text) for h in block.headings))
+    return (
+        block.kind,
+        block.level,
+        tuple(block.masked),
+        block.list_depth,
+        block.ordered,
+        block.checked,
+        block.row,
+        block.column,
+        block.quoted,
+        block.pseudo_heading,
+        tuple((h.kind, h.level, h.text) for h in block.headings),
+    )
 
 
 @dataclass
 class Linter:
     config: Config
     rules: list[Rule]
-    nlp_factory: Optional[Callable[[frozenset[str]], Any]] = None
+    nlp_factory: Callable[[frozenset[str]], Any] | None = None
     is_postmortem: Callable[[Document], bool] = field(default=lambda doc: True)
-    observer: Optional[Callable[[Document, dict[int, list[tuple[int, Any]]], list[Finding]], None]] = None
+    observer: Callable[[Document, dict[int, list[tuple[int, Any]]], list[Finding]], None] | None = None
     """Called once per document with its parsed blocks (block index -> [(offset, spaCy Doc)])
     and its findings, before the document is yielded; its ``needs`` attribute (spaCy
     components) is added to the rules' (used by ``blamelint audit`` for metrics)."""
-    parse_cache: Optional[MutableMapping[str, Any]] = None
+    parse_cache: MutableMapping[str, Any] | None = None
     """Parsed pieces by their text, kept between runs (the language server: an edit to one
     paragraph parses that paragraph only). A parse depends on nothing but its text, so the
     findings are the same with or without it."""
-    known_rules: Optional[frozenset[str]] = None
+    known_rules: frozenset[str] | None = None
     """Every rule id of the registry: suppression comments naming another are reported
     (``problems``) and suppress nothing. None: names are not checked."""
-    match_cache: Optional[MutableMapping[tuple, list]] = None
+    match_cache: MutableMapping[tuple, list] | None = None
     """The sentence rules' matches by piece text and block context (``block_context``), kept
     between runs of this Linter (the language server). Rules that read a block's position
     (``offsets``, ``line``) rather than its content must not be run with it."""
@@ -145,8 +158,11 @@ class Linter:
 
     @property
     def needs_nlp(self) -> bool:
-        return (bool(self.sentence_rules) or bool(getattr(self.observer, "needs", None))
-                or any(getattr(r, "wants_parse", False) for r in self.document_rules))
+        return (
+            bool(self.sentence_rules)
+            or bool(getattr(self.observer, "needs", None))
+            or any(getattr(r, "wants_parse", False) for r in self.document_rules)
+        )
 
     @property
     def nlp(self):
@@ -192,9 +208,11 @@ class Linter:
         parsed: list[dict[int, list[tuple[int, Any]]]] = [dict() for _ in documents]
         raw: list[list] = [[] for _ in documents]
         if self.needs_nlp:
-            tasks = ((piece, (d, b, offset), cost)
-                     for d, document in enumerate(documents)
-                     for b, offset, piece, cost in document_pieces(document))
+            tasks = (
+                (piece, (d, b, offset), cost)
+                for d, document in enumerate(documents)
+                for b, offset, piece, cost in document_pieces(document)
+            )
             current = None
             for doc, (d, b, offset) in self._parse(tasks):
                 if d != current:  # blocks come back in document order
@@ -237,13 +255,20 @@ class Linter:
         ``match_cache`` if set."""
         key = None
         if self.match_cache is not None:
-            key = (doc.text, offset, block_context(block),
-                   tuple(rule.document_key() for rule in self.sentence_rules))
+            key = (
+                doc.text,
+                offset,
+                block_context(block),
+                tuple(rule.document_key() for rule in self.sentence_rules),
+            )
             found = self.match_cache.get(key)
             if found is not None:
                 return found
-        found = [(rule, list(rule.check_sentence(sent, block)), sent.text.strip())
-                 for sent in doc.sents for rule in self.sentence_rules]
+        found = [
+            (rule, list(rule.check_sentence(sent, block)), sent.text.strip())
+            for sent in doc.sents
+            for rule in self.sentence_rules
+        ]
         if key is not None:
             self.match_cache[key] = found
         return found
@@ -268,11 +293,14 @@ class Linter:
                 found.append((rule, src_start, src_end, match, sentence, fix))
         return found
 
-    def _findings(self, document: Document, pieces: dict[int, list[tuple[int, Any]]], raw: list) -> list[Finding]:
+    def _findings(
+        self, document: Document, pieces: dict[int, list[tuple[int, Any]]], raw: list
+    ) -> list[Finding]:
         if self.document_rules:
             flat = {b: docs[0][1] for b, docs in pieces.items() if len(docs) == 1}
-            context = DocumentContext(config=self.config, parsed=flat,
-                                      is_postmortem=self.is_postmortem(document))
+            context = DocumentContext(
+                config=self.config, parsed=flat, is_postmortem=self.is_postmortem(document)
+            )
             for rule in self.document_rules:
                 for match in rule.check_document(document, context):
                     raw.append((rule, match.start, max(match.end, match.start + 1), match, None, None))
@@ -296,13 +324,20 @@ class Linter:
             seen.add(key)
             end_line, end_column = document.position(end)
             severity = overrides.get(rule.id, rule.card.severity)
-            findings.append(Finding(
-                rule=rule.id, severity=Severity(severity), message=match.message,
-                location=Location(path=document.path, line=line, column=column,
-                                  end_line=end_line, end_column=end_column),
-                text=document.source[start:end], suggestion=match.suggestion, sentence=sentence,
-                replaces=None if fix is None else _location(document, *fix),
-            ))
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    severity=Severity(severity),
+                    message=match.message,
+                    location=Location(
+                        path=document.path, line=line, column=column, end_line=end_line, end_column=end_column
+                    ),
+                    text=document.source[start:end],
+                    suggestion=match.suggestion,
+                    sentence=sentence,
+                    replaces=None if fix is None else _location(document, *fix),
+                )
+            )
         findings.sort(key=lambda f: f.sort_key)
         return findings
 
@@ -313,8 +348,9 @@ def _location(document: Document, start: int, end: int) -> Location:
     return Location(path=document.path, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
-def lint_text(text: str, config: Optional[Config] = None, path: str = "<text>.md",
-              rules: Optional[list[Rule]] = None) -> list[Finding]:
+def lint_text(
+    text: str, config: Config | None = None, path: str = "<text>.md", rules: list[Rule] | None = None
+) -> list[Finding]:
     """Lint a string (Markdown unless ``path`` ends in .txt). A convenience for
     tests and embedding; the CLI goes through the same Linter."""
     from blamelint.postmortem.load import parse_source
@@ -326,4 +362,6 @@ def lint_text(text: str, config: Optional[Config] = None, path: str = "<text>.md
         rules = registry.build(registry.selected(config.select, config.ignore), config.rules)
     from blamelint.postmortem.detect import PostmortemDetector
 
-    return Linter(config, rules, is_postmortem=PostmortemDetector(config)).lint_document(parse_source(path, text))
+    return Linter(config, rules, is_postmortem=PostmortemDetector(config)).lint_document(
+        parse_source(path, text)
+    )

@@ -1,5 +1,6 @@
 """Exit codes, and the errors that end a run with exit code 2 and a one-line
 message (no traceback)."""
+
 import enum
 
 

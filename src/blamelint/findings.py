@@ -4,10 +4,10 @@ Positions are 1-based. Columns count Unicode code points (not bytes, not UTF-16
 units). ``end_column`` is exclusive: it is the column just after the last
 character of the match, as in SARIF.
 """
+
 from __future__ import annotations
 
 import enum
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
@@ -43,15 +43,19 @@ class Finding(BaseModel):
     message: str
     location: Location
     text: str = Field(description="The source text the finding points at, exactly as written.")
-    suggestion: Optional[str] = Field(default=None, description="A concrete rewrite or next step.")
-    sentence: Optional[str] = Field(default=None, description="The sentence the match sits in.")
-    replaces: SkipJsonSchema[Optional[Location]] = Field(
-        default=None, exclude=True,
+    suggestion: str | None = Field(default=None, description="A concrete rewrite or next step.")
+    sentence: str | None = Field(default=None, description="The sentence the match sits in.")
+    replaces: SkipJsonSchema[Location | None] = Field(
+        default=None,
+        exclude=True,
         description="What ``suggestion`` can replace word for word, when it is such a rewrite "
-        "(editor quick fixes; not part of reports).")
-    fingerprint: Optional[str] = Field(
-        default=None, description="Stable identity across runs (rule, file, quoted text, occurrence); "
-        "the same value as SARIF partialFingerprints and baseline entries.")
+        "(editor quick fixes; not part of reports).",
+    )
+    fingerprint: str | None = Field(
+        default=None,
+        description="Stable identity across runs (rule, file, quoted text, occurrence); "
+        "the same value as SARIF partialFingerprints and baseline entries.",
+    )
 
     @property
     def sort_key(self):
@@ -87,12 +91,21 @@ class Report(BaseModel):
     summary: Summary
 
     @classmethod
-    def build(cls, version: str, files: int, findings: list[Finding], errors: list[InputError]) -> "Report":
+    def build(cls, version: str, files: int, findings: list[Finding], errors: list[InputError]) -> Report:
         by_severity = {s.value: 0 for s in Severity}
         by_rule: dict[str, int] = {}
         for f in findings:
             by_severity[f.severity.value] += 1
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
-        return cls(version=version, findings=findings, errors=errors,
-                   summary=Summary(files=files, findings=len(findings), errors=len(errors),
-                                   by_severity=by_severity, by_rule=dict(sorted(by_rule.items()))))
+        return cls(
+            version=version,
+            findings=findings,
+            errors=errors,
+            summary=Summary(
+                files=files,
+                findings=len(findings),
+                errors=len(errors),
+                by_severity=by_severity,
+                by_rule=dict(sorted(by_rule.items())),
+            ),
+        )

@@ -5,19 +5,20 @@ One definition, shared by SARIF (``partialFingerprints``), GitLab Code Quality
 (``fingerprint``) and baselines (``--baseline``), so that all three agree on
 which findings are "the same" from one run to the next.
 """
+
 from __future__ import annotations
 
 import functools
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
 
 from blamelint.findings import Finding
 
 
 @functools.lru_cache(maxsize=1024)
-def repository_top(folder: Path) -> Optional[Path]:
+def repository_top(folder: Path) -> Path | None:
     """The top level of the git work tree holding ``folder`` (the nearest ``.git``)."""
     for candidate in [folder, *folder.parents]:
         if (candidate / ".git").exists():
@@ -88,4 +89,6 @@ def with_fingerprints(findings: list[Finding], root: str) -> list[Finding]:
     """The findings (in source order) with their fingerprints set. Called on all
     of a run's findings before any are filtered out, so a finding has the same
     fingerprint whether or not --baseline or --diff hides its neighbours."""
-    return [f.model_copy(update={"fingerprint": fp}) for f, (_, fp) in zip(findings, fingerprints(findings, root))]
+    return [
+        f.model_copy(update={"fingerprint": fp}) for f, (_, fp) in zip(findings, fingerprints(findings, root))
+    ]

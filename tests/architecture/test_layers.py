@@ -3,6 +3,7 @@
 A module may import from its own layer and the layers below it, never above; and
 no set of modules imports itself round in a cycle at import time.
 """
+
 from __future__ import annotations
 
 import ast
@@ -61,7 +62,9 @@ def imports(path: Path, src: Path = SRC) -> list[tuple[str, int, bool]]:
             if isinstance(child, ast.If) and _is_type_checking(child.test):
                 continue  # annotations only: never imported at run time
             if isinstance(child, ast.Import):
-                found.extend((a.name, child.lineno, top) for a in child.names if a.name.startswith("blamelint"))
+                found.extend(
+                    (a.name, child.lineno, top) for a in child.names if a.name.startswith("blamelint")
+                )
             elif isinstance(child, ast.ImportFrom):
                 base = child.module or ""
                 if child.level:
@@ -79,7 +82,8 @@ def imports(path: Path, src: Path = SRC) -> list[tuple[str, int, bool]]:
 
 def _is_type_checking(test: ast.expr) -> bool:
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _is_module(name: str, src: Path = SRC) -> bool:
@@ -99,8 +103,11 @@ def test_every_module_has_a_layer():
 def test_no_upward_import(path):
     here = module_name(path)
     mine = layer_of(here)
-    upward = [f"line {line}: {target} (layer {layer_of(target)} > {mine})"
-              for target, line, _ in imports(path) if layer_of(target) > mine]
+    upward = [
+        f"line {line}: {target} (layer {layer_of(target)} > {mine})"
+        for target, line, _ in imports(path)
+        if layer_of(target) > mine
+    ]
     assert not upward, f"{here} (layer {mine}) imports upward:\n" + "\n".join(upward)
 
 
@@ -122,7 +129,7 @@ def test_no_import_cycle_at_module_level():
         stack.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):] + [nxt]
+                cycle = stack[stack.index(nxt) :] + [nxt]
                 pytest.fail("import cycle: " + " -> ".join(cycle))
             if nxt not in state:
                 walk(nxt)

@@ -1,4 +1,5 @@
 """A small archive of postmortems written for these tests, and an isolated cache."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,11 +48,13 @@ def archive(tmp_path):
     folder = tmp_path / "archive"
     folder.mkdir()
     (folder / "2024-02-03-checkout.md").write_text(GOOD, encoding="utf-8")
-    (folder / "db-outage.md").write_text(BAD.replace("# Database outage", "# Database outage, 12 May 2023"),
-                                          encoding="utf-8")
+    (folder / "db-outage.md").write_text(
+        BAD.replace("# Database outage", "# Database outage, 12 May 2023"), encoding="utf-8"
+    )
     (folder / "2023-11-20-notes.txt").write_text(
         "SUMMARY\n\nWe restarted the queue workers after the backlog grew. Someone deleted the old index.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 

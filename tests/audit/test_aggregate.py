@@ -20,15 +20,31 @@ def test_rates_are_pooled_not_averaged():
 
 
 def test_health_score_formula_and_breakdown():
-    t = Totals(documents=2, words=2000, sentences=100, actions=50, named=40, passives=5, blame=2,
-               hindsight=4, root_cause_docs=1, well_docs=1, items=4, items_owner=2, items_due=4, items_overdue=1)
+    t = Totals(
+        documents=2,
+        words=2000,
+        sentences=100,
+        actions=50,
+        named=40,
+        passives=5,
+        blame=2,
+        hindsight=4,
+        root_cause_docs=1,
+        well_docs=1,
+        items=4,
+        items_owner=2,
+        items_due=4,
+        items_overdue=1,
+    )
     h = t.health()
     points = {c["id"]: c["points"] for c in h["components"]}
     assert points == {
         "named_actors": 25 * 0.8,
-        "agentless_passives": round(20 * (25 - 5) / (25 - 2), 2),  # 5 per 100 sentences: full at 2, none at 25
-        "blame": 20 * (5 - 1) / 5,                                 # 1 per 1,000 words: full at 0, none at 5
-        "hindsight": round(10 * (3 - 2) / 3, 2),                   # 2 per 1,000 words: none at 3
+        "agentless_passives": round(
+            20 * (25 - 5) / (25 - 2), 2
+        ),  # 5 per 100 sentences: full at 2, none at 25
+        "blame": 20 * (5 - 1) / 5,  # 1 per 1,000 words: full at 0, none at 5
+        "hindsight": round(10 * (3 - 2) / 3, 2),  # 2 per 1,000 words: none at 3
         "root_cause": 5 * 0.5,
         "what_went_well": 10 * 0.5,
         "action_items": round(10 * (0.5 + 1 + 0.75) / 3, 2),
@@ -56,18 +72,29 @@ def test_period_choice_and_range():
     assert period_kind(dt.date(2023, 1, 5), dt.date(2024, 12, 1)) == "month"
     assert period_kind(dt.date(2023, 1, 5), dt.date(2025, 1, 1)) == "quarter"
     assert period_range(dt.date(2023, 11, 5), dt.date(2024, 2, 1), "month") == [
-        "2023-11", "2023-12", "2024-01", "2024-02"]
-    assert period_range(dt.date(2023, 8, 5), dt.date(2024, 2, 1), "quarter") == ["2023-Q3", "2023-Q4", "2024-Q1"]
+        "2023-11",
+        "2023-12",
+        "2024-01",
+        "2024-02",
+    ]
+    assert period_range(dt.date(2023, 8, 5), dt.date(2024, 2, 1), "quarter") == [
+        "2023-Q3",
+        "2023-Q4",
+        "2024-Q1",
+    ]
 
 
-@pytest.mark.parametrize("values, weights, metric, direction", [
-    ([10, 21, 30, 41], [3, 3, 3, 3], "named_actor_share", "improving"),
-    ([41, 30, 21, 10], [3, 3, 3, 3], "named_actor_share", "worsening"),
-    ([1.0, None, 1.6, 2.1, 2.9, 3.4], [4, 0, 4, 4, 4, 4], "blame_per_1000_words", "worsening"),
-    ([50, 51, 50, 51], [3, 3, 3, 3], "what_went_well", "not enough data"),   # within noise
-    ([10, 90], [5, 5], "named_actor_share", "not enough data"),                # two periods
-    ([10, 20, 30], [1, 1, 1], "named_actor_share", "not enough data"),         # three documents
-])
+@pytest.mark.parametrize(
+    "values, weights, metric, direction",
+    [
+        ([10, 21, 30, 41], [3, 3, 3, 3], "named_actor_share", "improving"),
+        ([41, 30, 21, 10], [3, 3, 3, 3], "named_actor_share", "worsening"),
+        ([1.0, None, 1.6, 2.1, 2.9, 3.4], [4, 0, 4, 4, 4, 4], "blame_per_1000_words", "worsening"),
+        ([50, 51, 50, 51], [3, 3, 3, 3], "what_went_well", "not enough data"),  # within noise
+        ([10, 90], [5, 5], "named_actor_share", "not enough data"),  # two periods
+        ([10, 20, 30], [1, 1, 1], "named_actor_share", "not enough data"),  # three documents
+    ],
+)
 def test_trend(values, weights, metric, direction):
     assert trend(values, METRIC[metric], weights)["direction"] == direction
 
@@ -101,12 +128,21 @@ def test_due_dates_as_calendar_dates():
 
 
 def test_overdue_needs_a_date_and_not_done():
-    items = [{"owner": "a", "due": "2024-01-01", "due_date": "2024-01-01", "done": False},
-             {"owner": None, "due": "2024-01-01", "due_date": "2024-01-01", "done": True},
-             {"owner": None, "due": "next sprint", "due_date": None, "done": False},
-             {"owner": None, "due": None, "due_date": None, "done": False}]
-    m = {"words": 10, "sentences": 1, "syllables": 12, "action_sentences": 0, "named_action_sentences": 0,
-         "counts": {}, "action_items": items}
+    items = [
+        {"owner": "a", "due": "2024-01-01", "due_date": "2024-01-01", "done": False},
+        {"owner": None, "due": "2024-01-01", "due_date": "2024-01-01", "done": True},
+        {"owner": None, "due": "next sprint", "due_date": None, "done": False},
+        {"owner": None, "due": None, "due_date": None, "done": False},
+    ]
+    m = {
+        "words": 10,
+        "sentences": 1,
+        "syllables": 12,
+        "action_sentences": 0,
+        "named_action_sentences": 0,
+        "counts": {},
+        "action_items": items,
+    }
     t = agg.document_totals(m, dt.date(2024, 6, 1))
     assert (t.items, t.items_owner, t.items_due, t.items_done, t.items_overdue) == (4, 1, 3, 1, 1)
     assert agg.document_totals(m, dt.date(2023, 6, 1)).items_overdue == 0
@@ -115,7 +151,7 @@ def test_overdue_needs_a_date_and_not_done():
 def test_csv_cells_never_start_a_formula():
     from blamelint.audit.render_csv import cell
 
-    assert cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert cell("-1 day outage") == "'-1 day outage" and cell("Outage") == "Outage"
 
 

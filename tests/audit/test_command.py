@@ -1,4 +1,5 @@
 """`blamelint audit` end to end, in a subprocess (real exit codes and output)."""
+
 import csv
 import io
 import json
@@ -12,7 +13,9 @@ def audit(*args, cwd, cache):
 
 
 def test_json_report(archive, isolated_cache):
-    result = audit("archive", "--format", "json", "--as-of", "2024-06-01", cwd=archive.parent, cache=isolated_cache)
+    result = audit(
+        "archive", "--format", "json", "--as-of", "2024-06-01", cwd=archive.parent, cache=isolated_cache
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
     report = json.loads(result.stdout)
@@ -46,16 +49,28 @@ def test_include_all_scores_every_file(archive, isolated_cache):
 
 
 def test_cached_rerun_is_identical(archive, isolated_cache):
-    first = audit("archive", "--format", "json", "--as-of", "2024-06-01", cwd=archive.parent, cache=isolated_cache)
-    second = audit("archive", "--format", "json", "--as-of", "2024-06-01", cwd=archive.parent, cache=isolated_cache)
+    first = audit(
+        "archive", "--format", "json", "--as-of", "2024-06-01", cwd=archive.parent, cache=isolated_cache
+    )
+    second = audit(
+        "archive", "--format", "json", "--as-of", "2024-06-01", cwd=archive.parent, cache=isolated_cache
+    )
     a, b = json.loads(first.stdout), json.loads(second.stdout)
     assert all(not d["cached"] for d in a["documents"]) and all(d["cached"] for d in b["documents"])
     for d in a["documents"] + b["documents"]:
         d.pop("cached")
     assert a == b
     assert list(isolated_cache.rglob("*.json"))
-    uncached = audit("archive", "--format", "json", "--as-of", "2024-06-01", "--no-cache", cwd=archive.parent,
-                     cache=isolated_cache / "unused")
+    uncached = audit(
+        "archive",
+        "--format",
+        "json",
+        "--as-of",
+        "2024-06-01",
+        "--no-cache",
+        cwd=archive.parent,
+        cache=isolated_cache / "unused",
+    )
     assert not (isolated_cache / "unused").exists()
     c = json.loads(uncached.stdout)
     for d in c["documents"]:
@@ -66,7 +81,9 @@ def test_cached_rerun_is_identical(archive, isolated_cache):
 def test_csv_has_one_row_a_document(archive, isolated_cache):
     result = audit("archive", "--format", "csv", cwd=archive.parent, cache=isolated_cache)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 2 and {"path", "date", "date_source", "health_score", "named_actor_share_pct"} <= set(rows[0])
+    assert len(rows) == 2 and {"path", "date", "date_source", "health_score", "named_actor_share_pct"} <= set(
+        rows[0]
+    )
 
 
 def test_html_is_self_contained_and_links_resolve(archive, isolated_cache, tmp_path):
@@ -95,10 +112,22 @@ def test_date_fallback_mtime(tmp_path, isolated_cache):
     folder = tmp_path / "a"
     folder.mkdir()
     (folder / "x.md").write_text("# Outage\n\nWe restarted the cache.\n")
-    plain = json.loads(audit("a", "--format", "json", "--include-all", cwd=tmp_path, cache=isolated_cache).stdout)
+    plain = json.loads(
+        audit("a", "--format", "json", "--include-all", cwd=tmp_path, cache=isolated_cache).stdout
+    )
     assert plain["documents"][0]["date"] is None and plain["archive"]["undated"] == 1
-    fallback = json.loads(audit("a", "--format", "json", "--include-all", "--date-fallback", "mtime", cwd=tmp_path,
-                                cache=isolated_cache).stdout)
+    fallback = json.loads(
+        audit(
+            "a",
+            "--format",
+            "json",
+            "--include-all",
+            "--date-fallback",
+            "mtime",
+            cwd=tmp_path,
+            cache=isolated_cache,
+        ).stdout
+    )
     assert fallback["documents"][0]["date_source"] == "mtime"
 
 
@@ -106,8 +135,12 @@ def test_registering_the_command_does_not_import_spacy():
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-c", "import sys, blamelint.cli; print('spacy' in sys.modules)"],
-                         capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys, blamelint.cli; print('spacy' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert out == "False"
     assert "audit" in run_cli("--help").stdout
 
@@ -120,9 +153,14 @@ def test_html_exports_are_audited(tmp_path, isolated_cache):
         "<h1>Queue backlog</h1><h2>Summary</h2><p>We paused the consumers at 09:10. The queue was purged.</p>"
         "<h2>What went well</h2><ul><li>The on-call engineer found the stuck consumer quickly.</li></ul>"
         "<h2>Action items</h2><ul><li>Add a backlog alert (owner: @li, due 2024-06-01)</li></ul>"
-        "</body></html>", encoding="utf-8")
-    report = json.loads(audit("exports", "--format", "json", "--as-of", "2024-07-01", cwd=tmp_path,
-                              cache=isolated_cache).stdout)
+        "</body></html>",
+        encoding="utf-8",
+    )
+    report = json.loads(
+        audit(
+            "exports", "--format", "json", "--as-of", "2024-07-01", cwd=tmp_path, cache=isolated_cache
+        ).stdout
+    )
     (doc,) = report["documents"]
     assert doc["path"] == "exports/2024-05-06-queue.html" and doc["date"] == "2024-05-06"
     assert doc["counts"].get("agentless-passive", 0) >= 1 and "what-went-well" in doc["sections"]

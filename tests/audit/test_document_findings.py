@@ -1,5 +1,6 @@
 """Findings about a whole postmortem point at its title line, never at a comment or
 front matter, and keep their fingerprint when the title changes."""
+
 from blamelint.engine import lint_text
 from blamelint.fingerprint import fingerprints
 

@@ -1,6 +1,7 @@
 """The small archive in fixtures/archive/ (original documents written for these
 tests): which files are postmortems and when each incident happened, as a careful
 reader would say (fixtures/expected.yaml). Also prints the accuracy figures."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,9 +28,12 @@ def _document(name: str):
 def document_date(name: str):
     doc = _document(name)
     body = _body_text(doc)
-    content = {"front-matter": dates.front_matter_date(doc.front_matter),
-               "field": dates.field_date(body), "title": dates.title_date(document_title(doc)),
-               "text": dates.text_date(body)}
+    content = {
+        "front-matter": dates.front_matter_date(doc.front_matter),
+        "field": dates.field_date(body),
+        "title": dates.title_date(document_title(doc)),
+        "text": dates.text_date(body),
+    }
     content = {k: v.isoformat() if v else None for k, v in content.items()}
     return dates.resolve(f"archive/{name}", None, content, None)
 

@@ -1,4 +1,5 @@
 """Per-document metrics from a real linter run (the session pipeline)."""
+
 import datetime as dt
 
 import pytest
@@ -30,18 +31,32 @@ def measure(make_linter):
 
 def test_good_document(measure):
     m, findings = measure(GOOD)
-    assert m["content_dates"] == {"front-matter": "2024-02-03", "field": None, "title": None, "text": "2024-02-10"}
+    assert m["content_dates"] == {
+        "front-matter": "2024-02-03",
+        "field": None,
+        "title": None,
+        "text": "2024-02-10",
+    }
     assert m["postmortem"] is True and "what-went-well" in m["postmortem_reason"]
     assert m["title"] == "Checkout errors after the config push"
     assert {"summary", "timeline", "what-went-well", "action-items"} <= set(m["sections"])
     assert m["what_went_well"] is True
     items = m["action_items"]
     assert [(i["owner"] is not None, i["due_date"], i["done"]) for i in items] == [
-        (True, "2024-02-10", True), (True, "2024-03-01", False), (False, None, False)]
+        (True, "2024-02-10", True),
+        (True, "2024-03-01", False),
+        (False, None, False),
+    ]
     assert m["sentences"] >= 6 and m["words"] > 50
     assert m["named_action_sentences"] >= 4
     totals = document_totals(m, dt.date(2024, 6, 1))
-    assert (totals.items, totals.items_owner, totals.items_due, totals.items_done, totals.items_overdue) == (3, 2, 2, 1, 1)
+    assert (totals.items, totals.items_owner, totals.items_due, totals.items_done, totals.items_overdue) == (
+        3,
+        2,
+        2,
+        1,
+        1,
+    )
     assert document_totals(m, dt.date(2024, 2, 20)).items_overdue == 0
 
 

@@ -1,6 +1,7 @@
 """The audit's outputs on the fixture archive: JSON valid against the shipped
 schema, CSV with unique columns that read back, and the HTML report in a real
 headless Chromium at 390 and 1280 px: nothing overflows, no script throws."""
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,16 @@ def outputs(tmp_path_factory):
     files = {}
     for fmt in ("json", "csv", "html"):
         target = out / f"report.{fmt}"
-        assert run_audit([str(ARCHIVE)], fmt=fmt, output=str(target), as_of=__import__("datetime").date(2026, 4, 1),
-                         jobs=1) == 0
+        assert (
+            run_audit(
+                [str(ARCHIVE)],
+                fmt=fmt,
+                output=str(target),
+                as_of=__import__("datetime").date(2026, 4, 1),
+                jobs=1,
+            )
+            == 0
+        )
         files[fmt] = target
     return files
 
@@ -45,8 +54,14 @@ def test_shipped_schema_is_current_and_json_validates(outputs):
     jsonschema.validate(report, shipped)
     assert report["archive"]["documents"] == 10 and report["archive"]["skipped"] == 6
     skipped = {s["relative_path"]: s["reason"] for s in report["skipped"]}
-    assert set(skipped) == {"README.md", "TEMPLATE.md", "CONTRIBUTING.md", "index.md",
-                            "2024-05-20-rate-limiter-design.md", "templates/incident.md"}
+    assert set(skipped) == {
+        "README.md",
+        "TEMPLATE.md",
+        "CONTRIBUTING.md",
+        "index.md",
+        "2024-05-20-rate-limiter-design.md",
+        "templates/incident.md",
+    }
     assert all(d["date_source"] for d in report["documents"] if d["date"])
     assert "source" not in report["documents"][0]
 
@@ -77,7 +92,9 @@ def test_html_has_a_page_per_document_with_findings_in_place(outputs):
     for d in report["documents"]:
         assert f'id="{d["anchor"]}"' in html
     notes = sum(d["finding_count"] for d in report["documents"])
-    assert notes and html.count('<div class="note') == notes and html.count("<mark") >= len(report["documents"])
+    assert (
+        notes and html.count('<div class="note') == notes and html.count("<mark") >= len(report["documents"])
+    )
     assert str(ARCHIVE) not in html  # paths are relative to the archive
 
 
@@ -139,16 +156,32 @@ def test_html_in_headless_chromium(outputs, tmp_path, width):
     # the width under test (a srcdoc frame shares the page's origin, so the probe can report).
     probed = html.replace("<head>", "<head>" + CHECK, 1).replace("</body>", PROBE + "</body>")
     page = tmp_path / "probe.html"
-    page.write_text(f'<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0;width:{width}px;'
-                    f'height:900px" srcdoc="{escape(probed, quote=True)}"></iframe></body></html>',
-                    encoding="utf-8")
-    run = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                          f"--window-size={max(width, 500) + 40},1000", "--virtual-time-budget=5000", "--dump-dom",
-                          page.as_uri()], capture_output=True, text=True, timeout=180)
+    page.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0;width:{width}px;'
+        f'height:900px" srcdoc="{escape(probed, quote=True)}"></iframe></body></html>',
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--window-size={max(width, 500) + 40},1000",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     match = re.search(r'<pre id="probe-result">(.*?)</pre>', run.stdout, re.DOTALL)
     assert match, f"the probe did not run: {run.stderr[-2000:]}"
-    result = json.loads(match.group(1).replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<")
-                        .replace("&gt;", ">"))
+    result = json.loads(
+        match.group(1).replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    )
     assert result["width"] == width
     assert result["pages"] == 10
     assert result["errors"] == []

@@ -1,5 +1,6 @@
 """Every rules/data file and built-in card's data fits its pydantic model, and a
 broken copy fails at load with the file, the key path and what was wrong."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -79,11 +80,20 @@ def test_not_a_mapping():
 
 def _card(tmp_path, data) -> Path:
     path = tmp_path / "loud-blame.yaml"
-    path.write_text(yaml.safe_dump({
-        "id": "loud-blame", "name": "LoudBlame", "severity": "warning", "summary": "Blame, loudly.",
-        "check": "blamelint.rules.checks.blame:Blame", "data": data,
-        "docs": {"what": "w", "why": "w", "example": "e", "use_instead": "u"},
-    }), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "id": "loud-blame",
+                "name": "LoudBlame",
+                "severity": "warning",
+                "summary": "Blame, loudly.",
+                "check": "blamelint.rules.checks.blame:Blame",
+                "data": data,
+                "docs": {"what": "w", "why": "w", "example": "e", "use_instead": "u"},
+            }
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -94,8 +104,9 @@ def test_user_card_data_is_validated_when_built(tmp_path):
     registry = Registry()
     with pytest.raises(RuleLoadError) as info:
         registry.rule_class(card)(card)
-    assert str(info.value) == (f"{tmp_path / 'loud-blame.yaml'}: data: messages.judgement: "
-                               "Extra inputs are not permitted")
+    assert str(info.value) == (
+        f"{tmp_path / 'loud-blame.yaml'}: data: messages.judgement: Extra inputs are not permitted"
+    )
 
 
 def test_user_card_messages_are_used(tmp_path):
@@ -108,9 +119,17 @@ def test_user_card_messages_are_used(tmp_path):
 
 
 def test_phrase_card_lemma_must_be_a_boolean():
-    card = RuleCard.model_validate({
-        "id": "x-phrase", "name": "XPhrase", "severity": "note", "summary": "s", "kind": "phrases",
-        "phrases": ["drop the ball"], "data": {"lemma": "yes"},
-        "docs": {"what": "w", "why": "w", "example": "e", "use_instead": "u"}})
+    card = RuleCard.model_validate(
+        {
+            "id": "x-phrase",
+            "name": "XPhrase",
+            "severity": "note",
+            "summary": "s",
+            "kind": "phrases",
+            "phrases": ["drop the ball"],
+            "data": {"lemma": "yes"},
+            "docs": {"what": "w", "why": "w", "example": "e", "use_instead": "u"},
+        }
+    )
     with pytest.raises(RuleLoadError, match=r"x-phrase: data: lemma: Input should be a valid boolean"):
         Registry().rule_class(card)(card)

@@ -1,4 +1,5 @@
 """The document model: Markdown and text to blocks with exact source positions."""
+
 from blamelint.postmortem.load import parse_source
 
 MD = """---
@@ -112,7 +113,9 @@ def test_timeline_lines_become_separate_entries():
 
 
 def test_plain_text():
-    doc = parse_source("pm.txt", "SUMMARY\n\nThe config was changed.\nIt broke.\n\n- item one\n- [x] item two\n")
+    doc = parse_source(
+        "pm.txt", "SUMMARY\n\nThe config was changed.\nIt broke.\n\n- item one\n- [x] item two\n"
+    )
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("heading", "SUMMARY"),
         ("paragraph", "The config was changed. It broke."),

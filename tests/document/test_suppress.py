@@ -1,5 +1,5 @@
-from blamelint.postmortem.load import parse_source
 from blamelint.document.suppress import find_suppressions
+from blamelint.postmortem.load import parse_source
 
 TEXT = """# X
 
@@ -42,8 +42,10 @@ def test_suppression_applies_to_findings(lint):
 
 def test_disable_file(lint):
     assert lint("<!-- blamelint-disable-file -->\n\nBob was careless.\n") == []
-    found = lint("<!-- blamelint-disable-file blame -->\n\nBob was careless. The root cause was DNS.\n",
-                 select=["blame", "root-cause"])
+    found = lint(
+        "<!-- blamelint-disable-file blame -->\n\nBob was careless. The root cause was DNS.\n",
+        select=["blame", "root-cause"],
+    )
     assert [f.rule for f in found] == ["root-cause"]
 
 
@@ -56,8 +58,10 @@ def test_disable_line_is_this_line_only():
 
 
 def test_unknown_directives_and_rule_ids_are_problems_with_their_line():
-    text = ("# X\n\n<!-- blamelint-disbale blame -->\n\n<!-- blamelint-disable-next-line blam hindsight -->\n"
-            "Bob was careless.\n\n<!-- blamelint-disable-line-x -->\n")
+    text = (
+        "# X\n\n<!-- blamelint-disbale blame -->\n\n<!-- blamelint-disable-next-line blam hindsight -->\n"
+        "Bob was careless.\n\n<!-- blamelint-disable-line-x -->\n"
+    )
     sup = find_suppressions(parse_source("t.md", text), known={"blame", "hindsight"})
     assert [line for line, _ in sup.problems] == [3, 5, 8]
     assert "did you mean 'disable'" in sup.problems[0][1]

@@ -1,4 +1,5 @@
 """Overlapping findings of one rule in one sentence are one finding."""
+
 from blamelint.engine import one_per_span
 
 
@@ -19,7 +20,9 @@ def test_equal_length_overlaps_keep_the_first():
 def test_one_finding_per_span_end_to_end(lint):
     """Before the merge these gave four blame findings: 'team's negligence' and
     'negligence', and 'know better' twice with two messages."""
-    text = ("The release team's negligence left the storage bucket public for a week.\n\n"
-            "He is a senior engineer and should know better than to skip the canary.\n")
+    text = (
+        "The release team's negligence left the storage bucket public for a week.\n\n"
+        "He is a senior engineer and should know better than to skip the canary.\n"
+    )
     blame = [(f.location.line, f.text) for f in lint(text, select=["blame"]) if f.rule == "blame"]
     assert blame == [(1, "team's negligence"), (3, "know better")]

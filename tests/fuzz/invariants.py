@@ -1,5 +1,6 @@
 """Checks shared by the fuzz tests: the document model maps every character of
 a block back to the source, and a finding's position quotes exactly its text."""
+
 from __future__ import annotations
 
 import html
@@ -39,8 +40,10 @@ def assert_block_maps_to_source(document) -> None:
             assert offset >= previous, ("offsets go backwards", block.text, i)
             previous = offset
             if not _char_comes_from(source, ch, offset):
-                raise AssertionError(f"{block.kind} {block.text!r}: char {i} {ch!r} maps to {source[offset]!r} "
-                                     f"at {offset} ({source[max(0, offset - 15):offset + 15]!r})")
+                raise AssertionError(
+                    f"{block.kind} {block.text!r}: char {i} {ch!r} maps to {source[offset]!r} "
+                    f"at {offset} ({source[max(0, offset - 15) : offset + 15]!r})"
+                )
         for start, end in block.masked:
             assert 0 <= start <= end <= len(block.text), block
 
@@ -53,9 +56,9 @@ def slice_by_position(source: str, location) -> str:
         location = SimpleNamespace(**location)
     lines = re.split(r"\r\n|\r|\n", source)
     if location.line == location.end_line:
-        return lines[location.line - 1][location.column - 1: location.end_column - 1]
-    parts = [lines[location.line - 1][location.column - 1:]]
-    parts += lines[location.line: location.end_line - 1]
+        return lines[location.line - 1][location.column - 1 : location.end_column - 1]
+    parts = [lines[location.line - 1][location.column - 1 :]]
+    parts += lines[location.line : location.end_line - 1]
     parts.append(lines[location.end_line - 1][: location.end_column - 1])
     return "\n".join(parts)
 
@@ -77,7 +80,10 @@ def assert_finding_is_block_text(document, finding) -> None:
         assert inside == list(range(first, last + 1)), (finding, block.text)
         text = block.text
         assert first == 0 or not (text[first - 1].isalnum() and text[first].isalnum()), (finding, text)
-        assert last == len(text) - 1 or not (text[last].isalnum() and text[last + 1].isalnum()), (finding, text)
+        assert last == len(text) - 1 or not (text[last].isalnum() and text[last + 1].isalnum()), (
+            finding,
+            text,
+        )
         for i in inside:
             assert _char_comes_from(document.source, text[i], block.offsets[i]), (finding, text, i)
         return

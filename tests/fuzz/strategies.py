@@ -6,6 +6,7 @@ nested quotes and lists, tables, fences, front matter, and text in several
 scripts (accents, combining marks, astral-plane emoji, CJK, right-to-left).
 Sentences that trip the rules are mixed in so findings actually occur.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,11 +20,42 @@ SCALE = float(os.environ.get("BLAMELINT_FUZZ_SCALE", "1"))
 def examples(count: int) -> int:
     return max(1, int(count * SCALE))
 
+
 WORDS = [
-    "the", "config", "was", "changed", "at", "14:02", "deploy", "root", "cause", "human",
-    "error", "should", "have", "checked", "rolled", "back", "Bob", "careless", "alert",
-    "ignored", "We", "restarted", "pods", "latency", "rose",
-    "Ünïcödé", "café", "e\u0301t\u00e9", "n\u0303o", "🙂", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "日本語", "עברית", "x\u200dy",
+    "the",
+    "config",
+    "was",
+    "changed",
+    "at",
+    "14:02",
+    "deploy",
+    "root",
+    "cause",
+    "human",
+    "error",
+    "should",
+    "have",
+    "checked",
+    "rolled",
+    "back",
+    "Bob",
+    "careless",
+    "alert",
+    "ignored",
+    "We",
+    "restarted",
+    "pods",
+    "latency",
+    "rose",
+    "Ünïcödé",
+    "café",
+    "e\u0301t\u00e9",
+    "n\u0303o",
+    "🙂",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "日本語",
+    "עברית",
+    "x\u200dy",
 ]
 FLAGGED = [
     "The config was changed at 14:02.",
@@ -34,11 +66,33 @@ FLAGGED = [
     "This was human error.",
     "The engineer failed to follow the runbook.",
 ]
-ENTITIES = ["&amp;", "&lt;", "&gt;", "&copy;", "&#123;", "&#x1F600;", "&nbsp;", "&bogus;", "&#0;",
-            "&quot;", "&AMP;", "&#xD800;", "&"]
+ENTITIES = [
+    "&amp;",
+    "&lt;",
+    "&gt;",
+    "&copy;",
+    "&#123;",
+    "&#x1F600;",
+    "&nbsp;",
+    "&bogus;",
+    "&#0;",
+    "&quot;",
+    "&AMP;",
+    "&#xD800;",
+    "&",
+]
 ESCAPES = ["\\*", "\\\\", "\\[", "\\]", "\\&", "\\`", "\\_", "\\#", "\\|", "\\<", "\\a"]
-HTML_INLINE = ["<b>", "</b>", "<span class=\"x\">", "</span>", "<br>", "<!-- blamelint-disable -->",
-               "<!-- blamelint-enable -->", "<!-- note -->", "<a href=\"x\">"]
+HTML_INLINE = [
+    "<b>",
+    "</b>",
+    '<span class="x">',
+    "</span>",
+    "<br>",
+    "<!-- blamelint-disable -->",
+    "<!-- blamelint-enable -->",
+    "<!-- note -->",
+    '<a href="x">',
+]
 
 word = st.sampled_from(WORDS)
 
@@ -69,21 +123,45 @@ def inline(draw, depth: int = 0) -> str:
             parts.append(draw(st.sampled_from(ENTITIES)))
         elif kind == 9 and depth < 2:
             label = draw(inline(depth + 1)).replace("[", "").replace("]", "")
-            target = draw(st.sampled_from(["(http://x.test/changed)", "(<a b> \"title was changed\")",
-                                           "(x 'the config was changed')", "[ref]", "[]", "",
-                                           "(url(with)parens)"]))
+            target = draw(
+                st.sampled_from(
+                    [
+                        "(http://x.test/changed)",
+                        '(<a b> "title was changed")',
+                        "(x 'the config was changed')",
+                        "[ref]",
+                        "[]",
+                        "",
+                        "(url(with)parens)",
+                    ]
+                )
+            )
             parts.append(f"[{label}]{target}")
         elif kind == 10:
             alt = draw(plain_phrase)
-            parts.append(draw(st.sampled_from([f"![{alt}](img.png)", f"![{alt}](i.png \"the root cause\")",
-                                               f"![a [b] c](x)"])))
+            parts.append(
+                draw(
+                    st.sampled_from(
+                        [f"![{alt}](img.png)", f'![{alt}](i.png "the root cause")', "![a [b] c](x)"]
+                    )
+                )
+            )
         elif kind == 11:
-            parts.append(draw(st.sampled_from(["<http://x.test/%C3%A9>", "<mailto:a@b.c>", "<https://a.b/c>"])))
+            parts.append(
+                draw(st.sampled_from(["<http://x.test/%C3%A9>", "<mailto:a@b.c>", "<https://a.b/c>"]))
+            )
         elif kind == 12:
             parts.append(draw(st.sampled_from(HTML_INLINE)))
         else:
-            parts.append(draw(st.text(alphabet=st.sampled_from(list("*_`[]()<>!&#;\\|~ -abc") + ["é", "🙂"]),
-                                      min_size=1, max_size=8)))
+            parts.append(
+                draw(
+                    st.text(
+                        alphabet=st.sampled_from(list("*_`[]()<>!&#;\\|~ -abc") + ["é", "🙂"]),
+                        min_size=1,
+                        max_size=8,
+                    )
+                )
+            )
     return draw(st.sampled_from([" ", "", "  "])).join(parts)
 
 
@@ -105,13 +183,22 @@ def block(draw, depth: int = 0) -> str:
     if kind == 3:
         level = draw(st.integers(1, 6))
         text = draw(inline(depth))
-        return draw(st.sampled_from([f"{'#' * level} {text}", f"{'#' * level} {text} {'#' * level}",
-                                     f"{text}\n{'=' * 3}", f"{text}\n---"]))
+        return draw(
+            st.sampled_from(
+                [
+                    f"{'#' * level} {text}",
+                    f"{'#' * level} {text} {'#' * level}",
+                    f"{text}\n{'=' * 3}",
+                    f"{text}\n---",
+                ]
+            )
+        )
     if kind == 4:
         info = draw(st.sampled_from(["", "python", "md"]))
         body = draw(st.sampled_from(FLAGGED))
-        return draw(st.sampled_from([f"```{info}\n{body}\n```", f"~~~\n{body}\n~~~", f"    {body}",
-                                     f"```\n{body}"]))
+        return draw(
+            st.sampled_from([f"```{info}\n{body}\n```", f"~~~\n{body}\n~~~", f"    {body}", f"```\n{body}"])
+        )
     if kind == 5:
         cells = draw(st.lists(inline(2).map(lambda s: s.replace("\n", " ")), min_size=1, max_size=3))
         header = "| " + " | ".join(cells) + " |"
@@ -122,10 +209,18 @@ def block(draw, depth: int = 0) -> str:
             rows.append("| " + " | ".join(row) + " |")
         return "\n".join(rows)
     if kind == 6:
-        return draw(st.sampled_from(["---", "***", "<div>\nThe config was changed.\n</div>",
-                                     "[ref]: http://x.test \"the root cause\"",
-                                     "<!-- blamelint-disable-next-line -->",
-                                     "<!--\nThe root cause was human error.\n-->"]))
+        return draw(
+            st.sampled_from(
+                [
+                    "---",
+                    "***",
+                    "<div>\nThe config was changed.\n</div>",
+                    '[ref]: http://x.test "the root cause"',
+                    "<!-- blamelint-disable-next-line -->",
+                    "<!--\nThe root cause was human error.\n-->",
+                ]
+            )
+        )
     if kind <= 9:
         marker = draw(st.sampled_from(["- ", "* ", "+ ", "1. ", "2) ", "- [ ] ", "- [x] ", "* [X] "]))
         indent = " " * len(marker.split("[")[0])
@@ -133,7 +228,9 @@ def block(draw, depth: int = 0) -> str:
         for _ in range(draw(st.integers(1, 2))):
             body = draw(block(depth + 1))
             lines = body.split("\n")
-            items.append(marker + lines[0] + "".join("\n" + indent + line if line else "\n" for line in lines[1:]))
+            items.append(
+                marker + lines[0] + "".join("\n" + indent + line if line else "\n" for line in lines[1:])
+            )
         return "\n".join(items)
     body = draw(block(depth + 1))
     lazy = draw(st.booleans())
@@ -145,8 +242,9 @@ def block(draw, depth: int = 0) -> str:
 def markdown_document(draw) -> str:
     parts = []
     if draw(st.integers(0, 4)) == 0:
-        parts.append(draw(st.sampled_from(["---\ntitle: The root cause\n---", "---\n: bad: [yaml\n---",
-                                           "---\n---"])))
+        parts.append(
+            draw(st.sampled_from(["---\ntitle: The root cause\n---", "---\n: bad: [yaml\n---", "---\n---"]))
+        )
     parts.extend(draw(st.lists(block(), min_size=1, max_size=5)))
     text = "\n\n".join(parts) + draw(st.sampled_from(["\n", "", "\n\n"]))
     return draw(line_endings(text))
@@ -166,8 +264,10 @@ def plain_text_document(draw) -> str:
         if kind == 0:
             paragraphs.append(draw(st.sampled_from(["SUMMARY", "Impact:", "1. Timeline", "What went well"])))
         elif kind == 1:
-            lines = [draw(st.sampled_from(["- ", "* ", "• ", "1. ", "- [ ] ", "- [x] "])) + draw(plain_phrase)
-                     for _ in range(draw(st.integers(1, 3)))]
+            lines = [
+                draw(st.sampled_from(["- ", "* ", "• ", "1. ", "- [ ] ", "- [x] "])) + draw(plain_phrase)
+                for _ in range(draw(st.integers(1, 3)))
+            ]
             paragraphs.append("\n".join(lines))
         elif kind == 2:
             paragraphs.append("\n".join(f"14:{m:02d} " + draw(st.sampled_from(FLAGGED)) for m in range(3)))
@@ -178,8 +278,22 @@ def plain_text_document(draw) -> str:
     return draw(line_endings(text))
 
 
-HTML_ENTITIES = ["&amp;", "&lt;", "&gt;", "&copy;", "&#123;", "&#x1F600;", "&nbsp;", "&bogus;", "&amp",
-                 "&#39;", "&quot;", "&", "&#0;", "&#x110000;"]
+HTML_ENTITIES = [
+    "&amp;",
+    "&lt;",
+    "&gt;",
+    "&copy;",
+    "&#123;",
+    "&#x1F600;",
+    "&nbsp;",
+    "&bogus;",
+    "&amp",
+    "&#39;",
+    "&quot;",
+    "&",
+    "&#0;",
+    "&#x110000;",
+]
 
 
 @st.composite
@@ -198,13 +312,34 @@ def html_inline(draw, depth: int = 0) -> str:
             attrs = draw(st.sampled_from(["", ' class="x"', " href='#changed'", ' style="font-weight:700"']))
             parts.append(f"<{tag}{attrs}>{draw(html_inline(depth + 1))}</{tag}>")
         elif kind == 6:
-            parts.append(draw(st.sampled_from(["<br>", "<br/>", "<img src=x alt='the root cause'>", "<wbr>",
-                                               "<!-- c -->", "\n", "\n   ", "<script>The root cause</script>"])))
+            parts.append(
+                draw(
+                    st.sampled_from(
+                        [
+                            "<br>",
+                            "<br/>",
+                            "<img src=x alt='the root cause'>",
+                            "<wbr>",
+                            "<!-- c -->",
+                            "\n",
+                            "\n   ",
+                            "<script>The root cause</script>",
+                        ]
+                    )
+                )
+            )
         elif kind == 7:
             parts.append(draw(st.sampled_from(["x < y", "a > b", "</p>", "<p", "<", "&#", "<!x>", "<?pi?>"])))
         else:
-            parts.append(draw(st.text(alphabet=st.sampled_from(list("<>&;#/ =\"'abc\n\t") + ["é", "🙂"]),
-                                      min_size=1, max_size=8)))
+            parts.append(
+                draw(
+                    st.text(
+                        alphabet=st.sampled_from(list("<>&;#/ =\"'abc\n\t") + ["é", "🙂"]),
+                        min_size=1,
+                        max_size=8,
+                    )
+                )
+            )
     return draw(st.sampled_from([" ", ""])).join(parts)
 
 
@@ -217,17 +352,24 @@ def html_block(draw, depth: int = 0) -> str:
         level = draw(st.integers(1, 6))
         return f"<h{level}>{draw(html_inline())}</h{level}>"
     if kind == 3:
-        return draw(st.sampled_from(["<pre>The root cause was human error.</pre>",
-                                     "<style>p { color: red }</style>",
-                                     "<script>if (a < b) { x = '</p>'; }</script>",
-                                     "<p>unclosed paragraph", "<div>" + draw(html_inline()) + "</div>"]))
+        return draw(
+            st.sampled_from(
+                [
+                    "<pre>The root cause was human error.</pre>",
+                    "<style>p { color: red }</style>",
+                    "<script>if (a < b) { x = '</p>'; }</script>",
+                    "<p>unclosed paragraph",
+                    "<div>" + draw(html_inline()) + "</div>",
+                ]
+            )
+        )
     if kind == 4:
         return draw(html_inline())
     if kind <= 6:
         tag = draw(st.sampled_from(["ul", "ol"]))
         items = []
         for _ in range(draw(st.integers(1, 3))):
-            box = draw(st.sampled_from(["", "<input type=\"checkbox\"> ", "<input type=checkbox checked> "]))
+            box = draw(st.sampled_from(["", '<input type="checkbox"> ', "<input type=checkbox checked> "]))
             close = draw(st.sampled_from(["</li>", ""]))
             items.append(f"<li>{box}{draw(st.one_of(html_inline(), html_block(depth + 1)))}{close}")
         return f"<{tag}>" + "\n".join(items) + f"</{tag}>"
@@ -235,7 +377,9 @@ def html_block(draw, depth: int = 0) -> str:
         rows = []
         for r in range(draw(st.integers(1, 3))):
             cell = "th" if r == 0 else "td"
-            cells = "".join(f"<{cell}>{draw(html_inline(2))}</{cell}>" for _ in range(draw(st.integers(1, 3))))
+            cells = "".join(
+                f"<{cell}>{draw(html_inline(2))}</{cell}>" for _ in range(draw(st.integers(1, 3)))
+            )
             rows.append(f"<tr>{cells}</tr>")
         return "<table>" + "\n".join(rows) + "</table>"
     return f"<blockquote>{draw(html_block(depth + 1))}</blockquote>"
@@ -244,6 +388,13 @@ def html_block(draw, depth: int = 0) -> str:
 @st.composite
 def html_document(draw) -> str:
     body = "\n".join(draw(st.lists(html_block(), min_size=1, max_size=6)))
-    wrapper = draw(st.sampled_from(["{}", "<html><head><title>The root cause</title></head><body>{}</body></html>",
-                                    "<!DOCTYPE html>\n<html>\n<body>\n{}\n</body>\n</html>\n"]))
+    wrapper = draw(
+        st.sampled_from(
+            [
+                "{}",
+                "<html><head><title>The root cause</title></head><body>{}</body></html>",
+                "<!DOCTYPE html>\n<html>\n<body>\n{}\n</body>\n</html>\n",
+            ]
+        )
+    )
     return draw(line_endings(wrapper.replace("{}", body)))

@@ -10,6 +10,7 @@ options) and Markdown/HTML shapes. Whatever the input:
 In process (the spaCy pipeline is loaded once), few and small examples: the
 suite stays fast. ``BLAMELINT_FUZZ_SCALE=20`` for a long hunt.
 """
+
 from __future__ import annotations
 
 import io
@@ -29,16 +30,45 @@ from tests.fuzz.strategies import examples, html_document, markdown_document
 
 HANG_SECONDS = 120
 
-NAME_PARTS = st.sampled_from(["pm", "a b", "-x", "--help", "caf\xe9", "\u65e5\u672c", "x\x1b[2J", "\u202eevil",
-                              os.fsdecode(b"bad\xff"), "..", "n\nl", "UPPER"])
+NAME_PARTS = st.sampled_from(
+    [
+        "pm",
+        "a b",
+        "-x",
+        "--help",
+        "caf\xe9",
+        "\u65e5\u672c",
+        "x\x1b[2J",
+        "\u202eevil",
+        os.fsdecode(b"bad\xff"),
+        "..",
+        "n\nl",
+        "UPPER",
+    ]
+)
 SUFFIXES = st.sampled_from([".md", ".markdown", ".txt", ".html", ".htm", ".MD"])
-file_name = st.builds(lambda part, n, suffix: f"{part}{n}{suffix}".replace("/", "_"),
-                      NAME_PARTS, st.integers(0, 99), SUFFIXES)
-HOSTILE_BITS = st.sampled_from([
-    b"(" * 300, b"'s" * 200, "\U0001F600".encode() * 100, b"<!-- blamelint-disable x" * 50, b"<div>" * 300,
-    b"---\na: &a [x, x]\nb: *a\n---\n", b"<![foo[ x", b"\x00\x01", b"\xff\xfe", b"\xef\xbb\xbf", b"\r\n\r",
-    b'<meta charset="rot13">', b"*a **a " * 100, b"\x1b]0;title\x07", b"[" * 200,
-])
+file_name = st.builds(
+    lambda part, n, suffix: f"{part}{n}{suffix}".replace("/", "_"), NAME_PARTS, st.integers(0, 99), SUFFIXES
+)
+HOSTILE_BITS = st.sampled_from(
+    [
+        b"(" * 300,
+        b"'s" * 200,
+        "\U0001f600".encode() * 100,
+        b"<!-- blamelint-disable x" * 50,
+        b"<div>" * 300,
+        b"---\na: &a [x, x]\nb: *a\n---\n",
+        b"<![foo[ x",
+        b"\x00\x01",
+        b"\xff\xfe",
+        b"\xef\xbb\xbf",
+        b"\r\n\r",
+        b'<meta charset="rot13">',
+        b"*a **a " * 100,
+        b"\x1b]0;title\x07",
+        b"[" * 200,
+    ]
+)
 
 
 @st.composite
@@ -50,9 +80,16 @@ def file_content(draw) -> bytes:
         return draw(html_document()).encode("utf-8", "surrogatepass")
     if kind == "bytes":
         return draw(st.binary(max_size=400))
-    parts = draw(st.lists(st.one_of(HOSTILE_BITS, st.binary(max_size=40),
-                                    st.text(max_size=60).map(lambda t: t.encode("utf-8", "surrogatepass"))),
-                          max_size=6))
+    parts = draw(
+        st.lists(
+            st.one_of(
+                HOSTILE_BITS,
+                st.binary(max_size=40),
+                st.text(max_size=60).map(lambda t: t.encode("utf-8", "surrogatepass")),
+            ),
+            max_size=6,
+        )
+    )
     return b"".join(parts)
 
 
@@ -92,9 +129,16 @@ def _safe_names(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
-@settings(max_examples=examples(12), deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(12),
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 @given(files=folders, named=st.booleans())
 def test_check_survives_any_folder(tmp_path_factory, monkeypatch, files, named):
     work = tmp_path_factory.mktemp("fuzz")
@@ -109,8 +153,9 @@ def test_check_survives_any_folder(tmp_path_factory, monkeypatch, files, named):
         except OSError:
             continue
         written[path] = data
-    config = ('include = ["*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.MD"]\n'
-              'postmortem-paths = ["*"]\n')
+    config = (
+        'include = ["*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.MD"]\npostmortem-paths = ["*"]\n'
+    )
     (work / ".blamelint.toml").write_text(config)
     targets = ["--", *(str(p.relative_to(work)) for p in written)] if named else ["docs"]
     code, out, err = _run(["check", "--format", "json", "--no-color", "--allow-no-files", *targets], work)

@@ -1,5 +1,6 @@
 """The document model, fuzzed (no spaCy): nothing raises, and every character of
 every block maps to the source character it came from."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -10,8 +11,10 @@ from tests.fuzz.invariants import assert_block_maps_to_source
 from tests.fuzz.strategies import examples, html_document, markdown_document, plain_text_document
 
 FAST = settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-HOSTILE = st.text(alphabet=st.sampled_from(list("*_`[]()<>!&#;\\|~-=+.:> \t\n\r1aé") + ["🙂", "\u0301", "\x00"]),
-                  max_size=300)
+HOSTILE = st.text(
+    alphabet=st.sampled_from(list("*_`[]()<>!&#;\\|~-=+.:> \t\n\r1aé") + ["🙂", "\u0301", "\x00"]),
+    max_size=300,
+)
 
 
 @FAST

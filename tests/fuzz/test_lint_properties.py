@@ -2,6 +2,7 @@
 loaded pipeline, one Linter for the module): it never raises; every finding's
 line and column quote exactly its text; text, JSON and SARIF report the same
 findings; and the findings do not depend on the order of the documents."""
+
 from __future__ import annotations
 
 import json
@@ -11,20 +12,25 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blamelint.postmortem.load import parse_source
 from blamelint.findings import Report
+from blamelint.postmortem.load import parse_source
 from blamelint.reporters import ReportContext, get_reporter
 from tests.fuzz.invariants import assert_finding_is_block_text, slice_by_position
 from tests.fuzz.strategies import examples, html_document, markdown_document, plain_text_document
 
-SETTINGS = settings(max_examples=examples(80), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=examples(80),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 ANY_DOCUMENT = st.one_of(
     st.tuples(st.just("pm.md"), markdown_document()),
     st.tuples(st.just("pm.txt"), plain_text_document()),
     st.tuples(st.just("pm.html"), html_document()),
 )
-TEXT_HEAD = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>\w+) (?P<rule>[a-z0-9-]+) ")
+TEXT_HEAD = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>\w+) (?P<rule>[a-z0-9-]+) "
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,21 +67,43 @@ def test_findings_quote_exactly_the_text_at_their_position(linter, document):
 
 
 def _from_text(rendered: str) -> list[tuple]:
-    return [(m["rule"], int(m["line"]), int(m["column"]))
-            for m in map(TEXT_HEAD.match, rendered.splitlines()) if m]
+    return [
+        (m["rule"], int(m["line"]), int(m["column"]))
+        for m in map(TEXT_HEAD.match, rendered.splitlines())
+        if m
+    ]
 
 
 def _from_json(rendered: str) -> list[tuple]:
-    return [(f["rule"], f["location"]["line"], f["location"]["column"], f["location"]["end_line"],
-             f["location"]["end_column"], f["text"], f["severity"]) for f in json.loads(rendered)["findings"]]
+    return [
+        (
+            f["rule"],
+            f["location"]["line"],
+            f["location"]["column"],
+            f["location"]["end_line"],
+            f["location"]["end_column"],
+            f["text"],
+            f["severity"],
+        )
+        for f in json.loads(rendered)["findings"]
+    ]
 
 
 def _from_sarif(rendered: str) -> list[tuple]:
     out = []
     for result in json.loads(rendered)["runs"][0]["results"]:
         region = result["locations"][0]["physicalLocation"]["region"]
-        out.append((result["ruleId"], region["startLine"], region["startColumn"], region["endLine"],
-                    region["endColumn"], region["snippet"]["text"], result["level"]))
+        out.append(
+            (
+                result["ruleId"],
+                region["startLine"],
+                region["startColumn"],
+                region["endLine"],
+                region["endColumn"],
+                region["snippet"]["text"],
+                result["level"],
+            )
+        )
     return out
 
 
@@ -93,7 +121,11 @@ def test_text_json_and_sarif_agree(linter, context, document):
     assert len(as_json) == len(findings)
 
 
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(st.lists(ANY_DOCUMENT, min_size=2, max_size=4), st.randoms(use_true_random=False))
 def test_findings_do_not_depend_on_the_order_of_the_documents(linter, documents, rnd):
     named = [(f"{i}-{path}", text) for i, (path, text) in enumerate(documents)]
@@ -109,8 +141,10 @@ def test_findings_do_not_depend_on_the_order_of_the_documents(linter, documents,
     assert run(shuffled) == run(named)
 
 
-@pytest.mark.parametrize("path, strategy", [("pm.md", markdown_document()), ("pm.txt", plain_text_document()),
-                                            ("pm.html", html_document())])
+@pytest.mark.parametrize(
+    "path, strategy",
+    [("pm.md", markdown_document()), ("pm.txt", plain_text_document()), ("pm.html", html_document())],
+)
 def test_the_generators_reach_findings(linter, path, strategy):
     """The properties above are only worth something if generated documents have
     findings, several rules' worth, some of them after decoded text."""
@@ -120,13 +154,25 @@ def test_the_generators_reach_findings(linter, path, strategy):
         findings = _lint(linter, path, text)
         return len({f.rule for f in findings}) >= 3 and any(f.location.line > 2 for f in findings)
 
-    find(strategy, rich, settings=settings(max_examples=300, deadline=None, database=None, phases=[Phase.generate],
-                                           suppress_health_check=list(HealthCheck)))
+    find(
+        strategy,
+        rich,
+        settings=settings(
+            max_examples=300,
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
 
 
 @SETTINGS
-@given(st.sampled_from(["pm.md", "pm.txt", "pm.html"]),
-       st.text(st.characters(codec="utf-8"), max_size=400) | st.text(st.sampled_from(list("#*-_>|`[]()!<&;\\\n\r\t .:1aA")), max_size=400))
+@given(
+    st.sampled_from(["pm.md", "pm.txt", "pm.html"]),
+    st.text(st.characters(codec="utf-8"), max_size=400)
+    | st.text(st.sampled_from(list("#*-_>|`[]()!<&;\\\n\r\t .:1aA")), max_size=400),
+)
 def test_arbitrary_text_never_raises(linter, path, text):
     for finding in _lint(linter, path, text):
         assert slice_by_position(text, finding.location) == finding.text

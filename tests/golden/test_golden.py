@@ -18,6 +18,7 @@ Regenerate the golden files after an intended change with
 
 and review the diff before committing it.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,8 @@ import yaml
 
 from blamelint.cli import main
 from blamelint.postmortem.load import read_document
-from tests.conftest import DOCUMENT_RULES, build_document_linter as build_linter
+from tests.conftest import DOCUMENT_RULES
+from tests.conftest import build_document_linter as build_linter
 from tests.postmortem.expectations import expected_document_findings, item_mismatches, section_mismatches
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,20 +1,26 @@
 """active_voice and its parts: the passive clause said with "[who]" as the doer."""
+
 import pytest
 
 from blamelint.grammar.active_voice import active_voice, inflect, object_phrase, pronoun_for
 
 
-@pytest.mark.parametrize("text, rewrite", [
-    ("The key should have been rotated.", "[who] should have rotated the key"),
-    ("We were not told about the change.", "[who] did not tell us about the change"),
-    ("The alert was silenced during the drill.", "[who] silenced the alert during the drill"),
-    ("At 16:40 the autoscaler was configured to scale at 70% CPU.",
-     "At 16:40 [who] configured the autoscaler to scale at 70% CPU"),
-    ("17:30 — All campaigns cancelled", "[who] cancelled all campaigns"),
-    ("Canary frozen at 5%.", "[who] froze canary at 5%"),
-    ("It was decided to freeze deploys.", "[who] decided to freeze deploys"),
-    ("The index was rebuilt.", "[who] rebuilt the index"),
-])
+@pytest.mark.parametrize(
+    "text, rewrite",
+    [
+        ("The key should have been rotated.", "[who] should have rotated the key"),
+        ("We were not told about the change.", "[who] did not tell us about the change"),
+        ("The alert was silenced during the drill.", "[who] silenced the alert during the drill"),
+        (
+            "At 16:40 the autoscaler was configured to scale at 70% CPU.",
+            "At 16:40 [who] configured the autoscaler to scale at 70% CPU",
+        ),
+        ("17:30 — All campaigns cancelled", "[who] cancelled all campaigns"),
+        ("Canary frozen at 5%.", "[who] froze canary at 5%"),
+        ("It was decided to freeze deploys.", "[who] decided to freeze deploys"),
+        ("The index was rebuilt.", "[who] rebuilt the index"),
+    ],
+)
 def test_rewrite_of_one_clause(passives, text, rewrite):
     [clause] = passives(text)[1]
     assert active_voice([clause]) == rewrite

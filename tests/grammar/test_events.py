@@ -1,19 +1,23 @@
 """Tense, timeline entries, and whether a passive reports an event."""
+
 import pytest
 
 from blamelint.grammar.events import has_moment, is_timeline_entry, tense_of, timestamp_end, why_not_event
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The flag should be removed.", dict(modal="should")),
-    ("The failover was not performed.", dict(negated=True)),
-    ("The migration script was never reviewed.", dict(negated=True)),
-    ("The LDAP password had been changed.", dict(perfect=True)),
-    ("The Jenkins agents are being replaced.", dict(progressive=True, present=True)),
-    ("The nightly export kept getting cancelled.", dict(progressive=True)),
-    ("Requests are routed through the mesh.", dict(present=True)),
-    ("The DNS zone was edited at 11:02.", dict()),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The flag should be removed.", dict(modal="should")),
+        ("The failover was not performed.", dict(negated=True)),
+        ("The migration script was never reviewed.", dict(negated=True)),
+        ("The LDAP password had been changed.", dict(perfect=True)),
+        ("The Jenkins agents are being replaced.", dict(progressive=True, present=True)),
+        ("The nightly export kept getting cancelled.", dict(progressive=True)),
+        ("Requests are routed through the mesh.", dict(present=True)),
+        ("The DNS zone was edited at 11:02.", dict()),
+    ],
+)
 def test_tense_of(passives, text, expected):
     from blamelint.grammar.events import Tense
 
@@ -35,14 +39,17 @@ def test_simple_present_and_plain():
     assert Tense().plain and not Tense(perfect=True).plain
 
 
-@pytest.mark.parametrize("text", [
-    "14:05 — Config reverted.",
-    "[13:05] Bad release identified.",
-    "- 08:31 Read-only mode enabled on the primary",
-    "Tue 02:10 — On-call DBA paged.",
-    "T+15m: Status page updated.",
-    "Jun 2-3 - Repeated OOM kills observed",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "14:05 — Config reverted.",
+        "[13:05] Bad release identified.",
+        "- 08:31 Read-only mode enabled on the primary",
+        "Tue 02:10 — On-call DBA paged.",
+        "T+15m: Status page updated.",
+        "Jun 2-3 - Repeated OOM kills observed",
+    ],
+)
 def test_timeline_entries(nlp, text):
     sent = next(nlp(text).sents)
     assert is_timeline_entry(sent)
@@ -63,16 +70,19 @@ def test_timestamp_end(nlp):
     assert timestamp_end(plain) == plain.start
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("The DNS zone was edited at 11:02.", None),
-    ("The alert was silenced during the drill.", None),
-    ("The pool was exhausted.", "state"),
-    ("About 800 merchants were affected.", "impact"),
-    ("Requests are routed through the mesh.", "generic"),
-    ("Backups are taken every night at 02:00.", "generic"),
-    ("The autoscaler was configured to scale at 70% CPU.", "setting"),
-    ("At 16:40 the autoscaler was configured to scale at 70% CPU.", None),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("The DNS zone was edited at 11:02.", None),
+        ("The alert was silenced during the drill.", None),
+        ("The pool was exhausted.", "state"),
+        ("About 800 merchants were affected.", "impact"),
+        ("Requests are routed through the mesh.", "generic"),
+        ("Backups are taken every night at 02:00.", "generic"),
+        ("The autoscaler was configured to scale at 70% CPU.", "setting"),
+        ("At 16:40 the autoscaler was configured to scale at 70% CPU.", None),
+    ],
+)
 def test_why_not_event(passives, lexicon, text, reason):
     sent, [clause] = passives(text)
     assert why_not_event(clause, lexicon, sent) == reason
@@ -89,12 +99,15 @@ def test_simple_present_narrates_in_a_timeline(passives, lexicon):
     assert why_not_event(clause, lexicon, sent, in_timeline=True) is None
 
 
-@pytest.mark.parametrize("text, moment", [
-    ("The DNS zone was edited at 11:02.", True),
-    ("The webhook secret got rotated on Thursday.", True),
-    ("Backups are taken every night at 02:00.", False),  # a schedule
-    ("The certificate bundle was replaced without a ticket.", False),
-])
+@pytest.mark.parametrize(
+    "text, moment",
+    [
+        ("The DNS zone was edited at 11:02.", True),
+        ("The webhook secret got rotated on Thursday.", True),
+        ("Backups are taken every night at 02:00.", False),  # a schedule
+        ("The certificate bundle was replaced without a ticket.", False),
+    ],
+)
 def test_has_moment(passives, lexicon, text, moment):
     [clause] = passives(text)[1]
     assert has_moment(clause.verb, lexicon) is moment

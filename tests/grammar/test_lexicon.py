@@ -1,5 +1,6 @@
 """The passive-voice lexicon: its loader rejects bad data, and the rule data
 keeps its verb classes apart."""
+
 import pytest
 
 
@@ -32,8 +33,9 @@ def test_verb_keys_and_in_class(sentence):
 def test_from_data_merges_files_and_normalises_words():
     from blamelint.grammar.lexicon import PassiveLexicon
 
-    lex = PassiveLexicon.from_data({"a.yaml": {"states": ["Stick ", "get  stuck"]},
-                                    "b.yaml": {"states": ["jam"], "impact": ["affect"]}})
+    lex = PassiveLexicon.from_data(
+        {"a.yaml": {"states": ["Stick ", "get  stuck"]}, "b.yaml": {"states": ["jam"], "impact": ["affect"]}}
+    )
     assert lex.states == {"stick", "get stuck", "jam"} and lex.impact == {"affect"}
     with pytest.raises(ValueError, match="a.yaml: expected a mapping of word lists"):
         PassiveLexicon.from_data({"a.yaml": ["stick"]})

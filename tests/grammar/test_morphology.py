@@ -1,4 +1,5 @@
 """Word forms from lemminflect (no parse)."""
+
 import pytest
 
 from blamelint.grammar import morphology as m
@@ -16,16 +17,25 @@ def test_guessed_lemmas_cover_unknown_ed_and_ing_forms():
     assert m.guessed_lemmas("kofi") == ()  # not an -ed/-ing form: nothing guessed
 
 
-@pytest.mark.parametrize("word, participle", [
-    ("flushed", True), ("taken", True), ("frozen", True),
-    ("full", False), ("unpatched", False), ("took", False),
-])
+@pytest.mark.parametrize(
+    "word, participle",
+    [
+        ("flushed", True),
+        ("taken", True),
+        ("frozen", True),
+        ("full", False),
+        ("unpatched", False),
+        ("took", False),
+    ],
+)
 def test_participle_form(word, participle):
     assert m.participle_form(word) is participle
 
 
-@pytest.mark.parametrize("word, only", [("frozen", True), ("taken", True), ("written", True),
-                                        ("flushed", False), ("restarted", False)])
+@pytest.mark.parametrize(
+    "word, only",
+    [("frozen", True), ("taken", True), ("written", True), ("flushed", False), ("restarted", False)],
+)
 def test_participle_only(word, only):
     assert m.participle_only(word) is only
 

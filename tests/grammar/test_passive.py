@@ -1,17 +1,21 @@
 """find_passives on real parses: be- and get-passives, the reduced forms the
 parser does not mark, and active clauses left alone."""
+
 import pytest
 
 
-@pytest.mark.parametrize("text, kind, verb, subject", [
-    ("The DNS zone was edited at 11:02.", "be", "edited", "zone"),
-    ("The flag should be removed.", "be", "removed", "flag"),
-    ("The release got reverted.", "get", "reverted", "release"),
-    ("Once deployed, the change broke logins.", "participle", "deployed", "change"),
-    ("The ConfigMap edited at 09:15 carried a stray tab.", "reduced", "edited", "ConfigMap"),
-    ("Config change deployed to prod.", "fragment", "deployed", "change"),
-    ("17:30 — All campaigns cancelled", "fragment", "cancelled", "campaigns"),
-])
+@pytest.mark.parametrize(
+    "text, kind, verb, subject",
+    [
+        ("The DNS zone was edited at 11:02.", "be", "edited", "zone"),
+        ("The flag should be removed.", "be", "removed", "flag"),
+        ("The release got reverted.", "get", "reverted", "release"),
+        ("Once deployed, the change broke logins.", "participle", "deployed", "change"),
+        ("The ConfigMap edited at 09:15 carried a stray tab.", "reduced", "edited", "ConfigMap"),
+        ("Config change deployed to prod.", "fragment", "deployed", "change"),
+        ("17:30 — All campaigns cancelled", "fragment", "cancelled", "campaigns"),
+    ],
+)
 def test_kinds_of_passive(passives, text, kind, verb, subject):
     _, clauses = passives(text)
     [clause] = [c for c in clauses if c.verb.text == verb]
@@ -20,12 +24,15 @@ def test_kinds_of_passive(passives, text, kind, verb, subject):
     assert clause.reduced is (kind in ("participle", "reduced", "fragment"))
 
 
-@pytest.mark.parametrize("text", [
-    "We deployed the fix at 14:00.",
-    "The team rushed the migration before the freeze.",
-    "GKE cordoned and drained the second batch.",
-    "The scheduler placed the pods on the new nodes.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We deployed the fix at 14:00.",
+        "The team rushed the migration before the freeze.",
+        "GKE cordoned and drained the second batch.",
+        "The scheduler placed the pods on the new nodes.",
+    ],
+)
 def test_active_clauses_with_an_object_are_not_candidates(passives, text):
     assert passives(text)[1] == []
 

@@ -1,5 +1,6 @@
 """Helpers for the integration tests: throwaway git repositories and running
 `blamelint` in-process (the spaCy pipeline is loaded once per session)."""
+
 from __future__ import annotations
 
 import os
@@ -26,14 +27,20 @@ GIT_ENV_DROP = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECT
 
 def git_env() -> dict:
     env = {k: v for k, v in os.environ.items() if k not in GIT_ENV_DROP}
-    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.com", GIT_CONFIG_NOSYSTEM="1")
+    env.update(
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.com",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.com",
+        GIT_CONFIG_NOSYSTEM="1",
+    )
     return env
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, env=git_env(), check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=git_env(), check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture

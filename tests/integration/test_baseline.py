@@ -1,20 +1,26 @@
 """--write-baseline / --baseline: record today's findings, report only new ones."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from blamelint.run.baseline import BaselineError, load
 from blamelint.findings import Finding, Location, Severity
+from blamelint.run.baseline import BaselineError, load
 from tests.integration.conftest import BLAMEFUL, git, write
 
 SELECT = ("--select", "blame")  # one rule whose findings here are unambiguous
 
 
 def finding(line: int, text: str, rule: str = "blame", path: str = "pm/a.md") -> Finding:
-    return Finding(rule=rule, severity=Severity.ERROR, message="m", text=text,
-                   location=Location(path=path, line=line, column=1, end_line=line, end_column=1 + len(text)))
+    return Finding(
+        rule=rule,
+        severity=Severity.ERROR,
+        message="m",
+        text=text,
+        location=Location(path=path, line=line, column=1, end_line=line, end_column=1 + len(text)),
+    )
 
 
 def test_fingerprints_ignore_lines_and_count_repeats(tmp_path):
@@ -44,13 +50,16 @@ def test_baseline_suppresses_old_findings_after_lines_move(repo, check):
     data = json.loads((repo / "baseline.json").read_text())
     assert data["tool"] == "blamelint" and data["baseline_version"] == 1
     assert [(e["rule"], e["path"], e["line"], e["text"]) for e in data["findings"]] == [
-        ("blame", "postmortems/db.md", 5, "human error")]
+        ("blame", "postmortems/db.md", 5, "human error")
+    ]
 
     assert check(*SELECT, "--baseline", "baseline.json", "postmortems", cwd=repo).code == 0
 
     # Unrelated edits: new paragraphs above the finding and a changed line below it.
-    text = BLAMEFUL.replace("## Summary\n\n", "## Summary\n\nWe wrote this review on Monday.\n\n"
-                            "It covers the whole afternoon.\n\n")
+    text = BLAMEFUL.replace(
+        "## Summary\n\n",
+        "## Summary\n\nWe wrote this review on Monday.\n\nIt covers the whole afternoon.\n\n",
+    )
     text = text.replace("two seconds", "three seconds")
     pm.write_text(text, encoding="utf-8")
     assert check(*SELECT, "postmortems", cwd=repo).out.startswith("postmortems/db.md:9:")  # it moved
@@ -74,14 +83,22 @@ def test_baseline_paths_are_relative_to_the_repository_root(repo, check):
     assert check(*SELECT, "db.md", cwd=sub).code == 1
 
 
-@pytest.mark.parametrize("content, problem", [
-    (None, "baseline file not found"),
-    ("{not json", "not valid JSON"),
-    ('{"findings": []}', "not a blamelint baseline"),
-    ('{"tool": "blamelint", "baseline_version": 99, "findings": []}', "baseline_version 99 is not supported"),
-    ('{"tool": "blamelint", "baseline_version": 1, "findings": [{"rule": "blame"}]}',
-     'findings[0] has no "fingerprint"'),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (None, "baseline file not found"),
+        ("{not json", "not valid JSON"),
+        ('{"findings": []}', "not a blamelint baseline"),
+        (
+            '{"tool": "blamelint", "baseline_version": 99, "findings": []}',
+            "baseline_version 99 is not supported",
+        ),
+        (
+            '{"tool": "blamelint", "baseline_version": 1, "findings": [{"rule": "blame"}]}',
+            'findings[0] has no "fingerprint"',
+        ),
+    ],
+)
 def test_bad_baseline_is_a_clear_error(repo, check, content, problem):
     write(repo / "pm.md", BLAMEFUL)
     if content is not None:
@@ -113,8 +130,12 @@ def test_sarif_fingerprints_do_not_change_when_a_baseline_hides_neighbours(repo,
 
     def prints(*extra):
         out = check(*SELECT, "--format", "sarif", *extra, "postmortems", cwd=repo).out
-        return {r["locations"][0]["physicalLocation"]["region"]["startLine"]:
-                r["partialFingerprints"]["primaryLocationLineHash"] for r in json.loads(out)["runs"][0]["results"]}
+        return {
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]: r["partialFingerprints"][
+                "primaryLocationLineHash"
+            ]
+            for r in json.loads(out)["runs"][0]["results"]
+        }
 
     full = prints()
     assert len(full) == 3

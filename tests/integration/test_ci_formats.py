@@ -1,4 +1,5 @@
 """--format github (workflow commands) and --format gitlab (Code Quality JSON)."""
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,14 @@ def _report(*findings, errors=()):
 
 
 def _finding(severity, message, path, line, col, end_line, end_col, text="x", suggestion=None, rule="blame"):
-    return Finding(rule=rule, severity=Severity(severity), message=message, text=text, suggestion=suggestion,
-                   location=Location(path=path, line=line, column=col, end_line=end_line, end_column=end_col))
+    return Finding(
+        rule=rule,
+        severity=Severity(severity),
+        message=message,
+        text=text,
+        suggestion=suggestion,
+        location=Location(path=path, line=line, column=col, end_line=end_line, end_column=end_col),
+    )
 
 
 def test_escaping_follows_githubs_rules():
@@ -50,12 +57,22 @@ def test_github_annotations_round_trip(tmp_path):
     out = get_reporter("github")(report, ReportContext(cards=[], root=str(tmp_path))).splitlines()
     level, props, message = parse(out[0])
     assert level == "error"
-    assert props == {"file": "pm/a,b:c.md", "line": "3", "col": "5", "endLine": "3", "endColumn": "16",
-                     "title": "blamelint blame"}
+    assert props == {
+        "file": "pm/a,b:c.md",
+        "line": "3",
+        "col": "5",
+        "endLine": "3",
+        "endColumn": "16",
+        "title": "blamelint blame",
+    }
     assert message == tricky + "\nSuggestion: Say: who"
     level, props, _ = parse(out[1])  # multi-line: no columns
-    assert level == "warning" and props == {"file": "pm/b.md", "line": "4", "endLine": "6",
-                                            "title": "blamelint hindsight"}
+    assert level == "warning" and props == {
+        "file": "pm/b.md",
+        "line": "4",
+        "endLine": "6",
+        "title": "blamelint hindsight",
+    }
     assert parse(out[2])[0] == "notice"
     level, props, message = parse(out[3])
     assert level == "error" and props["file"] == "pm/bad.md" and message == "could not check: not UTF-8"
@@ -64,16 +81,22 @@ def test_github_annotations_round_trip(tmp_path):
 
 def test_gitlab_code_quality(tmp_path):
     report = _report(
-        _finding("error", "e", str(tmp_path / "pm" / "a.md"), 3, 5, 3, 17, text="human error", suggestion="s"),
+        _finding(
+            "error", "e", str(tmp_path / "pm" / "a.md"), 3, 5, 3, 17, text="human error", suggestion="s"
+        ),
         _finding("error", "e", str(tmp_path / "pm" / "a.md"), 8, 5, 8, 17, text="Human error"),
         _finding("warning", "w", str(tmp_path / "pm" / "a.md"), 9, 1, 9, 4, rule="hindsight"),
         _finding("note", "n", str(tmp_path / "pm" / "a.md"), 10, 1, 10, 4, rule="root-cause"),
     )
     issues = json.loads(get_reporter("gitlab")(report, ReportContext(cards=[], root=str(tmp_path))))
     assert [i["severity"] for i in issues] == ["major", "major", "minor", "info"]
-    assert issues[0] == {"description": "e Suggestion: s", "check_name": "blame",
-                         "fingerprint": issues[0]["fingerprint"], "severity": "major",
-                         "location": {"path": "pm/a.md", "lines": {"begin": 3}}}
+    assert issues[0] == {
+        "description": "e Suggestion: s",
+        "check_name": "blame",
+        "fingerprint": issues[0]["fingerprint"],
+        "severity": "major",
+        "location": {"path": "pm/a.md", "lines": {"begin": 3}},
+    }
     prints = [i["fingerprint"] for i in issues]
     assert len(set(prints)) == len(prints) and all(re.fullmatch(r"[0-9a-f]{32}", p) for p in prints)
 
@@ -83,10 +106,11 @@ def test_formats_from_the_command_line(repo, check):
     sub = repo / "postmortems"
     github = check("--select", "blame", "--format", "github", "db.md", cwd=sub)
     assert github.code == 1
-    assert github.out.startswith("::warning file=postmortems/db.md,line=5,col=26,endLine=5,endColumn=36,"
-                                 "title=blamelint blame::")
+    assert github.out.startswith(
+        "::warning file=postmortems/db.md,line=5,col=26,endLine=5,endColumn=36,title=blamelint blame::"
+    )
     gitlab = check("--select", "blame", "--format", "gitlab", "db.md", cwd=sub)
-    issue, = json.loads(gitlab.out)
+    (issue,) = json.loads(gitlab.out)
     assert issue["location"] == {"path": "postmortems/db.md", "lines": {"begin": 5}}
     assert issue["check_name"] == "blame" and issue["severity"] == "minor"
     empty = check("--select", "hindsight", "--format", "gitlab", "db.md", cwd=sub)

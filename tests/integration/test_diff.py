@@ -1,4 +1,5 @@
 """--diff REF: only findings on lines changed since a git ref."""
+
 from __future__ import annotations
 
 import json
@@ -53,7 +54,9 @@ def _commit(repo, message="c"):
 
 
 def _lines(result):
-    return [(f["location"]["path"], f["location"]["line"], f["text"]) for f in json.loads(result.out)["findings"]]
+    return [
+        (f["location"]["path"], f["location"]["line"], f["text"]) for f in json.loads(result.out)["findings"]
+    ]
 
 
 def test_only_changed_lines_are_reported(repo, check):
@@ -62,12 +65,16 @@ def test_only_changed_lines_are_reported(repo, check):
     _commit(repo)
     base = git(repo, "rev-parse", "HEAD").strip()
     # A new paragraph with a finding, after the old finding, plus a reworded line.
-    old.write_text(BLAMEFUL.replace("I started", "I began") + "\nThe engineer was careless.\n", encoding="utf-8")
+    old.write_text(
+        BLAMEFUL.replace("I started", "I began") + "\nThe engineer was careless.\n", encoding="utf-8"
+    )
     write(repo / "pm" / "new.md", "# Notes\n\nIt was operator error.\n")  # untracked: all new
     result = check(*SELECT, "--diff", "HEAD", "--format", "json", "pm", cwd=repo)
     assert result.code == 1, result.err
-    assert _lines(result) == [("pm/new.md", 3, "operator error"),
-                              ("pm/old.md", BLAMEFUL.count("\n") + 2, "careless")]
+    assert _lines(result) == [
+        ("pm/new.md", 3, "operator error"),
+        ("pm/old.md", BLAMEFUL.count("\n") + 2, "careless"),
+    ]
     # The unchanged file was not even checked.
     assert json.loads(result.out)["summary"]["files"] == 2
 
@@ -84,8 +91,9 @@ def test_rename_only_has_no_changed_lines_and_subdirectory_cwd_works(repo, check
     git(repo, "mv", "pm/a.md", "pm/b.md")
     result = check(*SELECT, "--diff", "HEAD", "b.md", cwd=repo / "pm")
     assert result.code == 0, result.out
-    (repo / "pm" / "b.md").write_text(BLAMEFUL.replace("caused by human error", "caused by operator error"),
-                                      encoding="utf-8")
+    (repo / "pm" / "b.md").write_text(
+        BLAMEFUL.replace("caused by human error", "caused by operator error"), encoding="utf-8"
+    )
     result = check(*SELECT, "--diff", "HEAD", "--format", "json", "b.md", cwd=repo / "pm")
     assert _lines(result) == [("b.md", 5, "operator error")]
 

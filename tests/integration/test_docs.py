@@ -1,4 +1,5 @@
 """Generated rule docs are fresh, and the documented CI files run real commands."""
+
 from __future__ import annotations
 
 import shlex
@@ -8,10 +9,10 @@ import click
 import pytest
 import yaml
 
-from tools import docgen
 from blamelint.cli import check as check_command
 from blamelint.reporters.sarif import DOCS_URI
 from tests.conftest import ROOT
+from tools import docgen
 
 FRESH_HINT = "stale generated docs; run: python tools/docgen.py"
 
@@ -42,7 +43,8 @@ def test_docgen_finds_and_fixes_stale_docs(tmp_path):
     shutil.copytree(ROOT / "rules", tmp_path / "rules")
     (tmp_path / "README.md").write_text(f"# x\n\n## Rules\n\n{docgen.START}\n{docgen.END}\n\n## After\n")
     assert {p.name for p in docgen.stale(tmp_path)} >= {"README.md"} | {
-        f"{c.id}.md" for c in docgen.load_cards(tmp_path)}
+        f"{c.id}.md" for c in docgen.load_cards(tmp_path)
+    }
     assert docgen.main(["--root", str(tmp_path)]) == 0
     assert docgen.stale(tmp_path) == []
     readme = (tmp_path / "README.md").read_text()
@@ -75,14 +77,14 @@ def _option(args: list[str], name: str) -> str:
 
 def test_github_workflow_runs_a_valid_command_and_uploads_its_sarif():
     workflow = yaml.safe_load((ROOT / "docs" / "github-actions" / "blamelint.yml").read_text())
-    job, = workflow["jobs"].values()
+    (job,) = workflow["jobs"].values()
     assert job["permissions"]["security-events"] == "write"
     steps = job["steps"]
     runs = [s["run"] for s in steps if "blamelint check" in s.get("run", "")]
     assert len(runs) == 1
     args = _blamelint_args(runs[0])
     assert _option(args, "--format") == "sarif"
-    upload, = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
     assert upload["with"]["sarif_file"] == _option(args, "--output")
     assert upload["with"]["category"] == "blamelint"
     assert steps.index(upload) > [steps.index(s) for s in steps if s.get("run") == runs[0]][0]
@@ -110,7 +112,7 @@ def test_pre_commit_manifest():
     from identify.identify import ALL_TAGS
     from pre_commit.clientlib import load_manifest
 
-    hook, = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
     assert hook["id"] == "blamelint" and hook["language"] == "python" and hook["require_serial"] is True
     assert set(hook["types_or"]) == {"markdown", "plain-text"} and set(hook["types_or"]) <= ALL_TAGS
     _blamelint_args(hook["entry"] + " pm.md")
@@ -121,7 +123,7 @@ def test_readme_pre_commit_snippet_uses_the_hook():
     section = readme.split("\n## pre-commit\n", 1)[1].split("\n## ", 1)[0]
     snippet = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     config = yaml.safe_load(snippet)
-    repo, = config["repos"]
-    hook, = repo["hooks"]
+    (repo,) = config["repos"]
+    (hook,) = repo["hooks"]
     assert hook["id"] == "blamelint" and hook["files"]
     assert repo["repo"].startswith("https://")

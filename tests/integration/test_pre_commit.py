@@ -8,9 +8,9 @@ exactly this working tree (a clean CI clone, or a checkout with new files not
 yet added), it commits a copy of the tree to a scratch repository and tries
 that. Each try-repo run installs the hook environment afresh (a minute or
 more), so the failing and the passing run go side by side."""
+
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -71,8 +71,17 @@ def hook_repo(tmp_path_factory):
     if not (ROOT / ".git").exists():
         pytest.skip(f"{ROOT} is not a git checkout")
     snap = tmp_path_factory.mktemp("hook-repo")
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            env=git_env(), check=True, capture_output=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            env=git_env(),
+            check=True,
+            capture_output=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, listed):
         source = ROOT / rel
         if source.is_file():  # skips files deleted but not yet staged
@@ -98,9 +107,23 @@ def _try_repo(hook_repo: Path, project: Path, home: Path) -> subprocess.Popen:
     """Start `pre-commit try-repo` (the caller waits: the two runs overlap)."""
     env = dict(git_env(), PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never")
     env.pop("PRE_COMMIT", None)
-    return subprocess.Popen([sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "blamelint",
-                             "--all-files", "--verbose"], cwd=project, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(hook_repo),
+            "blamelint",
+            "--all-files",
+            "--verbose",
+        ],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def _wait(process: subprocess.Popen) -> tuple[int, str]:
@@ -123,12 +146,21 @@ def test_premise_files_as_the_dev_install_sees_them(tmp_path, check):
 
 
 def test_hook_fails_on_findings_and_passes_clean_postmortems(hook_repo, tmp_path):
-    bad = _project(tmp_path / "bad", {"postmortems/2024-db.md": BLAMEFUL,
-                                      "postmortems/notes.txt": "The outage was operator error.\n",
-                                      "scripts/deploy.sh": NOT_PROSE})
-    clean = _project(tmp_path / "clean", {"postmortems/2024-checkout.md": CLEAN,
-                                          "scripts/deploy.sh": NOT_PROSE})
-    runs = [_try_repo(hook_repo, bad, tmp_path / "home-bad"), _try_repo(hook_repo, clean, tmp_path / "home-clean")]
+    bad = _project(
+        tmp_path / "bad",
+        {
+            "postmortems/2024-db.md": BLAMEFUL,
+            "postmortems/notes.txt": "The outage was operator error.\n",
+            "scripts/deploy.sh": NOT_PROSE,
+        },
+    )
+    clean = _project(
+        tmp_path / "clean", {"postmortems/2024-checkout.md": CLEAN, "scripts/deploy.sh": NOT_PROSE}
+    )
+    runs = [
+        _try_repo(hook_repo, bad, tmp_path / "home-bad"),
+        _try_repo(hook_repo, clean, tmp_path / "home-clean"),
+    ]
     (bad_code, bad_out), (clean_code, clean_out) = [_wait(p) for p in runs]
 
     assert bad_code == 1, bad_out

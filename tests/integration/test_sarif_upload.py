@@ -1,6 +1,7 @@
 """SARIF as code scanning receives it: valid against the official 2.1.0 schema,
 accepted by the checks in ../shared/tools/sarif_check.py, paths relative to the
 repository root from any working directory, and a clean run still uploadable."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -36,7 +37,9 @@ def validate():
 
 
 def _uris(sarif: dict) -> set[str]:
-    return {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    return {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]
+    }
 
 
 def test_paths_relative_to_repository_root_from_a_subdirectory(repo, check, validate):
@@ -66,7 +69,9 @@ def test_clean_run_is_a_valid_upload(repo, check, validate):
 def test_baseline_filtered_run_is_valid(repo, check, validate):
     write(repo / "postmortems" / "db.md", BLAMEFUL)
     check("--write-baseline", "b.json", "postmortems", cwd=repo)
-    result = check("--format", "sarif", "--baseline", "b.json", "--output", "out.sarif", "postmortems", cwd=repo)
+    result = check(
+        "--format", "sarif", "--baseline", "b.json", "--output", "out.sarif", "postmortems", cwd=repo
+    )
     assert result.code == 0
     text = (repo / "out.sarif").read_text(encoding="utf-8")
     assert validate(text) == [] and json.loads(text)["runs"][0]["results"] == []

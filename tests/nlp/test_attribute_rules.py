@@ -4,6 +4,7 @@ Compared on every corpus we have (the labeled sentences, the sample
 postmortems' blocks), on text made to hit each multi-token pattern, and on
 generated token sequences with arbitrary tags and dependency labels.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,12 +50,16 @@ def pipelines():
 
 
 def corpus_texts() -> list[str]:
-    from blamelint.postmortem.load import read_document
     from blamelint.engine import block_pieces
+    from blamelint.postmortem.load import read_document
 
     texts = list(EDGE_CASES)
     files = sorted((ROOT / "corpora" / "sentences").glob("*.jsonl"))
-    files += [SHARED / "corpus" / "dev-sentences.jsonl"] if (SHARED / "corpus" / "dev-sentences.jsonl").is_file() else []
+    files += (
+        [SHARED / "corpus" / "dev-sentences.jsonl"]
+        if (SHARED / "corpus" / "dev-sentences.jsonl").is_file()
+        else []
+    )
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -66,8 +71,10 @@ def corpus_texts() -> list[str]:
 
 
 def annotations(doc):
-    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_sent_start, t.norm_)
-            for t in doc]
+    return [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_sent_start, t.norm_)
+        for t in doc
+    ]
 
 
 def test_installed_in_place_of_the_attribute_ruler(pipelines):
@@ -81,7 +88,9 @@ def test_same_annotations_on_every_corpus(pipelines):
     original, fast = pipelines
     texts = corpus_texts()
     assert len(texts) > 1000
-    differing = [a.text for a, b in zip(original.pipe(texts), fast.pipe(texts)) if annotations(a) != annotations(b)]
+    differing = [
+        a.text for a, b in zip(original.pipe(texts), fast.pipe(texts)) if annotations(a) != annotations(b)
+    ]
     assert differing == []
 
 
@@ -92,7 +101,7 @@ def test_same_matches_and_every_pattern_exercised(pipelines):
     ruler = original.get_pipe("attribute_ruler")
     compiled = fast.get_pipe("attribute_ruler").compiled
     upstream = [name for name in original.pipe_names if name != "attribute_ruler"]
-    upstream = upstream[:upstream.index("parser") + 1]
+    upstream = upstream[: upstream.index("parser") + 1]
     seen = set()
     with original.select_pipes(enable=upstream):
         for doc in original.pipe(corpus_texts()):
@@ -103,9 +112,43 @@ def test_same_matches_and_every_pattern_exercised(pipelines):
     assert longer and longer <= seen, f"multi-token patterns never exercised: {sorted(longer - seen)}"
 
 
-WORDS = ["gon", "na", "got", "ta", "let", "'s", "c'm", "on", "y'", "y", "all", "ai", "n't", "nt", "is", "are",
-         "there", "it", "i", "you", "but", "do", "did", "had", "that", "which", " ", "\n", "the", "deploy",
-         "was", "'re", "to", "what", "ran"]
+WORDS = [
+    "gon",
+    "na",
+    "got",
+    "ta",
+    "let",
+    "'s",
+    "c'm",
+    "on",
+    "y'",
+    "y",
+    "all",
+    "ai",
+    "n't",
+    "nt",
+    "is",
+    "are",
+    "there",
+    "it",
+    "i",
+    "you",
+    "but",
+    "do",
+    "did",
+    "had",
+    "that",
+    "which",
+    " ",
+    "\n",
+    "the",
+    "deploy",
+    "was",
+    "'re",
+    "to",
+    "what",
+    "ran",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -119,8 +162,27 @@ def test_same_matches_on_generated_tokens(pipelines, data):
     ruler = original.get_pipe("attribute_ruler")
     compiled = fast.get_pipe("attribute_ruler").compiled
     tags = sorted(original.get_pipe("tagger").labels) + ["_SP", ""]
-    deps = ["nsubj", "dobj", "pobj", "aux", "auxpass", "ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp",
-            "mark", "det", "quantmod", "expl", "advmod", "amod", "dep", ""]  # those the patterns test, and others
+    deps = [
+        "nsubj",
+        "dobj",
+        "pobj",
+        "aux",
+        "auxpass",
+        "ROOT",
+        "advcl",
+        "ccomp",
+        "conj",
+        "relcl",
+        "xcomp",
+        "mark",
+        "det",
+        "quantmod",
+        "expl",
+        "advmod",
+        "amod",
+        "dep",
+        "",
+    ]  # those the patterns test, and others
     n = data.draw(st.integers(1, 8))
     words = data.draw(st.lists(st.sampled_from(WORDS + ["So", "Y'", "GON", "Na"]), min_size=n, max_size=n))
     doc = Doc(original.vocab, words=words)

@@ -3,6 +3,7 @@
 Word by word over both whole tables, then through lemminflect's public
 functions in fresh processes with and without ``install()``.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,8 +67,11 @@ print(json.dumps(out))
 
 def test_lemminflect_answers_the_same_with_the_tables_installed():
     def run(mode):
-        return json.loads(subprocess.run([sys.executable, "-c", PROBE, mode], capture_output=True,
-                                         text=True, check=True).stdout)
+        return json.loads(
+            subprocess.run(
+                [sys.executable, "-c", PROBE, mode], capture_output=True, text=True, check=True
+            ).stdout
+        )
 
     assert run("on") == run("off")
 

@@ -1,11 +1,12 @@
 """Compare blamelint's reading of a postmortem with an expected.yaml entry (the
 shape of corpora/postmortems/expected.yaml), and derive the document-rule
 findings those expectations imply."""
+
 from __future__ import annotations
 
 from blamelint.postmortem.action_items import action_items
-from blamelint.rules.checks.vague_action_item import shapes
 from blamelint.postmortem.sections import catalog, outline
+from blamelint.rules.checks.vague_action_item import shapes
 
 SECTION_KEYS = {"what_went_poorly": "what-went-wrong"}
 DEFAULT_REQUIRED = ["summary", "impact", "timeline", "contributing-factors", "action-items"]
@@ -26,16 +27,25 @@ def observed_sections(document) -> dict[str, dict]:
             out[name] = {"present": False}
             continue
         first = found[0]
-        out[name] = {"present": True, "line": first.start.line if first.start else None,
-                     "empty": not any(s.has_content(cat) for s in found)}
+        out[name] = {
+            "present": True,
+            "line": first.start.line if first.start else None,
+            "empty": not any(s.has_content(cat) for s in found),
+        }
     return out
 
 
 def observed_items(document) -> dict[int, dict]:
-    return {item.line: {"has_owner": item.owner is not None, "has_due_date": item.due is not None,
-                        "done": bool(item.done), "vague": shapes().reason(item.action) is not None,
-                        "ticket": item.ticket is not None}
-            for item in action_items(document)}
+    return {
+        item.line: {
+            "has_owner": item.owner is not None,
+            "has_due_date": item.due is not None,
+            "done": bool(item.done),
+            "vague": shapes().reason(item.action) is not None,
+            "ticket": item.ticket is not None,
+        }
+        for item in action_items(document)
+    }
 
 
 def section_mismatches(document, expected: dict) -> list[str]:

@@ -1,11 +1,12 @@
 """Which files are postmortems (document rules run only on those)."""
+
 from pathlib import Path
 
 import pytest
 
 from blamelint.config import Config
-from blamelint.postmortem.load import read_document
 from blamelint.postmortem.detect import PostmortemDetector, front_matter_verdict, path_matches
+from blamelint.postmortem.load import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,22 +21,28 @@ def test_readme_about_postmortems_is_not_one():
     assert not PostmortemDetector(Config())(doc)
 
 
-@pytest.mark.parametrize("text", [
-    "# X\n\n## What went well\n\n- a\n\n## Action items\n\n- b\n",          # strong + weak
-    "# X\n\n## Impact\n\na\n\n## Timeline\n\nb\n\n## Action items\n\n- c\n",  # three weak
-    "# Postmortem: X\n\n## Timeline\n\n- a\n",                                 # title says so
-    "Impact: 3% of requests.\n\nRoot cause: a bad push.\n",                    # labels count
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# X\n\n## What went well\n\n- a\n\n## Action items\n\n- b\n",  # strong + weak
+        "# X\n\n## Impact\n\na\n\n## Timeline\n\nb\n\n## Action items\n\n- c\n",  # three weak
+        "# Postmortem: X\n\n## Timeline\n\n- a\n",  # title says so
+        "Impact: 3% of requests.\n\nRoot cause: a bad push.\n",  # labels count
+    ],
+)
 def test_postmortem_by_sections(parse, text):
     assert detect(parse, text)
 
 
-@pytest.mark.parametrize("text", [
-    "# Design: new cache\n\n## Impact\n\na\n\n## Timeline\n\nQ3\n",           # two weak: a design doc
-    "# Project\n\n## Summary\n\nA tool.\n\n## Background\n\nWhy.\n",
-    "# Notes\n\n## Action items\n\n- a\n",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Design: new cache\n\n## Impact\n\na\n\n## Timeline\n\nQ3\n",  # two weak: a design doc
+        "# Project\n\n## Summary\n\nA tool.\n\n## Background\n\nWhy.\n",
+        "# Notes\n\n## Action items\n\n- a\n",
+        "",
+    ],
+)
 def test_not_a_postmortem(parse, text):
     assert not detect(parse, text)
 
@@ -54,7 +61,9 @@ def test_front_matter_decides_both_ways(parse):
 
 
 def test_postmortem_paths(parse):
-    assert detect(parse, "# Notes\n", path="docs/postmortems/2024-q1.md", postmortem_paths=["postmortems/*.md"])
+    assert detect(
+        parse, "# Notes\n", path="docs/postmortems/2024-q1.md", postmortem_paths=["postmortems/*.md"]
+    )
     assert not detect(parse, "# Notes\n", path="docs/other/2024-q1.md", postmortem_paths=["postmortems/*.md"])
     assert path_matches("./incidents/2024/a.md", ["incidents/**/*.md"])
     assert path_matches("incidents/a.md", ["incidents/**/*.md"])

@@ -1,5 +1,6 @@
 """Heading-style edge cases in fixtures/: sections, action items and the
 document findings they imply, against fixtures/expected.yaml."""
+
 from pathlib import Path
 
 import pytest

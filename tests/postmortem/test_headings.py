@@ -1,6 +1,7 @@
 """Heading recognition beyond Markdown heading syntax: numbered lines, bare
 section names, bold lines, setext and plain-text titles. Promoted headings keep
 their exact source mapping."""
+
 import pytest
 
 
@@ -12,11 +13,16 @@ def assert_maps_to_source(doc):
     for block in doc.blocks:
         assert len(block.text) == len(block.offsets)
         for ch, offset in zip(block.text, block.offsets):
-            assert ch == doc.source[offset] or (ch in " \n" and doc.source[offset] in " \t\n"), (block.text, ch)
+            assert ch == doc.source[offset] or (ch in " \n" and doc.source[offset] in " \t\n"), (
+                block.text,
+                ch,
+            )
 
 
 def test_single_item_ordered_list_naming_a_section_is_a_heading(parse):
-    doc = parse("# Outage\n\n3. What went well\n\n- The alert fired.\n\n4. Action items\n\n- Add a check (@a, due 2027-01-01)\n")
+    doc = parse(
+        "# Outage\n\n3. What went well\n\n- The alert fired.\n\n4. Action items\n\n- Add a check (@a, due 2027-01-01)\n"
+    )
     assert headings(doc) == [("Outage", 1), ("What went well", 3), ("Action items", 7)]
     item = next(b for b in doc.blocks if b.text.startswith("The alert"))
     assert [h.text for h in item.headings] == ["Outage", "What went well"]
@@ -48,9 +54,19 @@ def test_numbered_section_with_nothing_after_it_is_not_promoted(parse):
     assert headings(doc) == [("Outage", 1)]
 
 
-@pytest.mark.parametrize("line", ["What went well", "WHAT WENT WELL", "What went well:", "**What went well**",
-                                  "**What went well:**", "**What went well**:", "**Timeline** (UTC)",
-                                  "Timeline (all times UTC)"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What went well",
+        "WHAT WENT WELL",
+        "What went well:",
+        "**What went well**",
+        "**What went well:**",
+        "**What went well**:",
+        "**Timeline** (UTC)",
+        "Timeline (all times UTC)",
+    ],
+)
 def test_line_naming_a_section_is_a_heading(parse, line):
     doc = parse(f"# Outage\n\n{line}\n\n- The alert fired within a minute.\n")
     assert [h for h, _ in headings(doc)][1:] and doc.blocks[1].kind == "heading", doc.blocks[1]
@@ -76,12 +92,19 @@ def test_setext_headings(parse):
 
 
 def test_plain_text_titles(parse):
-    text = ("Outage report\n=============\n\nSummary\n-------\nThe job ran twice.\n\n"
-            "IMPACT:\n- 300 users were paid late.\n\nTIMELINE (all times UTC)\n\n[09:00] I ran the export.\n\n"
-            "What went well\n\n- Finance called the bank.\n")
+    text = (
+        "Outage report\n=============\n\nSummary\n-------\nThe job ran twice.\n\n"
+        "IMPACT:\n- 300 users were paid late.\n\nTIMELINE (all times UTC)\n\n[09:00] I ran the export.\n\n"
+        "What went well\n\n- Finance called the bank.\n"
+    )
     doc = parse(text, path="pm.txt")
-    assert headings(doc) == [("Outage report", 1), ("Summary", 4), ("IMPACT", 8), ("TIMELINE (all times UTC)", 11),
-                             ("What went well", 15)]
+    assert headings(doc) == [
+        ("Outage report", 1),
+        ("Summary", 4),
+        ("IMPACT", 8),
+        ("TIMELINE (all times UTC)", 11),
+        ("What went well", 15),
+    ]
     assert [b.kind for b in doc.blocks if b.line in (6, 9)] == ["paragraph", "list_item"]
     assert_maps_to_source(doc)
 

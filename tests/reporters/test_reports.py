@@ -1,11 +1,11 @@
 """JSON and SARIF output: schemas, relative URIs, stable fingerprints."""
+
 import json
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from blamelint.postmortem.load import parse_source
 from blamelint.findings import Report
 from blamelint.reporters import ReportContext, get_reporter
 from blamelint.rules.registry import Registry
@@ -29,7 +29,9 @@ def test_json_matches_shipped_schema(lint):
     from blamelint.reporters.json_report import schema
 
     shipped = json.loads((resources.files("blamelint") / "schemas" / "report.schema.json").read_text())
-    assert shipped == json.loads(json.dumps(schema())), "regenerate: python -m blamelint.reporters.json_report"
+    assert shipped == json.loads(json.dumps(schema())), (
+        "regenerate: python -m blamelint.reporters.json_report"
+    )
     out = json.loads(get_reporter("json")(_report(lint), _context(Path.cwd())))
     jsonschema.validate(out, shipped)
     assert out["schema_version"] == "1" and out["summary"]["findings"] == len(out["findings"]) > 0
@@ -51,8 +53,13 @@ def test_sarif_valid_against_official_schema(lint, tmp_path):
 def test_sarif_results_are_complete(lint):
     run = _sarif(lint, Path.cwd())["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert {r["id"] for r in rules} >= {"agentless-passive", "root-cause", "blame", "hindsight",
-                                        "missing-what-went-well"}
+    assert {r["id"] for r in rules} >= {
+        "agentless-passive",
+        "root-cause",
+        "blame",
+        "hindsight",
+        "missing-what-went-well",
+    }
     for rule in rules:
         assert rule["help"]["markdown"].startswith(f"# {rule['id']}")
         assert rule["helpUri"].endswith(f"docs/rules/{rule['id']}.md")
@@ -67,7 +74,9 @@ def test_sarif_results_are_complete(lint):
 def test_sarif_uri_relative_to_root_for_absolute_paths(lint, tmp_path):
     path = str(tmp_path / "docs" / "pm.md")
     run = _sarif(lint, tmp_path, path=path)["runs"][0]
-    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} == {"docs/pm.md"}
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} == {
+        "docs/pm.md"
+    }
 
 
 def test_fingerprints_survive_lines_moving(lint, tmp_path):

@@ -1,5 +1,6 @@
 """Helpers for the hostile-input tests: run the real CLI in a subprocess, with a
 private result cache, and read its report."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,14 @@ def run_blamelint(*args: str, cwd: Path, env: dict | None = None, timeout: int =
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "BLAMELINT_DEBUG")}
     full_env["BLAMELINT_CACHE_DIR"] = str(cwd.parent / f"{cwd.name}-cache")
     full_env.update(env or {})
-    proc = subprocess.run([sys.executable, "-m", "blamelint", *args], cwd=cwd, capture_output=True,
-                          text=True, env=full_env, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "blamelint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+    )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -1,6 +1,7 @@
 """A broken configuration or rule card stops the run before any file is read:
 findings made under the wrong settings would be worse than none. One message
 names the file and the problem; no traceback; exit 2."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,13 +27,16 @@ def _one_message(run, *fragments: str) -> None:
     assert run.stdout == ""
 
 
-@pytest.mark.parametrize("name, body", [
-    (".blamelint.toml", 'fail-on = "warning\n'),
-    (".blamelint.toml", "[tool\nx = 1\n"),
-    (".blamelint.toml", 'ignore = ["blame"]\nignore = ["hindsight"]\n'),
-    (".blamelint.toml", 'select = "\xff"\n'),
-    ("pyproject.toml", '[project]\nname = "x"\n[tool.blamelint\nignore = []\n'),
-])
+@pytest.mark.parametrize(
+    "name, body",
+    [
+        (".blamelint.toml", 'fail-on = "warning\n'),
+        (".blamelint.toml", "[tool\nx = 1\n"),
+        (".blamelint.toml", 'ignore = ["blame"]\nignore = ["hindsight"]\n'),
+        (".blamelint.toml", 'select = "\xff"\n'),
+        ("pyproject.toml", '[project]\nname = "x"\n[tool.blamelint\nignore = []\n'),
+    ],
+)
 def test_config_file_that_is_not_valid_toml(blamelint, workdir, name, body):
     (workdir / name).write_bytes(body.encode("latin-1"))
     run = blamelint("check", "good.md", cwd=workdir)
@@ -52,16 +56,21 @@ def test_unrelated_broken_pyproject_is_not_ours(blamelint, workdir):
     assert run.code == 1 and "good.md:3:" in run.stdout, run.output
 
 
-@pytest.mark.parametrize("card, problem", [
-    pytest.param("id: [unclosed\n", "not valid YAML", id="bad-yaml"),
-    pytest.param("\tid: x\n", "not valid YAML", id="tab-indent"),
-    pytest.param(CARD.format(phrases='["heroic", "  "]'), "phrase 2 is empty", id="empty-phrase"),
-    pytest.param(CARD.format(phrases="[]"), "non-empty 'phrases'", id="no-phrases"),
-    pytest.param(CARD.format(phrases="[[1, 2]]"), "phrases", id="phrase-not-text"),
-    pytest.param(CARD.replace("no-heroics", "No Heroics").format(phrases='["heroic"]'), "slug", id="bad-id"),
-    pytest.param("- a list\n- not a card\n", "mapping", id="not-a-mapping"),
-    pytest.param(b"id: \xff\n", "cannot read", id="not-utf8"),
-])
+@pytest.mark.parametrize(
+    "card, problem",
+    [
+        pytest.param("id: [unclosed\n", "not valid YAML", id="bad-yaml"),
+        pytest.param("\tid: x\n", "not valid YAML", id="tab-indent"),
+        pytest.param(CARD.format(phrases='["heroic", "  "]'), "phrase 2 is empty", id="empty-phrase"),
+        pytest.param(CARD.format(phrases="[]"), "non-empty 'phrases'", id="no-phrases"),
+        pytest.param(CARD.format(phrases="[[1, 2]]"), "phrases", id="phrase-not-text"),
+        pytest.param(
+            CARD.replace("no-heroics", "No Heroics").format(phrases='["heroic"]'), "slug", id="bad-id"
+        ),
+        pytest.param("- a list\n- not a card\n", "mapping", id="not-a-mapping"),
+        pytest.param(b"id: \xff\n", "cannot read", id="not-utf8"),
+    ],
+)
 def test_rule_card_with_a_bad_pattern_or_bad_yaml(blamelint, workdir, card, problem):
     (workdir / "cards").mkdir()
     (workdir / "cards" / "heroics.yaml").write_bytes(card if isinstance(card, bytes) else card.encode())

@@ -2,6 +2,7 @@
 traceback), the other files are still checked, and the exit code is 2. Files
 that are odd but readable (BOMs, empty, CR line endings) are checked normally,
 with exact positions."""
+
 from __future__ import annotations
 
 import codecs
@@ -16,12 +17,24 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\
 
 UNREADABLE = [
     pytest.param("image.md", PNG, "binary file", id="binary"),
-    pytest.param("latin1.md", "The café was closed.\n".encode("latin-1"),
-                 "not valid UTF-8 (byte 0xe9 at line 1)", id="invalid-utf8"),
-    pytest.param("wide.md", "The root cause was human error.\n".encode("utf-16-le"),
-                 "UTF-16 without a byte-order mark", id="utf16-without-bom"),
-    pytest.param("bom-then-junk.md", codecs.BOM_UTF8 + b"ok \xff\xfe\n",
-                 "not valid UTF-8 (despite its byte-order mark)", id="utf8-bom-invalid"),
+    pytest.param(
+        "latin1.md",
+        "The café was closed.\n".encode("latin-1"),
+        "not valid UTF-8 (byte 0xe9 at line 1)",
+        id="invalid-utf8",
+    ),
+    pytest.param(
+        "wide.md",
+        "The root cause was human error.\n".encode("utf-16-le"),
+        "UTF-16 without a byte-order mark",
+        id="utf16-without-bom",
+    ),
+    pytest.param(
+        "bom-then-junk.md",
+        codecs.BOM_UTF8 + b"ok \xff\xfe\n",
+        "not valid UTF-8 (despite its byte-order mark)",
+        id="utf8-bom-invalid",
+    ),
 ]
 
 
@@ -91,8 +104,8 @@ def test_directory_symlink_loop_terminates_and_checks_each_file_once(blamelint, 
     folder = workdir / "docs"
     (folder / "inner").mkdir(parents=True)
     (workdir / "good.md").rename(folder / "inner" / "good.md")
-    os.symlink("..", folder / "inner" / "up")          # back to docs/
-    os.symlink("../..", folder / "inner" / "way-up")   # above the folder asked for
+    os.symlink("..", folder / "inner" / "up")  # back to docs/
+    os.symlink("../..", folder / "inner" / "way-up")  # above the folder asked for
     os.symlink(".", folder / "self")
     (workdir / "outside.md").write_text(GOOD)  # reachable only through way-up: not asked for
     run = blamelint("check", "--format", "json", "docs", cwd=workdir, timeout=120)
@@ -112,8 +125,10 @@ def test_file_over_the_size_limit(blamelint, workdir):
 
 def test_unreadable_file(blamelint, workdir):
     if os.geteuid() == 0:
-        pytest.skip("running as root: chmod 000 does not stop root from reading "
-                    "(test_permission_denied_in_process covers the path)")
+        pytest.skip(
+            "running as root: chmod 000 does not stop root from reading "
+            "(test_permission_denied_in_process covers the path)"
+        )
     (workdir / "locked.md").write_text(GOOD)
     os.chmod(workdir / "locked.md", 0)
     try:
@@ -169,7 +184,8 @@ def test_encodings_and_line_endings_keep_exact_positions(blamelint, workdir, con
     by_file = {}
     for f in report["findings"]:
         by_file.setdefault(f["location"]["path"], []).append(
-            (f["rule"], f["location"]["line"], f["location"]["column"], f["text"]))
+            (f["rule"], f["location"]["line"], f["location"]["column"], f["text"])
+        )
     assert by_file["other.md"] == by_file["good.md"]  # same text, same positions
     text = GOOD  # the decoded file, as an editor shows it
     for f in report["findings"]:
@@ -187,16 +203,23 @@ def test_crlf_finding_across_lines(blamelint, workdir):
     assert any(f["location"]["end_line"] > f["location"]["line"] for f in findings)
 
 
-@pytest.mark.parametrize("name, content", [
-    pytest.param("empty.md", b"", id="empty"),
-    pytest.param("blank.md", b"\n \n\t\n", id="whitespace-only"),
-    pytest.param("front.md", b"---\ntitle: The root cause was human error\nowner: sam\n---\n", id="only-front-matter"),
-    pytest.param("bad-front.md", b"---\ntitle: [unclosed\n---\n", id="only-bad-front-matter"),
-    pytest.param("code.md", b"```\nThe root cause was human error.\n```\n", id="only-code"),
-    pytest.param("empty.txt", b"", id="empty-text"),
-    pytest.param("empty.html", b"", id="empty-html"),
-    pytest.param("comment.html", b"<!-- nothing -->", id="html-comment-only"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        pytest.param("empty.md", b"", id="empty"),
+        pytest.param("blank.md", b"\n \n\t\n", id="whitespace-only"),
+        pytest.param(
+            "front.md",
+            b"---\ntitle: The root cause was human error\nowner: sam\n---\n",
+            id="only-front-matter",
+        ),
+        pytest.param("bad-front.md", b"---\ntitle: [unclosed\n---\n", id="only-bad-front-matter"),
+        pytest.param("code.md", b"```\nThe root cause was human error.\n```\n", id="only-code"),
+        pytest.param("empty.txt", b"", id="empty-text"),
+        pytest.param("empty.html", b"", id="empty-html"),
+        pytest.param("comment.html", b"<!-- nothing -->", id="html-comment-only"),
+    ],
+)
 def test_files_with_nothing_to_check(blamelint, workdir, name, content):
     (workdir / name).write_bytes(content)
     run = blamelint("check", "--format", "json", "good.md", name, cwd=workdir)
@@ -207,9 +230,11 @@ def test_files_with_nothing_to_check(blamelint, workdir, name, content):
 
 
 def test_html_named_explicitly_is_checked_with_exact_positions(blamelint, workdir):
-    page = ("<!DOCTYPE html>\n<html><head><title>The root cause</title><style>p{}</style></head>\n"
-            "<body>\n<h1>Incident</h1>\n<p>At 14:02 the <b>root\n   cause</b> was human&nbsp;error.</p>\n"
-            "<pre>The root cause was human error.</pre>\n</body></html>\n")
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>The root cause</title><style>p{}</style></head>\n"
+        "<body>\n<h1>Incident</h1>\n<p>At 14:02 the <b>root\n   cause</b> was human&nbsp;error.</p>\n"
+        "<pre>The root cause was human error.</pre>\n</body></html>\n"
+    )
     (workdir / "export.html").write_text(page)
     run = blamelint("check", "--format", "json", "export.html", cwd=workdir)
     assert run.code == 1, run.output

@@ -8,6 +8,7 @@ written atomically. Every per-file problem is a per-file error. No code from
 configuration or the working directory; git runs nothing the repository
 configures; control characters escaped. Ctrl-C exits 130.
 """
+
 from __future__ import annotations
 
 import os
@@ -70,8 +71,9 @@ def test_token_dense_document_is_parsed_within_its_budget():
     assert total == 3000 * estimated_tokens("The deploy stopped and the team rolled it back.")
 
 
-@pytest.mark.parametrize("run", ["(" * 16000, "'s" * 20000, "\U0001F600" * 20000, "(\"'[" * 4000,
-                                 "[" * 3000 + "x"])
+@pytest.mark.parametrize(
+    "run", ["(" * 16000, "'s" * 20000, "\U0001f600" * 20000, "(\"'[" * 4000, "[" * 3000 + "x"]
+)
 def test_pathological_token_runs_are_neutralised_same_length(run):
     from blamelint.nlp.neutralise import neutralise
 
@@ -120,9 +122,11 @@ def test_suppression_comments_still_work():
     from blamelint.document.suppress import find_suppressions
     from blamelint.postmortem.load import parse_source
 
-    text = ("a\n<!-- blamelint-disable blame -->\nb\n<!-- blamelint-enable blame -->\n"
-            "<!-- blamelint-disable-next-line root-cause -->\n\n\nc\n<!-- blamelint-disable x > y -->\n"
-            "<!-- blamelint-disable-file hindsight-->\n")
+    text = (
+        "a\n<!-- blamelint-disable blame -->\nb\n<!-- blamelint-enable blame -->\n"
+        "<!-- blamelint-disable-next-line root-cause -->\n\n\nc\n<!-- blamelint-disable x > y -->\n"
+        "<!-- blamelint-disable-file hindsight-->\n"
+    )
     result = find_suppressions(parse_source("x.md", text))
     assert result.ranges == [(2, 4, "blame")]
     assert result.line_rules == {8: {"root-cause"}}
@@ -162,7 +166,9 @@ def test_alias_bomb_in_a_rule_card_is_a_config_error(blamelint, workdir):
     (workdir / "cards").mkdir()
     (workdir / "cards" / "bomb.yaml").write_text(
         "a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
-        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nid: bomb\ndata: *c\n", encoding="utf-8")
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nid: bomb\ndata: *c\n",
+        encoding="utf-8",
+    )
     (workdir / ".blamelint.toml").write_text('rule-cards = ["cards"]\n')
     run = blamelint("check", "good.md", cwd=workdir, timeout=60)
     assert_clean_failure(run)
@@ -171,9 +177,14 @@ def test_alias_bomb_in_a_rule_card_is_a_config_error(blamelint, workdir):
 
 def test_stdin_is_capped_like_a_file(blamelint, workdir):
     (workdir / ".blamelint.toml").write_text("max-file-size = 1000\n")
-    proc = subprocess.run([sys.executable, "-m", "blamelint", "check", "-"], cwd=workdir, input=b"x. " * 100_000,
-                          capture_output=True, timeout=120,
-                          env={**os.environ, "BLAMELINT_CACHE_DIR": str(workdir.parent / "c")})
+    proc = subprocess.run(
+        [sys.executable, "-m", "blamelint", "check", "-"],
+        cwd=workdir,
+        input=b"x. " * 100_000,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "BLAMELINT_CACHE_DIR": str(workdir.parent / "c")},
+    )
     assert proc.returncode == 2, proc.stderr
     assert b"max-file-size" in proc.stdout + proc.stderr and b"Traceback" not in proc.stderr
 
@@ -205,16 +216,27 @@ def test_jobs_are_capped_at_the_cores(monkeypatch, tmp_path):
 # -- 2. outputs -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "good.md", "-o", "good.md"],
-    ["check", "good.md", "-o", "hardlink.txt"],
-    ["check", "docs", "-o", "report.txt"],  # report.txt is a hard link to docs/pm.md
-    ["check", "--write-baseline", "good.md", "good.md"],
-    ["check", "--write-baseline", "hardlink.txt", "good.md"],
-    ["audit", "good.md", "-o", "good.md"],
-    ["audit", "good.md", "-o", "hardlink.txt"],
-], ids=["check-o", "check-o-hardlink", "check-o-link-into-folder", "write-baseline", "write-baseline-hardlink",
-        "audit-o", "audit-o-hardlink"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "good.md", "-o", "good.md"],
+        ["check", "good.md", "-o", "hardlink.txt"],
+        ["check", "docs", "-o", "report.txt"],  # report.txt is a hard link to docs/pm.md
+        ["check", "--write-baseline", "good.md", "good.md"],
+        ["check", "--write-baseline", "hardlink.txt", "good.md"],
+        ["audit", "good.md", "-o", "good.md"],
+        ["audit", "good.md", "-o", "hardlink.txt"],
+    ],
+    ids=[
+        "check-o",
+        "check-o-hardlink",
+        "check-o-link-into-folder",
+        "write-baseline",
+        "write-baseline-hardlink",
+        "audit-o",
+        "audit-o-hardlink",
+    ],
+)
 def test_outputs_never_replace_an_input(blamelint, workdir, args):
     os.link(workdir / "good.md", workdir / "hardlink.txt")
     (workdir / "docs").mkdir()
@@ -320,12 +342,16 @@ def test_unreadable_file_named_on_the_command_line(blamelint, workdir):
     _one_error_and_good_checked(run, "secret.md", "permission denied")
 
 
-@pytest.mark.parametrize("html, problem", [
-    (b'<meta charset="rot13"><p>The caf\xe9 was closed.</p>', "not valid UTF-8"),
-    (b'<meta charset="base64"><p>x \xff</p>', "not valid UTF-8"),
-    (b'<meta charset="utf-16"><p>x \xe9</p>', "not valid UTF-8"),
-    (b"<![foo[ <p>The root cause was human error.</p>", "malformed HTML"),
-], ids=["rot13", "base64", "utf16-declared", "marked-section-assertion"])
+@pytest.mark.parametrize(
+    "html, problem",
+    [
+        (b'<meta charset="rot13"><p>The caf\xe9 was closed.</p>', "not valid UTF-8"),
+        (b'<meta charset="base64"><p>x \xff</p>', "not valid UTF-8"),
+        (b'<meta charset="utf-16"><p>x \xe9</p>', "not valid UTF-8"),
+        (b"<![foo[ <p>The root cause was human error.</p>", "malformed HTML"),
+    ],
+    ids=["rot13", "base64", "utf16-declared", "marked-section-assertion"],
+)
 def test_weird_html_is_a_per_file_error(blamelint, workdir, html, problem):
     (workdir / "bad.html").write_bytes(html)
     run = blamelint("check", "bad.html", "good.md", cwd=workdir)
@@ -349,10 +375,16 @@ def test_deeply_nested_json_in_cache_and_baseline(blamelint, workdir):
 
 
 def test_closed_stdin(workdir):
-    proc = subprocess.run([sys.executable, "-m", "blamelint", "check", "-", "good.md"], cwd=workdir,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "BLAMELINT_CACHE_DIR": str(workdir.parent / "c")},
-                          preexec_fn=lambda: os.close(0))
+    proc = subprocess.run(
+        [sys.executable, "-m", "blamelint", "check", "-", "good.md"],
+        cwd=workdir,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "BLAMELINT_CACHE_DIR": str(workdir.parent / "c")},
+        preexec_fn=lambda: os.close(0),
+    )
     assert proc.returncode == 2, proc.stderr
     assert "standard input is closed" in proc.stdout and "good.md:3:" in proc.stdout
     assert "Traceback" not in proc.stderr
@@ -388,8 +420,9 @@ def test_process_substitution_is_linted(workdir):
     env = {**os.environ, "BLAMELINT_CACHE_DIR": str(workdir.parent / "c")}
     for extra in ([], ["--no-cache"], ["--format", "json", "-j", "2"]):
         script = f'"{sys.executable}" -m blamelint check {" ".join(extra)} <(cat good.md)'
-        proc = subprocess.run(["bash", "-c", script], cwd=workdir, capture_output=True, text=True, timeout=120,
-                              env=env)
+        proc = subprocess.run(
+            ["bash", "-c", script], cwd=workdir, capture_output=True, text=True, timeout=120, env=env
+        )
         assert proc.returncode == 1, (extra, proc.stdout, proc.stderr)
         assert "human error" in proc.stdout
 
@@ -430,7 +463,8 @@ def test_card_check_cannot_name_a_module_from_the_repository(blamelint, workdir)
     (workdir / "cards").mkdir()
     (workdir / "cards" / "evil.yaml").write_text(
         "id: evil\nname: Evil\nsummary: x\nseverity: warning\nscope: sentence\ncheck: evilrule:Rule\n"
-        "docs: {what: x, why: x, example: x, use_instead: x}\n")
+        "docs: {what: x, why: x, example: x, use_instead: x}\n"
+    )
     (workdir / ".blamelint.toml").write_text('rule-cards = ["cards"]\n')
     run = blamelint("check", "good.md", cwd=workdir)
     assert_clean_failure(run)
@@ -447,9 +481,19 @@ def test_python_m_blamelint_does_not_import_from_the_working_directory(blamelint
 
 
 def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@t"})
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+        },
+    )
 
 
 def test_diff_runs_nothing_the_repository_configures(blamelint, workdir):
@@ -481,11 +525,18 @@ def test_text_output_escapes_control_characters(blamelint, workdir):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_exits_130_without_tracebacks(workdir, jobs):
     for i in range(12):
-        (workdir / f"pm{i}.md").write_text("# Incident\n\n" + "The deploy stopped and we rolled back. " * 3000)
+        (workdir / f"pm{i}.md").write_text(
+            "# Incident\n\n" + "The deploy stopped and we rolled back. " * 3000
+        )
     env = {**os.environ, "BLAMELINT_CACHE_DIR": str(workdir.parent / "c")}
-    proc = subprocess.Popen([sys.executable, "-m", "blamelint", "check", "--no-cache", "-j", jobs, "."],
-                            cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "blamelint", "check", "--no-cache", "-j", jobs, "."],
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    )
     time.sleep(8)  # the pipeline is loaded and the parse under way
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
     time.sleep(0.5)

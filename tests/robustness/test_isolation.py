@@ -1,5 +1,6 @@
 """No network at run time, no user file written (except --output), and the
 same report whatever order the files are given in."""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,7 +42,8 @@ def _postmortems(folder: Path, count: int) -> None:
         (folder / f"pm-{i:02d}.md").write_text(
             f"# Incident {i}\n\n## Summary\n\nThe config was changed at 14:0{i % 10}. The root cause was "
             f"human error; Bob should have checked the dashboard.\n\n" + "We restarted the pods. " * 400,
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def test_no_network_needed(blamelint, tmp_path):
@@ -49,8 +51,12 @@ def test_no_network_needed(blamelint, tmp_path):
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(NO_NETWORK)
     env = {"PYTHONPATH": os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-    probe = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"],
-                           env={**os.environ, **env}, capture_output=True, text=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
     assert "network access attempted" in probe.stderr, "the guard is not active"
     work = tmp_path / "work"
     work.mkdir()
@@ -82,8 +88,12 @@ def test_no_user_file_is_written(blamelint, tmp_path):
     (work / "docs" / "crlf.md").write_bytes(GOOD.replace("\n", "\r\n").encode())
     (work / "pyproject.toml").write_text('[tool.blamelint]\ninclude = ["*.md", "*.txt", "*.html"]\n')
     before = _snapshot(work)
-    for args in (["check", "docs"], ["check", "--format", "json", "docs"],
-                 ["check", "--format", "sarif", "docs/pm-00.md"], ["check", "docs"]):  # twice: cached
+    for args in (
+        ["check", "docs"],
+        ["check", "--format", "json", "docs"],
+        ["check", "--format", "sarif", "docs/pm-00.md"],
+        ["check", "docs"],
+    ):  # twice: cached
         run = blamelint(*args, cwd=work)
         assert run.code == 1, run.output
     assert _snapshot(work) == before
@@ -102,8 +112,10 @@ def test_same_report_whatever_the_order_of_the_files(blamelint, tmp_path, fmt):
     (work / "a.txt").write_text("SUMMARY\n\nThe alert was ignored.\n")
     (work / "broken.md").write_bytes(b"\xff\xfe\xfd not utf-8 \x80")
     names = ["pm-00.md", "pm-01.md", "pm-02.md", "a.txt", "broken.md", "missing.md"]
-    runs = [blamelint("check", "--format", fmt, *order, cwd=work)
-            for order in (names, names[::-1], names[2:] + names[:2])]
+    runs = [
+        blamelint("check", "--format", fmt, *order, cwd=work)
+        for order in (names, names[::-1], names[2:] + names[:2])
+    ]
     assert runs[0].code == 2
     assert runs[0].stdout.count("could not check") == (2 if fmt == "text" else 0)
     for run in runs[1:]:

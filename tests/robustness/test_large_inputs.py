@@ -6,6 +6,7 @@ Where only the engine's bookkeeping is under test, a blank spaCy pipeline
 setting) stands in for the trained one: it is about fifty times faster, so a
 20 MB file fits in a test run. The trained pipeline is used where findings must
 be found."""
+
 from __future__ import annotations
 
 import time
@@ -13,13 +14,15 @@ import time
 import pytest
 
 from blamelint.config import Config
-from blamelint.postmortem.load import parse_source
 from blamelint.engine import MAX_PIECE, Linter
+from blamelint.postmortem.load import parse_source
 from blamelint.rules.registry import Registry
 from tests.fuzz.invariants import assert_block_maps_to_source, slice_by_position
 
-PARAGRAPH = ("At 14:02 the deploy job pushed the new config, and latency rose for about ten "
-             "minutes while we watched the dashboards. We rolled it back at 14:12.\n\n")
+PARAGRAPH = (
+    "At 14:02 the deploy job pushed the new config, and latency rose for about ten "
+    "minutes while we watched the dashboards. We rolled it back at 14:12.\n\n"
+)
 NEUTRAL = "We restarted the pods and latency recovered within two minutes. "
 
 
@@ -44,6 +47,7 @@ class SpyPipeline:
             for item in items:
                 self.longest = max(self.longest, len(item[0] if as_tuples else item))
                 yield item
+
         return self.nlp.pipe(watch(texts), as_tuples=as_tuples, **kwargs)
 
     def __getattr__(self, name):
@@ -108,7 +112,9 @@ def test_single_1_mb_line(blamelint, workdir):
     line += NEUTRAL * ((1024 * 1024 - len(line)) // len(NEUTRAL)) + flagged.strip()
     assert len(line) > 1_000_000 and "\n" not in line
     (workdir / "line.md").write_text(line, encoding="utf-8")
-    run = blamelint("check", "--format", "json", "--select", "root-cause", "line.md", cwd=workdir, timeout=1200)
+    run = blamelint(
+        "check", "--format", "json", "--select", "root-cause", "line.md", cwd=workdir, timeout=1200
+    )
     assert "Traceback" not in run.output and run.code == 1, run.output[-2000:]
     findings = run.json()["findings"]
     columns = [f["location"]["column"] for f in findings]
@@ -136,18 +142,35 @@ def test_table_with_10000_rows(blamelint, workdir):
         assert slice_by_position(table, f["location"]) == f["text"]
 
 
-@pytest.mark.parametrize("name, text", [
-    ("list.md", "".join("  " * i + f"- level {i}\n" for i in range(500)) + "  " * 500 + "- The root cause was human error.\n"),
-    ("quote.md", ">" * 500 + " The root cause was human error.\n"),
-    ("quote-lines.md", "".join(">" * (i + 1) + f" line {i}\n" for i in range(500)) + ">" * 500 + "\n"
-     + ">" * 501 + " The root cause was human error.\n"),
-    ("mixed.md", "".join(("> " if i % 2 else "- ") * 1 for i in range(400)) + "The root cause was human error.\n"),
-    ("brackets.md", "[" * 3000 + "The root cause was human error." + "]" * 3000 + "\n"),
-    ("emphasis.md", "*" * 3000 + "The root cause was human error." + "*" * 3000 + "\n"),
-    ("links.md", "[a](" * 2000 + " The root cause was human error.\n"),
-    ("nested.html", "<ul><li>" * 600 + "<blockquote>" * 600 + "<p>The root cause was human error.</p>"),
-    ("unclosed.html", "<div><span><b>" * 2000 + "The root cause was human error."),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        (
+            "list.md",
+            "".join("  " * i + f"- level {i}\n" for i in range(500))
+            + "  " * 500
+            + "- The root cause was human error.\n",
+        ),
+        ("quote.md", ">" * 500 + " The root cause was human error.\n"),
+        (
+            "quote-lines.md",
+            "".join(">" * (i + 1) + f" line {i}\n" for i in range(500))
+            + ">" * 500
+            + "\n"
+            + ">" * 501
+            + " The root cause was human error.\n",
+        ),
+        (
+            "mixed.md",
+            "".join(("> " if i % 2 else "- ") * 1 for i in range(400)) + "The root cause was human error.\n",
+        ),
+        ("brackets.md", "[" * 3000 + "The root cause was human error." + "]" * 3000 + "\n"),
+        ("emphasis.md", "*" * 3000 + "The root cause was human error." + "*" * 3000 + "\n"),
+        ("links.md", "[a](" * 2000 + " The root cause was human error.\n"),
+        ("nested.html", "<ul><li>" * 600 + "<blockquote>" * 600 + "<p>The root cause was human error.</p>"),
+        ("unclosed.html", "<div><span><b>" * 2000 + "The root cause was human error."),
+    ],
+)
 def test_deep_nesting_never_raises_and_loses_nothing(lint, name, text):
     document = parse_source(name, text)
     assert_block_maps_to_source(document)

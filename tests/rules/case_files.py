@@ -17,6 +17,7 @@ findings the rule gives on it, in order::
 A file that does not fit this shape fails loudly, naming the file, the case
 index and the field.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -116,7 +117,8 @@ def load_case_file(path: Path) -> CaseFile:
     for index, case in enumerate(case_file.cases):
         if case.name in seen:
             raise CaseFileError(
-                f"{path}: case {index} ({case.name}): name already used by case {seen[case.name]}")
+                f"{path}: case {index} ({case.name}): name already used by case {seen[case.name]}"
+            )
         seen[case.name] = index
     return case_file
 
@@ -127,5 +129,9 @@ def case_paths(directory: Path = CASES_DIR) -> list[Path]:
 
 def all_cases(directory: Path = CASES_DIR) -> list[tuple[CaseFile, Case]]:
     """Every (case file, case) pair, in file order."""
-    return [(case_file, case) for path in case_paths(directory)
-            for case_file in [load_case_file(path)] for case in case_file.cases]
+    return [
+        (case_file, case)
+        for path in case_paths(directory)
+        for case_file in [load_case_file(path)]
+        for case in case_file.cases
+    ]

@@ -1,4 +1,5 @@
 """Helpers for the rule tests."""
+
 from __future__ import annotations
 
 import pytest

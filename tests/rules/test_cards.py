@@ -1,4 +1,5 @@
 """Every rule's documented examples run as tests, and the cards are complete."""
+
 import pytest
 
 from blamelint.rules.registry import Registry
@@ -19,12 +20,14 @@ def test_card_is_documented(card):
         assert text.strip()
 
 
-EXAMPLES = [(c.id, c.scope, "fail", e) for c in CARDS for e in c.examples.fail] + \
-           [(c.id, c.scope, "pass", e) for c in CARDS for e in c.examples.pass_]
+EXAMPLES = [(c.id, c.scope, "fail", e) for c in CARDS for e in c.examples.fail] + [
+    (c.id, c.scope, "pass", e) for c in CARDS for e in c.examples.pass_
+]
 
 
-@pytest.mark.parametrize("rule, scope, expect, text", EXAMPLES,
-                         ids=[f"{r}-{x}-{i}" for i, (r, s, x, t) in enumerate(EXAMPLES)])
+@pytest.mark.parametrize(
+    "rule, scope, expect, text", EXAMPLES, ids=[f"{r}-{x}-{i}" for i, (r, s, x, t) in enumerate(EXAMPLES)]
+)
 def test_documented_examples(lint, rule, scope, expect, text):
     found = {f.rule for f in lint(text)}
     if expect == "fail":

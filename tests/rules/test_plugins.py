@@ -1,9 +1,10 @@
 """Rules from elsewhere: an entry-point plugin in another distribution, and rule
 cards loaded from a path named in the config."""
+
 import json
 import textwrap
 
-PLUGIN = textwrap.dedent('''
+PLUGIN = textwrap.dedent("""
     from blamelint.rules import Match, Rule
 
     class NoHeroics(Rule):
@@ -18,7 +19,7 @@ PLUGIN = textwrap.dedent('''
             for tok in sent:
                 if tok.lower_.startswith("heroic"):
                     yield Match(tok.idx, tok.idx + len(tok), "Heroics language.")
-''')
+""")
 
 
 def _install_fake_distribution(site):
@@ -47,7 +48,8 @@ def test_entry_point_plugin_is_found_and_run(cli, tmp_path):
 def test_rule_cards_from_config_path(cli, tmp_path):
     cards = tmp_path / "house-rules"
     cards.mkdir()
-    (cards / "war-room.yaml").write_text(textwrap.dedent('''
+    (cards / "war-room.yaml").write_text(
+        textwrap.dedent("""
         id: war-language
         name: WarLanguage
         severity: warning
@@ -62,7 +64,8 @@ def test_rule_cards_from_config_path(cli, tmp_path):
           use_instead: We opened an incident channel.
         examples:
           fail: [We opened a war room.]
-    '''))
+    """)
+    )
     (tmp_path / ".blamelint.toml").write_text("rule-cards = ['house-rules']\n")
     doc = tmp_path / "pm.md"
     doc.write_text("# Notes\n\nWe opened a War Room at noon.\n")

@@ -4,6 +4,7 @@ and excepted. Files that promise it in their header ("Keep each list sorted
 and unique (a test checks)") also keep every list sorted and hold strings only,
 so a YAML surprise such as an unquoted ``true`` turning into a boolean fails
 here rather than silently never matching."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -61,11 +62,17 @@ def test_lists_are_unique_lowercase_and_trimmed(path):
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_no_phrase_is_both_flagged_and_excepted(path):
-    lists = [(keys, items) for keys, items in string_lists(load(path))
-             if all(isinstance(w, str) for w in items)]
+    lists = [
+        (keys, items) for keys, items in string_lists(load(path)) if all(isinstance(w, str) for w in items)
+    ]
     excepted = {w: ".".join(k) for k, items in lists if is_exception_key(k[-1]) for w in items}
-    clashes = [f"'{w}' in {'.'.join(k)} and {excepted[w]}" for k, items in lists
-               if not is_exception_key(k[-1]) for w in items if w in excepted]
+    clashes = [
+        f"'{w}' in {'.'.join(k)} and {excepted[w]}"
+        for k, items in lists
+        if not is_exception_key(k[-1])
+        for w in items
+        if w in excepted
+    ]
     assert not clashes, f"{path.name}: " + "; ".join(clashes)
 
 

@@ -1,9 +1,9 @@
 import json
 
-from blamelint.run.cache import Cache, run_fingerprint
 from blamelint.config import Config
-from blamelint.run.parallel import FileResult, from_entry, to_entry
 from blamelint.findings import Finding, Location, Severity
+from blamelint.run.cache import Cache, run_fingerprint
+from blamelint.run.parallel import FileResult, from_entry, to_entry
 
 
 def test_round_trip_and_corrupt_entries(tmp_path):
@@ -43,8 +43,13 @@ def test_unwritable_cache_is_skipped(tmp_path):
 
 
 def test_entries_do_not_keep_the_path():
-    f = Finding(rule="blame", severity=Severity.WARNING, message="m", text="t",
-                location=Location(path="a/old.md", line=2, column=3, end_line=2, end_column=4))
+    f = Finding(
+        rule="blame",
+        severity=Severity.WARNING,
+        message="m",
+        text="t",
+        location=Location(path="a/old.md", line=2, column=3, end_line=2, end_column=4),
+    )
     entry = to_entry(FileResult("a/old.md", findings=[f], metrics={"words": 1}))
     assert "old.md" not in json.dumps(entry)
     back = from_entry("b/new.md", entry)

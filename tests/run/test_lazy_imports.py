@@ -3,6 +3,7 @@
 Building the rules must not import it, so that a fully cached run, which
 parses nothing, starts in a fraction of the time of a run that does.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,9 @@ HEAVY = ("spacy", "thinc", "lemminflect", "numpy")
 
 def imported_modules(code: str, cwd: Path, env=None) -> set[str]:
     script = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))\n"
-    out = subprocess.run([sys.executable, "-c", script], cwd=cwd, env=env, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    ).stdout
     return set(out.split())
 
 
@@ -30,7 +32,9 @@ def test_building_every_rule_imports_no_spacy(tmp_path):
     modules = imported_modules(
         "from blamelint.config import load_config\n"
         "from blamelint.run.parallel import Job, Worker\n"
-        "Worker(Job(config=load_config(), select=(), ignore=()))\n", tmp_path)
+        "Worker(Job(config=load_config(), select=(), ignore=()))\n",
+        tmp_path,
+    )
     assert "blamelint.rules.checks.agentless_passive" in modules  # the rules were really built
     assert heavy(modules) == set()
 
@@ -38,9 +42,11 @@ def test_building_every_rule_imports_no_spacy(tmp_path):
 def test_a_fully_cached_check_never_imports_spacy(tmp_path):
     shutil.copy(ROOT / "corpora" / "sample-postmortem.md", tmp_path / "pm.md")
     env = dict(os.environ, BLAMELINT_CACHE_DIR=str(tmp_path / "cache"))
-    run = ("import sys\nfrom blamelint.cli import main\n"
-           "code = main(['check', '--jobs', '1', '--format', 'json', '-o', 'out.json', 'pm.md'])\n"
-           "assert code in (0, 1), code\n")
+    run = (
+        "import sys\nfrom blamelint.cli import main\n"
+        "code = main(['check', '--jobs', '1', '--format', 'json', '-o', 'out.json', 'pm.md'])\n"
+        "assert code in (0, 1), code\n"
+    )
     first = imported_modules(run, tmp_path, env)
     assert "spacy" in first  # the first run parsed
     first_report = (tmp_path / "out.json").read_text(encoding="utf-8")

@@ -1,10 +1,11 @@
 """Parallel runs give the same results as serial ones; cached runs skip the parse."""
+
 import subprocess
 import sys
 
+from blamelint.config import Config
 from blamelint.run import parallel
 from blamelint.run.collect import collect
-from blamelint.config import Config
 from blamelint.run.parallel import Job, analyse
 
 
@@ -36,11 +37,15 @@ from blamelint.config import Config
 from blamelint.run.parallel import Job, analyse, open_cache
 job = Job(config=Config())
 items = list(collect([{str(archive)!r}], ["*.md", "*.txt"], [], Path({str(tmp_path)!r})))
-results = list(analyse(items, job, 1, open_cache(job, True, {str(tmp_path / 'c')!r})))
+results = list(analyse(items, job, 1, open_cache(job, True, {str(tmp_path / "c")!r})))
 print(all(r.cached for r in results), "spacy" in sys.modules, sum(len(r.findings) for r in results))
 """
-    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
-    second = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    first = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    second = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert first[:2] == ["False", "True"]
     assert second == ["True", "False", first[2]]
 
@@ -49,6 +54,8 @@ def test_check_jobs_and_cache_do_not_change_output(archive, tmp_path):
     from tests.conftest import run_cli
 
     env = {"BLAMELINT_CACHE_DIR": str(tmp_path / "c")}
-    runs = [run_cli("check", "--format", "json", *flags, "archive", cwd=archive.parent, env=env).stdout
-            for flags in ([], [], ["--no-cache", "-j", "1"])]
+    runs = [
+        run_cli("check", "--format", "json", *flags, "archive", cwd=archive.parent, env=env).stdout
+        for flags in ([], [], ["--no-cache", "-j", "1"])
+    ]
     assert runs[0] == runs[1] == runs[2] and '"findings"' in runs[0]

@@ -1,5 +1,6 @@
 """The server's parts without a client: positions, the parse cache, parity with
 `check`, and the edits of its code actions."""
+
 from __future__ import annotations
 
 import json
@@ -66,12 +67,14 @@ def test_parse_cache_reparses_only_the_edited_paragraph(make_linter):
     assert cache.hits >= len(PARAGRAPHS) - 1
     # The same paragraphs under another heading: cached parses, but matches found afresh.
     moved = edited.replace("## Timeline", "## Notes").replace("- 14:05 — ", "- ")
-    assert (cached.lint_document(parse_source("pm.md", moved))
-            == plain.lint_document(parse_source("pm.md", moved)))
+    assert cached.lint_document(parse_source("pm.md", moved)) == plain.lint_document(
+        parse_source("pm.md", moved)
+    )
     present = "# Incident\n\n## Timeline\n\n- 14:05 Config is rolled back.\n"
     for text in (present, present.replace("Timeline", "How it works")):
-        assert (cached.lint_document(parse_source("t.md", text))
-                == plain.lint_document(parse_source("t.md", text)))
+        assert cached.lint_document(parse_source("t.md", text)) == plain.lint_document(
+            parse_source("t.md", text)
+        )
 
 
 def test_server_findings_match_check(tmp_path, cli):
@@ -86,8 +89,10 @@ def test_server_findings_match_check(tmp_path, cli):
     assert result.error is None and result.findings
     out = cli("check", "--format", "json", "--no-cache", "postmortems/pm.md", cwd=tmp_path)
     report = json.loads(out.stdout)
-    expected = [(f["rule"], f["severity"], f["location"]["line"], f["location"]["column"], f["message"])
-                for f in report["findings"]]
+    expected = [
+        (f["rule"], f["severity"], f["location"]["line"], f["location"]["column"], f["message"])
+        for f in report["findings"]
+    ]
     got = [(f.rule, f.severity.value, f.location.line, f.location.column, f.message) for f in result.findings]
     assert got == expected
     assert any(r == ("blame", "warning") for r in ((g[0], g[1]) for g in got))
@@ -114,8 +119,10 @@ def _finding(line, column, rule="blame"):
 def test_suppression_edit_never_splits_a_block():
     from blamelint.server.features import code_actions
 
-    text = ("Para one starts here\nand goes on with bad words.\n\n| a | b |\n|---|---|\n| x | bad |\n\n"
-            "  Indented.\n")
+    text = (
+        "Para one starts here\nand goes on with bad words.\n\n| a | b |\n|---|---|\n| x | bad |\n\n"
+        "  Indented.\n"
+    )
     lines = Lines(text)
     everything = types.Range(start=types.Position(0, 0), end=types.Position(99, 0))
 

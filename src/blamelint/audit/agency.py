@@ -11,6 +11,7 @@ It *names who acted* when one of those verbs has a named person as its active
 subject, or as the "by" agent of a passive. Sentences whose only actors are
 systems ("the alert fired") describe events, not actions, and count in neither.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

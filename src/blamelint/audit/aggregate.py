@@ -6,12 +6,14 @@ Every rate over a group of documents (the archive, a period) is pooled: total
 agentless passives over total sentences, not a mean of per-document rates, so a
 two-line note does not weigh as much as a long postmortem.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any
 
 JUDGMENTAL_RULES = ("blame", "hindsight")
 
@@ -29,7 +31,9 @@ class Metric:
 METRICS = [
     Metric("health_score", "Health score", "0-100", "higher", 3.0),
     Metric("named_actor_share", "Actions that name who acted", "%", "higher", 5.0),
-    Metric("agentless_passives_per_100_sentences", "Agentless passives / 100 sentences", "rate", "lower", 1.0),
+    Metric(
+        "agentless_passives_per_100_sentences", "Agentless passives / 100 sentences", "rate", "lower", 1.0
+    ),
     Metric("blame_per_1000_words", "Blame / 1,000 words", "rate", "lower", 0.3),
     Metric("hindsight_per_1000_words", "Hindsight / 1,000 words", "rate", "lower", 0.3),
     Metric("root_cause_framing", "Documents with root-cause framing", "%", "lower", 5.0),
@@ -61,11 +65,13 @@ class Component:
     @property
     def formula(self) -> str:
         if self.kind == "rate":
-            return (f"{self.weight:g} x (1 at {self.full_at:g} or less, 0 at {self.zero_at:g} or more "
-                    f"{RATE_UNITS[self.id]}, linear between)")
+            return (
+                f"{self.weight:g} x (1 at {self.full_at:g} or less, 0 at {self.zero_at:g} or more "
+                f"{RATE_UNITS[self.id]}, linear between)"
+            )
         return f"{self.weight:g} x {SHARE_TEXT[self.id]}"
 
-    def fraction(self, value: Optional[float]) -> Optional[float]:
+    def fraction(self, value: float | None) -> float | None:
         if value is None:
             return None
         if self.kind == "share":
@@ -77,8 +83,11 @@ class Component:
         return (self.zero_at - value) / (self.zero_at - self.full_at)
 
 
-RATE_UNITS = {"agentless_passives": "passives per 100 sentences", "blame": "blame findings per 1,000 words",
-              "hindsight": "hindsight findings per 1,000 words"}
+RATE_UNITS = {
+    "agentless_passives": "passives per 100 sentences",
+    "blame": "blame findings per 1,000 words",
+    "hindsight": "hindsight findings per 1,000 words",
+}
 SHARE_TEXT = {
     "named_actors": "share of action sentences that name who acted",
     "root_cause": "share of documents without root-cause framing",
@@ -91,8 +100,10 @@ def _components() -> list[Component]:
     from blamelint.data import load
     from blamelint.data.models import AuditData
 
-    return [Component(part.id, part.label, part.weight, part.kind, part.full_at, part.zero_at)
-            for part in load(AuditData).score]
+    return [
+        Component(part.id, part.label, part.weight, part.kind, part.full_at, part.zero_at)
+        for part in load(AuditData).score
+    ]
 
 
 COMPONENTS = _components()
@@ -119,17 +130,17 @@ class Totals:
     items_done: int = 0
     items_overdue: int = 0
 
-    def add(self, other: "Totals") -> None:
+    def add(self, other: Totals) -> None:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     # -- metrics ------------------------------------------------------------------
 
     @staticmethod
-    def _ratio(num: float, den: float, scale: float = 1.0, digits: int = 1) -> Optional[float]:
+    def _ratio(num: float, den: float, scale: float = 1.0, digits: int = 1) -> float | None:
         return round(scale * num / den, digits) if den else None
 
-    def metrics(self) -> dict[str, Optional[float]]:
+    def metrics(self) -> dict[str, float | None]:
         from blamelint.audit.readability import flesch_kincaid_grade, flesch_reading_ease
 
         values = {
@@ -151,15 +162,18 @@ class Totals:
 
     def health(self) -> dict[str, Any]:
         """The health score and how each component contributed (see docs/audit.md)."""
-        values: dict[str, Optional[float]] = {
+        values: dict[str, float | None] = {
             "named_actors": self.named / self.actions if self.actions else None,
             "agentless_passives": 100 * self.passives / self.sentences if self.sentences else None,
             "blame": 1000 * self.blame / self.words if self.words else None,
             "hindsight": 1000 * self.hindsight / self.words if self.words else None,
             "root_cause": 1 - self.root_cause_docs / self.documents if self.documents else None,
             "what_went_well": self.well_docs / self.documents if self.documents else None,
-            "action_items": ((self.items_owner + self.items_due + (self.items - self.items_overdue))
-                             / (3 * self.items)) if self.items else None,
+            "action_items": (
+                (self.items_owner + self.items_due + (self.items - self.items_overdue)) / (3 * self.items)
+            )
+            if self.items
+            else None,
         }
         parts = []
         earned = available = 0.0
@@ -170,9 +184,17 @@ class Totals:
             if fraction is not None:
                 earned += c.weight * fraction
                 available += c.weight
-            parts.append({"id": c.id, "label": c.label, "weight": c.weight, "formula": c.formula,
-                          "value": None if value is None else round(value, 4),
-                          "fraction": None if fraction is None else round(fraction, 4), "points": points})
+            parts.append(
+                {
+                    "id": c.id,
+                    "label": c.label,
+                    "weight": c.weight,
+                    "formula": c.formula,
+                    "value": None if value is None else round(value, 4),
+                    "fraction": None if fraction is None else round(fraction, 4),
+                    "points": points,
+                }
+            )
         score = round(100 * earned / available, 1) if available else None
         return {"score": score, "available_weight": available, "components": parts}
 
@@ -180,15 +202,26 @@ class Totals:
 def document_totals(metrics: dict[str, Any], today: dt.date) -> Totals:
     counts = metrics.get("counts", {})
     items = metrics.get("action_items", [])
-    overdue = [i for i in items if not i["done"] and i["due_date"] and dt.date.fromisoformat(i["due_date"]) < today]
+    overdue = [
+        i for i in items if not i["done"] and i["due_date"] and dt.date.fromisoformat(i["due_date"]) < today
+    ]
     return Totals(
-        documents=1, words=metrics["words"], sentences=metrics["sentences"], syllables=metrics["syllables"],
-        actions=metrics["action_sentences"], named=metrics["named_action_sentences"],
-        passives=counts.get("agentless-passive", 0), blame=counts.get("blame", 0),
-        hindsight=counts.get("hindsight", 0), root_cause_docs=int(counts.get("root-cause", 0) > 0),
-        well_docs=int(bool(metrics.get("what_went_well"))), items=len(items),
-        items_owner=sum(1 for i in items if i["owner"]), items_due=sum(1 for i in items if i["due"]),
-        items_done=sum(1 for i in items if i["done"]), items_overdue=len(overdue),
+        documents=1,
+        words=metrics["words"],
+        sentences=metrics["sentences"],
+        syllables=metrics["syllables"],
+        actions=metrics["action_sentences"],
+        named=metrics["named_action_sentences"],
+        passives=counts.get("agentless-passive", 0),
+        blame=counts.get("blame", 0),
+        hindsight=counts.get("hindsight", 0),
+        root_cause_docs=int(counts.get("root-cause", 0) > 0),
+        well_docs=int(bool(metrics.get("what_went_well"))),
+        items=len(items),
+        items_owner=sum(1 for i in items if i["owner"]),
+        items_due=sum(1 for i in items if i["due"]),
+        items_done=sum(1 for i in items if i["done"]),
+        items_overdue=len(overdue),
     )
 
 
@@ -223,9 +256,38 @@ MIN_PERIOD_DOCUMENTS = 3
 """A period with fewer documents is drawn, but marked: its value is one or two
 documents' worth."""
 MIN_TREND_PERIODS, MIN_TREND_DOCUMENTS = 3, 6
-T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
-        2.052, 2.048, 2.045, 2.042]
+T975 = [
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+]
 """Student's t, 97.5th percentile, for 1 to 30 degrees of freedom (1.96 beyond)."""
 
 
@@ -233,7 +295,7 @@ def _t(df: int) -> float:
     return T975[df - 1] if df <= len(T975) else 1.96
 
 
-def trend(values: list[Optional[float]], metric: Metric, weights: Optional[list[int]] = None) -> dict[str, Any]:
+def trend(values: list[float | None], metric: Metric, weights: list[int] | None = None) -> dict[str, Any]:
     """Weighted least-squares slope of the period values against the period index,
     each period weighted by its number of documents, with a 95% interval from the
     weighted residuals (Student's t, n - 2 degrees of freedom). A direction is
@@ -241,11 +303,20 @@ def trend(values: list[Optional[float]], metric: Metric, weights: Optional[list[
     weights = weights or [1] * len(values)
     points = [(i, v, w) for i, (v, w) in enumerate(zip(values, weights)) if v is not None and w > 0]
     n, docs = len(points), sum(w for _, _, w in points)
-    out: dict[str, Any] = {"direction": "not enough data", "change": None, "change_low": None,
-                           "change_high": None, "slope_per_period": None, "periods": n, "documents": docs}
+    out: dict[str, Any] = {
+        "direction": "not enough data",
+        "change": None,
+        "change_low": None,
+        "change_high": None,
+        "slope_per_period": None,
+        "periods": n,
+        "documents": docs,
+    }
     if n < MIN_TREND_PERIODS or docs < MIN_TREND_DOCUMENTS:
-        out["reason"] = (f"{docs} documents in {n} periods; a trend needs at least {MIN_TREND_DOCUMENTS} "
-                         f"documents in {MIN_TREND_PERIODS} periods")
+        out["reason"] = (
+            f"{docs} documents in {n} periods; a trend needs at least {MIN_TREND_DOCUMENTS} "
+            f"documents in {MIN_TREND_PERIODS} periods"
+        )
         return out
     total = float(docs)
     mx = sum(w * i for i, _, w in points) / total
@@ -258,8 +329,12 @@ def trend(values: list[Optional[float]], metric: Metric, weights: Optional[list[
     change = slope * span
     half = _t(n - 2) * se * span
     low, high = change - half, change + half
-    out.update(change=round(change, 2), change_low=round(low, 2), change_high=round(high, 2),
-               slope_per_period=round(slope, 3))
+    out.update(
+        change=round(change, 2),
+        change_low=round(low, 2),
+        change_high=round(high, 2),
+        slope_per_period=round(slope, 3),
+    )
     interval = f"95% interval of the change {low:+.2f} to {high:+.2f}"
     if metric.better == "neither" or low <= 0 <= high:
         out["reason"] = f"{interval} includes 0 ({docs} documents in {n} periods)"
@@ -275,25 +350,25 @@ def trend(values: list[Optional[float]], metric: Metric, weights: Optional[list[
 @dataclass
 class DocumentRecord:
     path: str
-    title: Optional[str]
-    date: Optional[dt.date]
-    date_source: Optional[str]
+    title: str | None
+    date: dt.date | None
+    date_source: str | None
     reason: str
     totals: Totals
-    metrics: dict[str, Optional[float]]
+    metrics: dict[str, float | None]
     health: dict[str, Any]
     sections: list[str]
     counts: dict[str, int]
     findings: list[dict[str, Any]]
     finding_count: int = 0
     cached: bool = False
-    source: Optional[str] = None
+    source: str | None = None
 
 
 @dataclass
 class Aggregator:
     today: dt.date
-    date_of: Callable[[str, dict[str, Any]], tuple[Optional[dt.date], Optional[str]]]
+    date_of: Callable[[str, dict[str, Any]], tuple[dt.date | None, str | None]]
     documents: list[DocumentRecord] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
@@ -302,7 +377,7 @@ class Aggregator:
     """Keep each finding for the report (JSON and HTML list them; text and CSV only count)."""
     include_all: bool = False
     """Score every file, postmortem or not (--include-all)."""
-    read_source: Optional[Callable[[str], Optional[str]]] = None
+    read_source: Callable[[str], str | None] | None = None
     """Gives a document's text for the HTML document pages (None: not kept)."""
 
     def add(self, result) -> None:
@@ -311,8 +386,13 @@ class Aggregator:
             return
         m = result.metrics
         if not m.get("postmortem", True) and not self.include_all:
-            self.skipped.append({"path": result.path, "title": m.get("title"),
-                                 "reason": m.get("postmortem_reason") or "not a postmortem"})
+            self.skipped.append(
+                {
+                    "path": result.path,
+                    "title": m.get("title"),
+                    "reason": m.get("postmortem_reason") or "not a postmortem",
+                }
+            )
             return
         totals = document_totals(m, self.today)
         date, source = self.date_of(result.path, m)
@@ -322,21 +402,49 @@ class Aggregator:
         reason = m.get("postmortem_reason") or ""
         if self.include_all and not m.get("postmortem", True):
             reason = f"--include-all (else skipped: {reason})"
-        self.documents.append(DocumentRecord(
-            path=result.path, title=m.get("title"), date=date, date_source=source, reason=reason,
-            totals=totals, metrics=totals.metrics(), health=totals.health(), sections=m.get("sections", []),
-            counts=m.get("counts", {}), cached=result.cached,
-            findings=[{"rule": f.rule, "severity": f.severity.value, "line": f.location.line,
-                       "column": f.location.column, "end_line": f.location.end_line,
-                       "end_column": f.location.end_column, "text": f.text[:200], "message": f.message,
-                       "suggestion": f.suggestion}
-                      for f in result.findings] if self.keep_findings else [],
-            finding_count=len(result.findings),
-            source=self.read_source(result.path) if self.read_source else None,
-        ))
+        self.documents.append(
+            DocumentRecord(
+                path=result.path,
+                title=m.get("title"),
+                date=date,
+                date_source=source,
+                reason=reason,
+                totals=totals,
+                metrics=totals.metrics(),
+                health=totals.health(),
+                sections=m.get("sections", []),
+                counts=m.get("counts", {}),
+                cached=result.cached,
+                findings=[
+                    {
+                        "rule": f.rule,
+                        "severity": f.severity.value,
+                        "line": f.location.line,
+                        "column": f.location.column,
+                        "end_line": f.location.end_line,
+                        "end_column": f.location.end_column,
+                        "text": f.text[:200],
+                        "message": f.message,
+                        "suggestion": f.suggestion,
+                    }
+                    for f in result.findings
+                ]
+                if self.keep_findings
+                else [],
+                finding_count=len(result.findings),
+                source=self.read_source(result.path) if self.read_source else None,
+            )
+        )
 
-    def report(self, version: str, root: str, attention: int = 10, top_phrases: int = 15,
-               period: str = "auto", base: Optional[str] = None):
+    def report(
+        self,
+        version: str,
+        root: str,
+        attention: int = 10,
+        top_phrases: int = 15,
+        period: str = "auto",
+        base: str | None = None,
+    ):
         from blamelint.audit.report import AuditReport
 
         rel = _relative(base)
@@ -354,40 +462,65 @@ class Aggregator:
             for d in dated:
                 groups[period_of(d.date, kind)].add(d.totals)
             for name, totals in groups.items():
-                periods.append({"period": name, "documents": totals.documents,
-                                "enough": totals.documents >= MIN_PERIOD_DOCUMENTS,
-                                "metrics": totals.metrics() if totals.documents else {m: None for m in METRIC_IDS}})
+                periods.append(
+                    {
+                        "period": name,
+                        "documents": totals.documents,
+                        "enough": totals.documents >= MIN_PERIOD_DOCUMENTS,
+                        "metrics": totals.metrics() if totals.documents else {m: None for m in METRIC_IDS},
+                    }
+                )
         archive_metrics = archive.metrics()
         weights = [p["documents"] for p in periods]
         metrics_out = []
         for metric in METRICS:
             series = [p["metrics"][metric.id] for p in periods]
-            metrics_out.append({"id": metric.id, "label": metric.label, "unit": metric.unit,
-                                "better": metric.better, "value": archive_metrics[metric.id],
-                                "trend": trend(series, metric, weights)})
+            metrics_out.append(
+                {
+                    "id": metric.id,
+                    "label": metric.label,
+                    "unit": metric.unit,
+                    "better": metric.better,
+                    "value": archive_metrics[metric.id],
+                    "trend": trend(series, metric, weights),
+                }
+            )
         sources = Counter(d.date_source or "undated" for d in docs)
         data = {
             "version": version,
             "as_of": self.today,
             "archive": {
-                "root": root, "files": len(docs) + len(self.skipped) + len(self.errors),
-                "documents": len(docs), "skipped": len(self.skipped),
-                "dated": len(dated), "undated": len(docs) - len(dated),
-                "words": archive.words, "sentences": archive.sentences, "action_items": archive.items,
+                "root": root,
+                "files": len(docs) + len(self.skipped) + len(self.errors),
+                "documents": len(docs),
+                "skipped": len(self.skipped),
+                "dated": len(dated),
+                "undated": len(docs) - len(dated),
+                "words": archive.words,
+                "sentences": archive.sentences,
+                "action_items": archive.items,
                 "first_date": min(d.date for d in dated) if dated else None,
                 "last_date": max(d.date for d in dated) if dated else None,
-                "period": kind, "min_period_documents": MIN_PERIOD_DOCUMENTS,
-                "date_sources": dict(sorted(sources.items())), "include_all": self.include_all,
+                "period": kind,
+                "min_period_documents": MIN_PERIOD_DOCUMENTS,
+                "date_sources": dict(sorted(sources.items())),
+                "include_all": self.include_all,
                 "errors": self.errors,
             },
             "health": archive.health(),
             "metrics": metrics_out,
             "periods": periods,
             "attention": self._attention(docs, attention, rel),
-            "phrases": [{"rule": rule, "text": text, "count": n}
-                        for (rule, text), n in sorted(self.phrases.items(), key=lambda kv: (-kv[1], kv[0]))[:top_phrases]],
+            "phrases": [
+                {"rule": rule, "text": text, "count": n}
+                for (rule, text), n in sorted(self.phrases.items(), key=lambda kv: (-kv[1], kv[0]))[
+                    :top_phrases
+                ]
+            ],
             "documents": [_document_out(d, rel) for d in docs],
-            "skipped": [{**s, "relative_path": rel(s["path"])} for s in sorted(self.skipped, key=lambda s: s["path"])],
+            "skipped": [
+                {**s, "relative_path": rel(s["path"])} for s in sorted(self.skipped, key=lambda s: s["path"])
+            ],
         }
         return AuditReport.model_validate(data)
 
@@ -397,16 +530,30 @@ class Aggregator:
         scored.sort(key=lambda d: (d.health["score"], -d.finding_count, d.path))
         out = []
         for d in scored[:limit]:
-            lost = sorted((c for c in d.health["components"] if c["points"] is not None),
-                          key=lambda c: c["points"] - c["weight"])
-            reasons = [f"{c['label']}: {c['points']:.1f} of {c['weight']:g}" for c in lost[:2]
-                       if c["points"] < c["weight"]]
-            out.append({"path": d.path, "relative_path": rel(d.path), "anchor": anchor(d.path), "title": d.title,
-                        "score": d.health["score"], "findings": d.finding_count, "reasons": reasons})
+            lost = sorted(
+                (c for c in d.health["components"] if c["points"] is not None),
+                key=lambda c: c["points"] - c["weight"],
+            )
+            reasons = [
+                f"{c['label']}: {c['points']:.1f} of {c['weight']:g}"
+                for c in lost[:2]
+                if c["points"] < c["weight"]
+            ]
+            out.append(
+                {
+                    "path": d.path,
+                    "relative_path": rel(d.path),
+                    "anchor": anchor(d.path),
+                    "title": d.title,
+                    "score": d.health["score"],
+                    "findings": d.finding_count,
+                    "reasons": reasons,
+                }
+            )
         return out
 
 
-def _relative(base: Optional[str]) -> Callable[[str], str]:
+def _relative(base: str | None) -> Callable[[str], str]:
     """Paths relative to the audited folder (one folder given), else as found."""
     import os
 
@@ -435,12 +582,30 @@ def anchor(path: str) -> str:
 def _document_out(d: DocumentRecord, rel) -> dict[str, Any]:
     t = d.totals
     return {
-        "path": d.path, "relative_path": rel(d.path), "anchor": anchor(d.path), "title": d.title,
-        "date": d.date, "date_source": d.date_source, "postmortem_reason": d.reason,
-        "words": t.words, "sentences": t.sentences, "action_sentences": t.actions,
-        "named_action_sentences": t.named, "counts": d.counts, "sections": d.sections,
-        "action_items": {"total": t.items, "with_owner": t.items_owner, "with_due_date": t.items_due,
-                         "done": t.items_done, "overdue": t.items_overdue},
-        "metrics": d.metrics, "health": d.health, "cached": d.cached, "finding_count": d.finding_count,
-        "findings": d.findings, "source": d.source,
+        "path": d.path,
+        "relative_path": rel(d.path),
+        "anchor": anchor(d.path),
+        "title": d.title,
+        "date": d.date,
+        "date_source": d.date_source,
+        "postmortem_reason": d.reason,
+        "words": t.words,
+        "sentences": t.sentences,
+        "action_sentences": t.actions,
+        "named_action_sentences": t.named,
+        "counts": d.counts,
+        "sections": d.sections,
+        "action_items": {
+            "total": t.items,
+            "with_owner": t.items_owner,
+            "with_due_date": t.items_due,
+            "done": t.items_done,
+            "overdue": t.items_overdue,
+        },
+        "metrics": d.metrics,
+        "health": d.health,
+        "cached": d.cached,
+        "finding_count": d.finding_count,
+        "findings": d.findings,
+        "source": d.source,
     }

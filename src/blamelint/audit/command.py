@@ -1,11 +1,11 @@
 """The ``blamelint audit`` command: options, the run, the output. Importing this
 module does not import spaCy (``blamelint --help`` stays fast)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Optional
 
 import click
 
@@ -14,7 +14,7 @@ from blamelint.errors import ExitCode
 FORMATS = ["text", "json", "csv", "html"]
 
 
-def _as_of(value: Optional[str]) -> dt.date:
+def _as_of(value: str | None) -> dt.date:
     if not value:
         return dt.date.today()
     try:
@@ -25,29 +25,74 @@ def _as_of(value: Optional[str]) -> dt.date:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to FILE instead of standard output.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Parse in N processes [default: all cores].")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parse in N processes [default: all cores].",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False),
-              help="Cache folder [default: $BLAMELINT_CACHE_DIR or $XDG_CACHE_HOME/blamelint].")
-@click.option("--date-fallback", type=click.Choice(["git", "mtime"]),
-              help="Date undated documents by their first git commit or modification time.")
-@click.option("--period", type=click.Choice(["auto", "month", "quarter"]), default="auto", show_default=True,
-              help="Period of the trends (auto: months for up to two years, else quarters).")
-@click.option("--as-of", "as_of", metavar="DATE", help="Judge overdue action items as of DATE [default: today].")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help="Cache folder [default: $BLAMELINT_CACHE_DIR or $XDG_CACHE_HOME/blamelint].",
+)
+@click.option(
+    "--date-fallback",
+    type=click.Choice(["git", "mtime"]),
+    help="Date undated documents by their first git commit or modification time.",
+)
+@click.option(
+    "--period",
+    type=click.Choice(["auto", "month", "quarter"]),
+    default="auto",
+    show_default=True,
+    help="Period of the trends (auto: months for up to two years, else quarters).",
+)
+@click.option(
+    "--as-of", "as_of", metavar="DATE", help="Judge overdue action items as of DATE [default: today]."
+)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out matching paths (repeatable).")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="How many documents to list as needing attention.")
-@click.option("--include-all", is_flag=True,
-              help="Score every file, also those not taken as postmortems (README, templates, indexes).")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="How many documents to list as needing attention.",
+)
+@click.option(
+    "--include-all",
+    is_flag=True,
+    help="Score every file, also those not taken as postmortems (README, templates, indexes).",
+)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--color/--no-color", default=None, help="Colour text output [default: on a terminal].")
-def audit(paths, fmt, output, jobs, no_cache, cache_dir, date_fallback, period, as_of, exclude, top,
-          include_all, config_path, color) -> None:
+def audit(
+    paths,
+    fmt,
+    output,
+    jobs,
+    no_cache,
+    cache_dir,
+    date_fallback,
+    period,
+    as_of,
+    exclude,
+    top,
+    include_all,
+    config_path,
+    color,
+) -> None:
     """Report on the writing culture of an archive of postmortems.
 
     Reads every postmortem under PATHS (.md, .markdown, .txt and HTML exports;
@@ -60,10 +105,22 @@ def audit(paths, fmt, output, jobs, no_cache, cache_dir, date_fallback, period, 
     from blamelint.errors import BlamelintError
 
     try:
-        code = run_audit(list(paths), fmt=fmt, output=output, jobs=jobs, use_cache=not no_cache,
-                         cache_dir=cache_dir, date_fallback=date_fallback, period=period,
-                         as_of=_as_of(as_of), exclude=list(exclude), top=top, config_path=config_path,
-                         color=color, include_all=include_all)
+        code = run_audit(
+            list(paths),
+            fmt=fmt,
+            output=output,
+            jobs=jobs,
+            use_cache=not no_cache,
+            cache_dir=cache_dir,
+            date_fallback=date_fallback,
+            period=period,
+            as_of=_as_of(as_of),
+            exclude=list(exclude),
+            top=top,
+            config_path=config_path,
+            color=color,
+            include_all=include_all,
+        )
     except BlamelintError as exc:
         click.echo(f"blamelint: error: {exc}", err=True)
         sys.exit(ExitCode.ERROR)
@@ -80,18 +137,30 @@ def audit_include(config) -> list[str]:
     return [f"*{s}" for s in LINTED_SUFFIXES]
 
 
-def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None, jobs: Optional[int] = None,
-              use_cache: bool = True, cache_dir: Optional[str] = None, date_fallback: Optional[str] = None,
-              period: str = "auto", as_of: Optional[dt.date] = None, exclude: Optional[list[str]] = None,
-              top: int = 10, config_path: Optional[str] = None, color: Optional[bool] = None,
-              progress_stream=None, include_all: bool = False) -> int:
+def run_audit(
+    paths: list[str],
+    fmt: str = "text",
+    output: str | None = None,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    cache_dir: str | None = None,
+    date_fallback: str | None = None,
+    period: str = "auto",
+    as_of: dt.date | None = None,
+    exclude: list[str] | None = None,
+    top: int = 10,
+    config_path: str | None = None,
+    color: bool | None = None,
+    progress_stream=None,
+    include_all: bool = False,
+) -> int:
     from blamelint import __version__
     from blamelint.audit import dates
     from blamelint.audit.aggregate import Aggregator
     from blamelint.audit.progress import Progress
     from blamelint.audit.render import render
-    from blamelint.run.collect import collect
     from blamelint.config import load_config
+    from blamelint.run.collect import collect
     from blamelint.run.output import emit
     from blamelint.run.parallel import Job, analyse, open_cache
 
@@ -106,7 +175,7 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
     def date_of(display: str, metrics: dict):
         return dates.resolve(display, real.get(display), metrics.get("content_dates", {}), date_fallback, git)
 
-    def read_source(display: str) -> Optional[str]:
+    def read_source(display: str) -> str | None:
         """The text the findings' lines and columns count in (for the HTML document pages)."""
         from blamelint.document.load import UnreadableInput, parse_bytes, read_bytes
 
@@ -115,16 +184,26 @@ def run_audit(paths: list[str], fmt: str = "text", output: Optional[str] = None,
         except (UnreadableInput, KeyError, OSError):
             return None
 
-    aggregator = Aggregator(today=as_of or dt.date.today(), date_of=date_of, keep_findings=fmt in ("json", "html"),
-                            include_all=include_all, read_source=read_source if fmt == "html" else None)
+    aggregator = Aggregator(
+        today=as_of or dt.date.today(),
+        date_of=date_of,
+        keep_findings=fmt in ("json", "html"),
+        include_all=include_all,
+        read_source=read_source if fmt == "html" else None,
+    )
     progress = Progress(progress_stream)
     try:
         for result in analyse(candidates, job, jobs or 0, cache, progress):
             aggregator.add(result)
     finally:
         progress.close()
-    report = aggregator.report(__version__, ", ".join(paths), attention=top, period=period,
-                               base=paths[0] if len(paths) == 1 else None)
+    report = aggregator.report(
+        __version__,
+        ", ".join(paths),
+        attention=top,
+        period=period,
+        base=paths[0] if len(paths) == 1 else None,
+    )
     if color is None:
         color = output is None and sys.stdout.isatty()
     rendered = render(fmt, report, color=bool(color))

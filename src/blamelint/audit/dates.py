@@ -19,15 +19,17 @@ code and URLs are never read for a date. Numeric dates are read year first
 month; ``24.10.2024``: dots are a day-first habit); ``03/04/2024`` could be either,
 and is not read.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
 import subprocess
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from blamelint.data import load
 from blamelint.data.models import AuditData
@@ -35,17 +37,37 @@ from blamelint.data.models import AuditData
 SOURCES = ("front-matter", "field", "title", "file-name", "text", "git", "mtime")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
-MONTHS = {name: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], 1) for name in names}
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        1,
+    )
+    for name in names
+}
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 TEXT_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\w])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})(?!\d)", re.I),
-    re.compile(r"(?<![\w])" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?,?\s+"
-               r"(?P<y>\d{4})(?!\d)", re.I),
+    re.compile(
+        r"(?<![\w])" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?,?\s+"
+        r"(?P<y>\d{4})(?!\d)",
+        re.I,
+    ),
     re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])"),
 ]
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -57,7 +79,7 @@ NAME_PATTERNS = [
 NAME_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_./](?P<m>[01]?\d)(?![\d])")
 
 
-def _make(y: str, m: str, d: Optional[str]) -> Optional[dt.date]:
+def _make(y: str, m: str, d: str | None) -> dt.date | None:
     try:
         month = int(m) if m.isdigit() else MONTHS[m.lower().rstrip(".")]
         date = dt.date(int(y), month, int(d) if d else 1)
@@ -66,7 +88,7 @@ def _make(y: str, m: str, d: Optional[str]) -> Optional[dt.date]:
     return date if MIN_YEAR <= date.year <= MAX_YEAR else None
 
 
-def _day_first(a: str, b: str, y: str, sep: str) -> Optional[dt.date]:
+def _day_first(a: str, b: str, y: str, sep: str) -> dt.date | None:
     """``a-b-yyyy``: day first when only that reading is a date, or when written with
     dots; month first when only that reading is a date; else ambiguous (None)."""
     first, second = int(a), int(b)
@@ -77,8 +99,8 @@ def _day_first(a: str, b: str, y: str, sep: str) -> Optional[dt.date]:
     return _make(y, a, b) if first == second else None
 
 
-def _first(patterns: Iterable[re.Pattern], text: str) -> Optional[dt.date]:
-    best: Optional[tuple[int, dt.date]] = None
+def _first(patterns: Iterable[re.Pattern], text: str) -> dt.date | None:
+    best: tuple[int, dt.date] | None = None
     for pattern in patterns:
         for match in pattern.finditer(text):
             if best is not None and match.start() >= best[0]:
@@ -94,7 +116,7 @@ def _first(patterns: Iterable[re.Pattern], text: str) -> Optional[dt.date]:
     return best[1] if best else None
 
 
-def parse_value(value: Any) -> Optional[dt.date]:
+def parse_value(value: Any) -> dt.date | None:
     """A front-matter value: a YAML date or datetime, or a string holding a date."""
     if isinstance(value, dt.datetime):
         return value.date()
@@ -110,7 +132,7 @@ def _date_keys() -> tuple[str, ...]:
     return load(AuditData).date_keys
 
 
-def front_matter_date(front_matter: Optional[dict[str, Any]]) -> Optional[dt.date]:
+def front_matter_date(front_matter: dict[str, Any] | None) -> dt.date | None:
     if not front_matter:
         return None
     lowered = {str(k).lower(): v for k, v in front_matter.items()}
@@ -127,7 +149,7 @@ def readable(text: str) -> str:
     return URL.sub(" ", COMMENT.sub(" ", text))
 
 
-def text_date(text: str) -> Optional[dt.date]:
+def text_date(text: str) -> dt.date | None:
     """The first date written in the text (comments and URLs left out)."""
     return _first(TEXT_PATTERNS, readable(text))
 
@@ -137,12 +159,17 @@ def _labels() -> tuple[re.Pattern, ...]:
     out = []
     for label in load(AuditData).date_labels:
         name = r"\s+".join(re.escape(w) for w in label.split())
-        out.append(re.compile(r"^[\s>*_|#-]*(?:\d+[.)]\s*)?[*_]*" + name + r"[*_]*\s*(?:\([^)\n]*\)\s*)?"
-                              r"[*_]*\s*[:|\u2013-][*_]*[ \t]*(?P<value>[^\n]*)", re.IGNORECASE | re.MULTILINE))
+        out.append(
+            re.compile(
+                r"^[\s>*_|#-]*(?:\d+[.)]\s*)?[*_]*" + name + r"[*_]*\s*(?:\([^)\n]*\)\s*)?"
+                r"[*_]*\s*[:|\u2013-][*_]*[ \t]*(?P<value>[^\n]*)",
+                re.IGNORECASE | re.MULTILINE,
+            )
+        )
     return tuple(out)
 
 
-def field_date(text: str) -> Optional[dt.date]:
+def field_date(text: str) -> dt.date | None:
     """The date of a labelled field ("**Date:** 14 March 2024"): the most specific
     label that holds a date (order of ``date_labels`` in rules/data/audit.yaml)."""
     text = readable(text)
@@ -154,11 +181,11 @@ def field_date(text: str) -> Optional[dt.date]:
     return None
 
 
-def title_date(title: Optional[str]) -> Optional[dt.date]:
+def title_date(title: str | None) -> dt.date | None:
     return _first(TEXT_PATTERNS, readable(title)) if title else None
 
 
-def name_date(path: str) -> Optional[dt.date]:
+def name_date(path: str) -> dt.date | None:
     """A date in the file name, else in the folders above it ("2024/03/db.md")."""
     parts = path.replace("\\", "/").split("/")
     name = parts[-1]
@@ -173,7 +200,7 @@ def name_date(path: str) -> Optional[dt.date]:
     return _make(match["y"], match["m"], None) if match else None
 
 
-def mtime_date(path: Path) -> Optional[dt.date]:
+def mtime_date(path: Path) -> dt.date | None:
     try:
         return dt.date.fromtimestamp(os.stat(path).st_mtime)
     except (OSError, ValueError, OverflowError):
@@ -186,7 +213,7 @@ class GitDates:
     def __init__(self) -> None:
         self._repos: dict[Path, dict[str, dt.date]] = {}
 
-    def date(self, path: Path) -> Optional[dt.date]:
+    def date(self, path: Path) -> dt.date | None:
         path = path.resolve()
         root = self._root(path.parent)
         if root is None:
@@ -196,7 +223,7 @@ class GitDates:
         return self._repos[root].get(path.relative_to(root).as_posix())
 
     @staticmethod
-    def _root(folder: Path) -> Optional[Path]:
+    def _root(folder: Path) -> Path | None:
         for candidate in [folder, *folder.parents]:
             if (candidate / ".git").exists():
                 return candidate
@@ -207,12 +234,15 @@ class GitDates:
         try:
             out = subprocess.run(
                 ["git", "-C", str(root), "log", "--no-renames", "--format=%x00%aI", "--name-only", "--", "."],
-                capture_output=True, text=True, timeout=120, check=False,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
             ).stdout
         except (OSError, subprocess.SubprocessError):
             return {}
         dates: dict[str, dt.date] = {}
-        current: Optional[dt.date] = None
+        current: dt.date | None = None
         for line in out.splitlines():
             if line.startswith("\x00"):
                 try:
@@ -226,8 +256,13 @@ class GitDates:
         return dates
 
 
-def resolve(display: str, path: Optional[Path], content: dict[str, Optional[str]], fallback: Optional[str],
-            git: Optional[GitDates] = None) -> tuple[Optional[dt.date], Optional[str]]:
+def resolve(
+    display: str,
+    path: Path | None,
+    content: dict[str, str | None],
+    fallback: str | None,
+    git: GitDates | None = None,
+) -> tuple[dt.date | None, str | None]:
     """The document's date and its source. ``content`` holds the dates read from the
     file's content ("front-matter", "field", "title", "text"; ISO strings), kept in
     the cache."""

@@ -6,6 +6,7 @@ file's content, so it is cached with the findings. Everything that depends on
 the path, the date of the run or the rest of the archive (the document's date,
 overdue items, rates, scores) is derived later, in ``aggregate``.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,8 +21,12 @@ CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "’re", "’ve
 
 def is_word(token) -> bool:
     text = token.text
-    return not token.is_punct and not token.is_space and text.lower() not in CLITICS and any(
-        ch.isalnum() for ch in text)
+    return (
+        not token.is_punct
+        and not token.is_space
+        and text.lower() not in CLITICS
+        and any(ch.isalnum() for ch in text)
+    )
 
 
 class Measurer:

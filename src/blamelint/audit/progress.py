@@ -1,13 +1,14 @@
 """A one-line progress bar on standard error, only when it is a terminal."""
+
 from __future__ import annotations
 
 import sys
 import time
-from typing import Optional, TextIO
+from typing import TextIO
 
 
 class Progress:
-    def __init__(self, stream: Optional[TextIO] = None, label: str = "auditing", min_interval: float = 0.1):
+    def __init__(self, stream: TextIO | None = None, label: str = "auditing", min_interval: float = 0.1):
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self.label = label

@@ -8,6 +8,7 @@ pronouncing dictionary, with Pyphen for words it lacks). textstat is pinned to
 NLTK's copy over the network on first use, and blamelint never downloads at
 run time.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,4 +1,5 @@
 """Pick the renderer for an output format (formatting only, no analysis)."""
+
 from __future__ import annotations
 
 import importlib
@@ -15,7 +16,7 @@ RENDERERS = {
 }
 
 
-def render(fmt: str, report: "AuditReport", color: bool = False) -> str:
+def render(fmt: str, report: AuditReport, color: bool = False) -> str:
     module = importlib.import_module(RENDERERS[fmt])
     return module.render(report, color=color)
 

@@ -1,5 +1,6 @@
 """The audit report as JSON: the AuditReport model itself (schema in
 blamelint/schemas/audit.schema.json, versioned by ``schema_version``)."""
+
 from __future__ import annotations
 
 from blamelint.audit.report import AuditReport

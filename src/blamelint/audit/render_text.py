@@ -1,9 +1,8 @@
 """The audit report for a terminal: the score and its parts, a table of metrics
 with a sparkline over the periods and the trend, the periods, the documents that
 most need attention and the judgmental phrases used most."""
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 import click
 
@@ -15,7 +14,7 @@ BARS = "▁▂▃▄▅▆▇█"
 TREND_COLOURS = {"improving": "green", "worsening": "red"}
 
 
-def sparkline(values: list[Optional[float]]) -> str:
+def sparkline(values: list[float | None]) -> str:
     present = [v for v in values if v is not None]
     if not present:
         return ""
@@ -35,7 +34,8 @@ def _trend_text(trend: Trend, unit: str, color: bool) -> str:
     if trend.change is None:
         return f"not enough data ({trend.documents} documents in {trend.periods} periods)"
     sign = "+" if trend.change > 0 else ""
-    text = f"{direction} ({sign}{format_value(trend.change, unit)}, 95%: {trend.change_low:+g} to {trend.change_high:+g})"
+    interval = f"95%: {trend.change_low:+g} to {trend.change_high:+g}"
+    text = f"{direction} ({sign}{format_value(trend.change, unit)}, {interval})"
     if color and direction in TREND_COLOURS:
         return click.style(text, fg=TREND_COLOURS[direction])
     return text
@@ -61,10 +61,15 @@ def render(report: AuditReport, color: bool = False) -> str:
     span = f"{a.first_date} to {a.last_date}, by {a.period}" if a.first_date else "no dates found"
     out.append(bold(f"blamelint audit: {a.documents} postmortems, {a.words:,} words ({span})"))
     if a.skipped:
-        out.append(f"{a.skipped} file(s) skipped as not postmortems (listed below; --include-all scores them)")
+        out.append(
+            f"{a.skipped} file(s) skipped as not postmortems (listed below; --include-all scores them)"
+        )
     health = report.health
     score = "—" if health.score is None else f"{health.score:.1f} / 100"
-    out.append(bold(f"Health score: {score}") + f"   trend: {_trend_text(report.metric('health_score').trend, '0-100', color)}")
+    out.append(
+        bold(f"Health score: {score}")
+        + f"   trend: {_trend_text(report.metric('health_score').trend, '0-100', color)}"
+    )
     out.append("")
     rows = []
     for c in health.components:
@@ -83,26 +88,44 @@ def render(report: AuditReport, color: bool = False) -> str:
         present = [(labels[i], v) for i, v in enumerate(series) if v is not None]
         first = format_value(present[0][1], metric.unit) if present else "—"
         last = format_value(present[-1][1], metric.unit) if present else "—"
-        rows.append([metric.label, format_value(data.value, metric.unit), first, last, sparkline(series),
-                     _trend_text(data.trend, metric.unit, color)])
+        rows.append(
+            [
+                metric.label,
+                format_value(data.value, metric.unit),
+                first,
+                last,
+                sparkline(series),
+                _trend_text(data.trend, metric.unit, color),
+            ]
+        )
     first_label = labels[0] if labels else "first"
     last_label = labels[-1] if labels else "last"
     out.extend(_table(["Metric", "Archive", first_label, last_label, "Over time", "Trend"], rows, {1, 2, 3}))
     out.append("")
 
     if periods:
-        rows = [[p.period, f"{p.documents}{'' if p.enough or not p.documents else ' (few)'}",
-                 format_value(p.metrics["health_score"], "0-100"),
-                 format_value(p.metrics["named_actor_share"], "%"),
-                 format_value(p.metrics["blame_per_1000_words"], "rate")] for p in periods]
+        rows = [
+            [
+                p.period,
+                f"{p.documents}{'' if p.enough or not p.documents else ' (few)'}",
+                format_value(p.metrics["health_score"], "0-100"),
+                format_value(p.metrics["named_actor_share"], "%"),
+                format_value(p.metrics["blame_per_1000_words"], "rate"),
+            ]
+            for p in periods
+        ]
         out.extend(_table(["Period", "Docs", "Score", "Named", "Blame/1k"], rows, {1, 2, 3, 4}))
         out.append("")
 
     if report.attention:
         out.append(bold("Documents that most need attention"))
-        rows = [[d.relative_path, format_value(d.score, "0-100"), str(d.findings), "; ".join(d.reasons)]
-                for d in report.attention]
-        out.extend("  " + line for line in _table(["Document", "Score", "Findings", "Lost most on"], rows, {1, 2}))
+        rows = [
+            [d.relative_path, format_value(d.score, "0-100"), str(d.findings), "; ".join(d.reasons)]
+            for d in report.attention
+        ]
+        out.extend(
+            "  " + line for line in _table(["Document", "Score", "Findings", "Lost most on"], rows, {1, 2})
+        )
         out.append("")
     if report.phrases:
         out.append(bold("Most frequent judgmental phrases"))
@@ -113,7 +136,9 @@ def render(report: AuditReport, color: bool = False) -> str:
         out.append(bold("Skipped: not postmortems"))
         out.extend(f"  {s.relative_path}: {s.reason}" for s in report.skipped)
         out.append("")
-    sources = ", ".join(f"{n} undated" if s == "undated" else f"{n} from {s}" for s, n in a.date_sources.items())
+    sources = ", ".join(
+        f"{n} undated" if s == "undated" else f"{n} from {s}" for s, n in a.date_sources.items()
+    )
     out.append(f"Dates: {sources}." if sources else "Dates: none.")
     if a.errors:
         out.append(f"{len(a.errors)} file(s) could not be read (listed on standard error).")

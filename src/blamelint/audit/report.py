@@ -1,11 +1,12 @@
 """The audit report as one pydantic model: what every renderer takes, what JSON
 output is (schema shipped in blamelint/schemas/audit.schema.json, regenerated with
 ``python -m blamelint.audit.report``)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -24,7 +25,7 @@ class Skipped(BaseModel):
 
     path: str = Field(description="Path as found.")
     relative_path: str = Field(description="Path relative to the audited folder.")
-    title: Optional[str] = None
+    title: str | None = None
     reason: str = Field(description="Why it is not taken as a postmortem (--include-all scores it anyway).")
 
 
@@ -33,13 +34,13 @@ class HealthPart(BaseModel):
     label: str
     weight: float
     formula: str
-    value: Optional[float] = Field(description="The measured rate or share the part is scored on.")
-    fraction: Optional[float] = Field(description="0 to 1; null without data.")
-    points: Optional[float] = Field(description="weight x fraction; null without data.")
+    value: float | None = Field(description="The measured rate or share the part is scored on.")
+    fraction: float | None = Field(description="0 to 1; null without data.")
+    points: float | None = Field(description="weight x fraction; null without data.")
 
 
 class Health(BaseModel):
-    score: Optional[float] = Field(description="0-100, null when no part has data.")
+    score: float | None = Field(description="0-100, null when no part has data.")
     available_weight: float = Field(description="Sum of the weights of the parts that have data.")
     components: list[HealthPart]
 
@@ -47,10 +48,12 @@ class Health(BaseModel):
 class Trend(BaseModel):
     direction: Direction
     reason: str = Field(description="Why this direction, in words (the interval, or what is missing).")
-    change: Optional[float] = Field(description="Fitted change from the first to the last period with documents.")
-    change_low: Optional[float] = Field(description="Lower end of the 95% interval of the change.")
-    change_high: Optional[float] = Field(description="Upper end of the 95% interval of the change.")
-    slope_per_period: Optional[float]
+    change: float | None = Field(
+        description="Fitted change from the first to the last period with documents."
+    )
+    change_low: float | None = Field(description="Lower end of the 95% interval of the change.")
+    change_high: float | None = Field(description="Upper end of the 95% interval of the change.")
+    slope_per_period: float | None
     periods: int = Field(description="Periods with at least one document (the fit's points).")
     documents: int = Field(description="Documents behind those periods (the fit's weights).")
 
@@ -60,7 +63,7 @@ class MetricSummary(BaseModel):
     label: str
     unit: str
     better: Literal["higher", "lower", "neither"]
-    value: Optional[float] = Field(description="Over the whole archive (pooled).")
+    value: float | None = Field(description="Over the whole archive (pooled).")
     trend: Trend
 
 
@@ -68,14 +71,14 @@ class Period(BaseModel):
     period: str = Field(description="'2024-03' (month) or '2024-Q1' (quarter).")
     documents: int
     enough: bool = Field(description="At least MIN_PERIOD_DOCUMENTS documents; charts mark the others.")
-    metrics: dict[str, Optional[float]]
+    metrics: dict[str, float | None]
 
 
 class Attention(BaseModel):
     path: str
     relative_path: str
     anchor: str
-    title: Optional[str]
+    title: str | None
     score: float
     findings: int
     reasons: list[str]
@@ -104,17 +107,18 @@ class DocumentFinding(BaseModel):
     end_column: int
     text: str = Field(description="The quoted source text (at most 200 characters).")
     message: str
-    suggestion: Optional[str] = None
+    suggestion: str | None = None
 
 
 class DocumentReport(BaseModel):
     path: str = Field(description="Path as found (as `check` reports it).")
     relative_path: str = Field(description="Path relative to the audited folder.")
     anchor: str = Field(description="Its id in the HTML report.")
-    title: Optional[str]
-    date: Optional[dt.date]
-    date_source: Optional[str] = Field(
-        description="front-matter, field, title, file-name, text, git or mtime; null when undated.")
+    title: str | None
+    date: dt.date | None
+    date_source: str | None = Field(
+        description="front-matter, field, title, file-name, text, git or mtime; null when undated."
+    )
     postmortem_reason: str = Field(description="Why it is taken as a postmortem.")
     words: int
     sentences: int
@@ -123,13 +127,14 @@ class DocumentReport(BaseModel):
     counts: dict[str, int] = Field(description="Findings per rule.")
     sections: list[str]
     action_items: ActionItems
-    metrics: dict[str, Optional[float]]
+    metrics: dict[str, float | None]
     health: Health
     cached: bool
     finding_count: int
     findings: list[DocumentFinding] = Field(description="Empty in text and CSV runs (they only count).")
-    source: Optional[str] = Field(default=None, exclude=True,
-                                  description="The text, for the HTML document pages (never in JSON).")
+    source: str | None = Field(
+        default=None, exclude=True, description="The text, for the HTML document pages (never in JSON)."
+    )
 
 
 class Archive(BaseModel):
@@ -142,9 +147,9 @@ class Archive(BaseModel):
     words: int
     sentences: int
     action_items: int
-    first_date: Optional[dt.date]
-    last_date: Optional[dt.date]
-    period: Optional[Literal["month", "quarter"]]
+    first_date: dt.date | None
+    last_date: dt.date | None
+    period: Literal["month", "quarter"] | None
     min_period_documents: int = Field(description="Periods with fewer documents are marked as too few.")
     date_sources: dict[str, int] = Field(description="Documents per date source ('undated' for none).")
     include_all: bool = Field(description="Every file scored as a postmortem (--include-all).")

@@ -6,17 +6,20 @@ section catalogue and outline) and ``blamelint.postmortem.action_items`` (lists,
 checklists and tables in the action-items sections). The audit adds one thing:
 the due date as a calendar date, so that an item can be judged overdue.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Optional
+from typing import Any
 
 from blamelint.audit.dates import TEXT_PATTERNS, _first
 from blamelint.document.model import Document
 
 WHAT_WENT_WELL = "what-went-well"
-QUARTER = re.compile(r"\b(?:Q([1-4])\s*[-/ ]?\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*[-/ ]?\s*Q([1-4]))\b", re.I)
+QUARTER = re.compile(
+    r"\b(?:Q([1-4])\s*[-/ ]?\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*[-/ ]?\s*Q([1-4]))\b", re.I
+)
 
 
 def sections_present(document: Document, found=None) -> tuple[list[str], bool]:
@@ -28,7 +31,7 @@ def sections_present(document: Document, found=None) -> tuple[list[str], bool]:
     return found.names, well
 
 
-def due_date(text: Optional[str]) -> Optional[dt.date]:
+def due_date(text: str | None) -> dt.date | None:
     """A due date as a calendar date: a written date, or the last day of a quarter
     ("Q3 2025"). None for dates without a year or relative ones ("next sprint")."""
     if not text:
@@ -52,6 +55,14 @@ def action_items(document: Document, found=None) -> list[dict[str, Any]]:
     out = []
     for item in parse(document, found):
         date = due_date(item.due)
-        out.append({"line": item.line, "text": item.action[:160], "owner": item.owner, "due": item.due,
-                    "due_date": date.isoformat() if date else None, "done": item.done is True})
+        out.append(
+            {
+                "line": item.line,
+                "text": item.action[:160],
+                "owner": item.owner,
+                "due": item.due,
+                "due_date": date.isoformat() if date else None,
+                "done": item.done is True,
+            }
+        )
     return out

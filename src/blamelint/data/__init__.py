@@ -4,9 +4,10 @@ installed wheel (``blamelint/_rules``) or in the checkout, read safely.
 The lowest layer with files: rules, the postmortem layer, grammar and the audit
 all read their word lists through here, so nothing imports upward to reach them.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,7 +32,8 @@ class _NoAliasLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
-                None, None, "YAML aliases (*name) are not allowed", event.start_mark)
+                None, None, "YAML aliases (*name) are not allowed", event.start_mark
+            )
         return super().compose_node(parent, index)
 
 
@@ -101,7 +103,7 @@ def validate(model: type[M], raw: object, where: str) -> M:
         raise RuleLoadError(f"{where}: {problems(exc)}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(name: str, model: type[M]) -> M:
     """rules/data/``name`` validated by ``model`` (cached: loaded once per process)."""
     return validate(model, load_data(name), f"rules/data/{name}")

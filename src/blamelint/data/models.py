@@ -7,9 +7,10 @@ instead of silently never matching). ``Words`` keeps a list's order (phrase
 lists, where the order of entries can matter); ``WordSet`` is for lists that
 are only looked up.
 """
+
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, field_validator
 
@@ -282,8 +283,9 @@ class PassiveCuesData(DataModel):
 
 
 class SectionSpec(DataModel):
-    specific: Union[Literal["strong", "weak"], Literal[False]] = Field(
-        description="How much the heading says 'postmortem': strong, weak, or false (not at all).")
+    specific: Literal["strong", "weak"] | Literal[False] = Field(
+        description="How much the heading says 'postmortem': strong, weak, or false (not at all)."
+    )
     headings: Words
 
 
@@ -333,8 +335,8 @@ DATA_FILES: dict[str, type[DataModel]] = {
 class MessageSpec(DataModel):
     """The message and suggestion of one kind of finding; ``{text}`` is the flagged text."""
 
-    message: Optional[StrictStr] = None
-    suggestion: Optional[StrictStr] = None
+    message: StrictStr | None = None
+    suggestion: StrictStr | None = None
 
 
 class NoCardData(DataModel):
@@ -342,28 +344,28 @@ class NoCardData(DataModel):
 
 
 class BlameMessages(DataModel):
-    judgment: Optional[MessageSpec] = None
-    dismissive: Optional[MessageSpec] = None
-    failure: Optional[MessageSpec] = None
-    admonition: Optional[MessageSpec] = None
-    fault: Optional[MessageSpec] = None
+    judgment: MessageSpec | None = None
+    dismissive: MessageSpec | None = None
+    failure: MessageSpec | None = None
+    admonition: MessageSpec | None = None
+    fault: MessageSpec | None = None
 
 
 class HindsightMessages(DataModel):
-    marker: Optional[MessageSpec] = None
-    word: Optional[MessageSpec] = None
-    should: Optional[MessageSpec] = None
-    ought: Optional[MessageSpec] = None
-    could: Optional[MessageSpec] = None
-    would: Optional[MessageSpec] = None
-    counterfactual: Optional[MessageSpec] = None
+    marker: MessageSpec | None = None
+    word: MessageSpec | None = None
+    should: MessageSpec | None = None
+    ought: MessageSpec | None = None
+    could: MessageSpec | None = None
+    would: MessageSpec | None = None
+    counterfactual: MessageSpec | None = None
 
 
 class RootCauseMessages(DataModel):
-    term: Optional[MessageSpec] = None
-    process: Optional[MessageSpec] = None
-    single: Optional[MessageSpec] = None
-    whole: Optional[MessageSpec] = None
+    term: MessageSpec | None = None
+    process: MessageSpec | None = None
+    single: MessageSpec | None = None
+    whole: MessageSpec | None = None
 
 
 class BlameCardData(DataModel):

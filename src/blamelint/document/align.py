@@ -8,12 +8,12 @@ block keeps the exact source offset of the character (or escape, or entity)
 that produced it. Markup the text skips (link targets, images, raw HTML) is
 stepped over explicitly, so text can never be matched inside it.
 """
+
 from __future__ import annotations
 
 import html
 import re
 from array import array
-from typing import Optional
 
 ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -42,7 +42,7 @@ class SourceCursor:
 
     # -- matching decoded text -------------------------------------------------
 
-    def _match_at(self, content: str, p: int, mode: str) -> Optional[tuple[list[int], int]]:
+    def _match_at(self, content: str, p: int, mode: str) -> tuple[list[int], int] | None:
         """Offsets of ``content`` if it was written starting at source offset ``p``."""
         source, limit = self.source, self.limit
         offsets: list[int] = []
@@ -93,7 +93,7 @@ class SourceCursor:
         skip_to = run_end - (j - i)
         return skip_to if skip_to >= p else -1
 
-    def locate(self, content: str, mode: str = TEXT) -> Optional[list[int]]:
+    def locate(self, content: str, mode: str = TEXT) -> list[int] | None:
         """Find ``content`` at or after the cursor; move the cursor past it.
 
         The first place it matches wins. An exact occurrence bounds the search:

@@ -16,47 +16,127 @@ Markdown. Whitespace runs collapse to one space, as a browser shows them;
 character references are decoded, each decoded character mapped to the ``&``
 that starts it.
 """
+
 from __future__ import annotations
 
 import bisect
 import html
 import re
 from html.parser import HTMLParser
-from typing import Optional
 
 from blamelint.document.align import offsets_array
 from blamelint.document.markdown import strip_checkbox
 from blamelint.document.model import Block, Document, compute_line_starts
-from blamelint.document.structure import nest_headings, looks_like_entry_start
+from blamelint.document.structure import looks_like_entry_start, nest_headings
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
-SKIPPED = frozenset({"script", "style", "pre", "head", "title", "template", "noscript", "textarea",
-                     "svg", "math", "iframe", "object", "select", "canvas", "xmp", "listing"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                  "source", "track", "wbr", "keygen"})
-BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
-                    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-                    "footer", "form", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
-                    "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-                    "thead", "tr", "ul", *HEADINGS})
+SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "pre",
+        "head",
+        "title",
+        "template",
+        "noscript",
+        "textarea",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "select",
+        "canvas",
+        "xmp",
+        "listing",
+    }
+)
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    }
+)
+BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        *HEADINGS,
+    }
+)
 CODE = frozenset({"code", "kbd", "samp", "tt"})
 BOLD = frozenset({"b", "strong"})
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
-CSS_BOLD_CLASS = re.compile(r"\.([A-Za-z_][\w-]*)\s*\{[^}]*?font-weight\s*:\s*(?:bold|bolder|[6-9]00)",
-                            re.IGNORECASE)
+CSS_BOLD_CLASS = re.compile(
+    r"\.([A-Za-z_][\w-]*)\s*\{[^}]*?font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE
+)
 MAX_DEPTH = 200
 """Open elements kept on the stack: deeper start tags are read as if they were not
 there (their text is kept). Every step that looks through the open elements is then
 bounded, so 100,000 nested <div>s take linear time (no real document nests 200 deep)."""
 TOKEN = re.compile(r"[^ \t\n\r\f\xa0]+|[ \t\n\r\f\xa0]+")
 # Which open element an implied end tag closes, and where the search stops.
-IMPLIED = {"li": ("li", {"ul", "ol", "menu", "dir"}),
-           "dt": ("dt dd", {"dl"}), "dd": ("dt dd", {"dl"}),
-           "tr": ("tr td th", {"table", "thead", "tbody", "tfoot"}),
-           "td": ("td th", {"tr", "table"}), "th": ("td th", {"tr", "table"}),
-           "thead": ("thead tbody tfoot tr td th", {"table"}),
-           "tbody": ("thead tbody tfoot tr td th", {"table"}),
-           "tfoot": ("thead tbody tfoot tr td th", {"table"})}
+IMPLIED = {
+    "li": ("li", {"ul", "ol", "menu", "dir"}),
+    "dt": ("dt dd", {"dl"}),
+    "dd": ("dt dd", {"dl"}),
+    "tr": ("tr td th", {"table", "thead", "tbody", "tfoot"}),
+    "td": ("td th", {"tr", "table"}),
+    "th": ("td th", {"tr", "table"}),
+    "thead": ("thead tbody tfoot tr td th", {"table"}),
+    "tbody": ("thead tbody tfoot tr td th", {"table"}),
+    "tfoot": ("thead tbody tfoot tr td th", {"table"}),
+}
 
 
 class _Table:
@@ -79,10 +159,10 @@ class _HtmlBlocks(HTMLParser):
         self.table_count = 0
         self.item_ids: list[int] = []
         self.item_count = 0
-        self.item_checkbox: dict[int, Optional[bool]] = {}
+        self.item_checkbox: dict[int, bool | None] = {}
         self.items_started: set[int] = set()
         self.bold_classes: set[str] = set()
-        self.skip: Optional[tuple[str, int, int]] = None  # (tag, depth, start offset)
+        self.skip: tuple[str, int, int] | None = None  # (tag, depth, start offset)
         self._reset_block()
 
     # -- positions ---------------------------------------------------------------
@@ -106,7 +186,7 @@ class _HtmlBlocks(HTMLParser):
         """Add a run of non-space characters (with their offsets)."""
         if self.chars:
             if self.pending_break >= 0:
-                nxt = text + self.source[offsets[-1] + 1: offsets[-1] + 41]
+                nxt = text + self.source[offsets[-1] + 1 : offsets[-1] + 41]
                 self.chars.append("\n" if looks_like_entry_start(nxt) else " ")
                 self.offsets.append(self.pending_break)
             elif self.pending_space >= 0:
@@ -129,7 +209,9 @@ class _HtmlBlocks(HTMLParser):
         """Bold by inline style, or by a class a <style> block makes bold (Google Docs)."""
         if BOLD_STYLE.search(attributes.get("style", "")):
             return True
-        return bool(self.bold_classes) and any(c in self.bold_classes for c in attributes.get("class", "").split())
+        return bool(self.bold_classes) and any(
+            c in self.bold_classes for c in attributes.get("class", "").split()
+        )
 
     def _space(self, offset: int, is_space: bool) -> None:
         if self.chars and (self.pending_space < 0 or (is_space and self.source[self.pending_space] != " ")):
@@ -168,19 +250,31 @@ class _HtmlBlocks(HTMLParser):
         offsets = self.offsets[:end]
         line = bisect.bisect_right(self.line_starts, offsets[0])
         masked = [(s, min(e, end)) for s, e in self.masked if s < end]
-        block = Block(kind="paragraph", text=text, offsets=offsets, line=line, masked=masked,
-                      quoted="blockquote" in self.stack)
+        block = Block(
+            kind="paragraph",
+            text=text,
+            offsets=offsets,
+            line=line,
+            masked=masked,
+            quoted="blockquote" in self.stack,
+        )
         for tag in reversed(self.stack):
             if tag in HEADINGS:
                 block.kind, block.level = "heading", HEADINGS[tag]
             elif tag in ("td", "th") and self.tables:
                 table = self.tables[-1]
-                block.kind, block.table, block.row, block.column = "table_cell", table.ident, table.row, table.column
+                block.kind, block.table, block.row, block.column = (
+                    "table_cell",
+                    table.ident,
+                    table.row,
+                    table.column,
+                )
             elif tag == "li" and self.item_ids:
                 block.kind, block.item = "list_item", self.item_ids[-1]
                 block.list_depth = sum(t in ("ul", "ol", "menu", "dir") for t in self.stack)
-                block.ordered = next((t == "ol" for t in reversed(self.stack) if t in ("ul", "ol", "menu", "dir")),
-                                     False)
+                block.ordered = next(
+                    (t == "ol" for t in reversed(self.stack) if t in ("ul", "ol", "menu", "dir")), False
+                )
                 if block.item not in self.items_started:
                     self.items_started.add(block.item)
                     checked = self.item_checkbox.pop(block.item, None)
@@ -194,8 +288,12 @@ class _HtmlBlocks(HTMLParser):
                 continue
             break
         else:
-            if ("p" in self.stack and len(text) <= 80 and not text.endswith((".", ",", ";"))
-                    and self.bold_chars == self.visible_chars):
+            if (
+                "p" in self.stack
+                and len(text) <= 80
+                and not text.endswith((".", ",", ";"))
+                and self.bold_chars == self.visible_chars
+            ):
                 block.kind, block.pseudo_heading = "heading", True
         return block
 
@@ -315,7 +413,7 @@ class _HtmlBlocks(HTMLParser):
         index = len(self.stack) - 1 - self.stack[::-1].index(tag)
         if tag in BLOCKS:
             self._flush()
-        elif any(t in BLOCKS for t in self.stack[index + 1:]):
+        elif any(t in BLOCKS for t in self.stack[index + 1 :]):
             return  # a stray inline end tag inside a later block: ignore it
         self._pop_to(index)
 
@@ -362,8 +460,14 @@ def parse_html(path: str, source: str) -> Document:
     except (AssertionError, ValueError, IndexError) as exc:  # html.parser gives up on some malformed markup
         from blamelint.document.load import UnreadableInput
 
-        raise UnreadableInput(f"malformed HTML the parser cannot read ({type(exc).__name__}: "
-                              f"{str(exc)[:80]})") from None
+        raise UnreadableInput(
+            f"malformed HTML the parser cannot read ({type(exc).__name__}: {str(exc)[:80]})"
+        ) from None
     nest_headings(parser.blocks)
-    return Document(path=path, source=source, blocks=parser.blocks, code_lines=frozenset(parser.code_lines),
-                    _line_starts=parser.line_starts)
+    return Document(
+        path=path,
+        source=source,
+        blocks=parser.blocks,
+        code_lines=frozenset(parser.code_lines),
+        _line_starts=parser.line_starts,
+    )

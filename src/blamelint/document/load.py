@@ -1,4 +1,5 @@
 """Reading files: bytes -> text, with a clear error for anything that is not text."""
+
 from __future__ import annotations
 
 import codecs
@@ -6,7 +7,6 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Optional
 
 from blamelint.document.html import parse_html
 from blamelint.document.markdown import parse_markdown
@@ -27,16 +27,21 @@ class UnreadableInput(Exception):
 def decode(raw: bytes, html: bool = False) -> str:
     """Decode file bytes: UTF-8 (BOM optional) or UTF-16/32 with a BOM. For HTML
     that is not UTF-8, the encoding its ``<meta charset>`` declares."""
-    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding)
             except UnicodeDecodeError as exc:
                 name = encoding.upper().replace("-SIG", "")
-                raise UnreadableInput(f"not valid {name} (despite its byte-order mark): "
-                                      f"{exc.reason} at byte {exc.start}") from None
+                raise UnreadableInput(
+                    f"not valid {name} (despite its byte-order mark): {exc.reason} at byte {exc.start}"
+                ) from None
     head = raw[:8192]
     if b"\x00" in head:
         if _looks_like_utf16(head):
@@ -52,17 +57,23 @@ def decode(raw: bytes, html: bool = False) -> str:
             except (UnicodeDecodeError, LookupError, TypeError, ValueError):
                 pass  # a codec that does not decode this (or is not a text encoding at all)
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise UnreadableInput(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}); "
-                              "save the file as UTF-8") from None
+        raise UnreadableInput(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}); save the file as UTF-8"
+        ) from None
 
 
 def _looks_like_utf16(head: bytes) -> bool:
     """Mostly-ASCII UTF-16: a NUL in (nearly) every other byte, and text when read so."""
     head = head[: len(head) // 2 * 2]
-    for zeros, other, encoding in ((head[1::2], head[0::2], "utf-16-le"), (head[0::2], head[1::2], "utf-16-be")):
+    for zeros, other, encoding in (
+        (head[1::2], head[0::2], "utf-16-le"),
+        (head[0::2], head[1::2], "utf-16-be"),
+    ):
         if zeros and zeros.count(0) >= 0.8 * len(zeros) and other.count(0) <= 0.05 * len(other):
             text = head.decode(encoding, errors="replace")
-            return sum(ch.isascii() and (ch.isprintable() or ch in "\t\n\r") for ch in text) >= 0.9 * len(text)
+            return sum(ch.isascii() and (ch.isprintable() or ch in "\t\n\r") for ch in text) >= 0.9 * len(
+                text
+            )
     return False
 
 
@@ -71,7 +82,7 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+
 WINDOWS_1252_LABELS = {"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "cp819"}
 
 
-def _declared_charset(head: bytes) -> Optional[str]:
+def _declared_charset(head: bytes) -> str | None:
     match = META_CHARSET.search(head[:4096])
     if not match:
         return None

@@ -7,15 +7,15 @@ Code (fenced, indented, inline), raw HTML, images and front matter never reach
 the text that rules see; inline code is kept in the text (so sentences still
 parse) but masked, so nothing inside it is ever reported.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
 
 from blamelint.document.align import CODE, RAW, TEXT, SourceCursor, offsets_array
 from blamelint.document.model import Block, Document, compute_line_starts
-from blamelint.document.structure import nest_headings, looks_like_entry_start
+from blamelint.document.structure import looks_like_entry_start, nest_headings
 
 CHECKBOX = re.compile(r"\[([ xX])\][ \t]+")
 MAX_NESTING = 100
@@ -30,8 +30,11 @@ def _parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
-          .enable("table").use(front_matter_plugin))
+    md = (
+        MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+        .enable("table")
+        .use(front_matter_plugin)
+    )
     md.core.ruler.disable(["inline", "text_join"])  # run per block by _parse_inline, as it is read
     return md
 
@@ -76,8 +79,9 @@ class _TextBuilder:
     def cursor(self) -> int:
         return self.at.cursor
 
-    def add(self, content: str, masked: bool = False, mode: str = TEXT,
-            within: Optional[SourceCursor] = None) -> None:
+    def add(
+        self, content: str, masked: bool = False, mode: str = TEXT, within: SourceCursor | None = None
+    ) -> None:
         if not content:
             return
         start = len(self.chars)
@@ -107,7 +111,7 @@ class _TextBuilder:
         if end < 0:
             return
         start = len(self.chars)
-        self.chars.extend(at.source[begin + 1:end])
+        self.chars.extend(at.source[begin + 1 : end])
         self.offsets.extend(range(begin + 1, end))
         self.masked.append((start, len(self.chars)))
         at.cursor = end + 1
@@ -118,7 +122,7 @@ class _TextBuilder:
         newline = at.source.find("\n", at.cursor, at.limit)
         if newline < 0:
             newline = max(at.cursor - 1, 0)
-        nxt = at.source[newline + 1: min(newline + 41, at.limit)].lstrip(" \t>")
+        nxt = at.source[newline + 1 : min(newline + 41, at.limit)].lstrip(" \t>")
         self.chars.append("\n" if looks_like_entry_start(nxt) else " ")
         self.offsets.append(newline)
         at.cursor = newline + 1
@@ -128,7 +132,7 @@ class _TextBuilder:
         return "".join(self.chars)
 
 
-def _inline_block(source: str, line_starts: list[int], token, cursor: Optional[int]) -> _TextBuilder:
+def _inline_block(source: str, line_starts: list[int], token, cursor: int | None) -> _TextBuilder:
     first, last = token.map
     start = line_starts[first] if cursor is None else cursor
     limit = line_starts[last] if last < len(line_starts) else len(source)
@@ -190,7 +194,7 @@ def parse_markdown(path: str, source: str) -> Document:
     col = -1
     in_thead = False
     heading_level = 0
-    paragraph_role: Optional[str] = None
+    paragraph_role: str | None = None
     last_inline_line = -1
     last_inline_end = 0
 
@@ -214,15 +218,17 @@ def parse_markdown(path: str, source: str) -> Document:
             item_counter += 1
             item_stack.append(item_counter)
             if token.level + 1 >= MAX_NESTING and token.map:
-                item_counter = _recover_lines(source, line_starts, token.map, blocks,
-                                              quote_depth > 0, len(list_stack), item_counter)
+                item_counter = _recover_lines(
+                    source, line_starts, token.map, blocks, quote_depth > 0, len(list_stack), item_counter
+                )
         elif kind == "list_item_close":
             item_stack.pop()
         elif kind == "blockquote_open":
             quote_depth += 1
             if token.level + 1 >= MAX_NESTING and token.map:
-                item_counter = _recover_lines(source, line_starts, token.map, blocks,
-                                              True, len(list_stack), item_counter)
+                item_counter = _recover_lines(
+                    source, line_starts, token.map, blocks, True, len(list_stack), item_counter
+                )
         elif kind == "blockquote_close":
             quote_depth -= 1
         elif kind == "table_open":
@@ -250,8 +256,14 @@ def parse_markdown(path: str, source: str) -> Document:
             cursor = last_inline_end if token.map[0] == last_inline_line else None
             builder = _inline_block(source, line_starts, token, cursor)
             last_inline_line, last_inline_end = token.map[0], builder.cursor
-            block = Block(kind="paragraph", text=builder.text, offsets=builder.offsets,
-                          line=token.map[0] + 1, masked=builder.masked, quoted=quote_depth > 0)
+            block = Block(
+                kind="paragraph",
+                text=builder.text,
+                offsets=builder.offsets,
+                line=token.map[0] + 1,
+                masked=builder.masked,
+                quoted=quote_depth > 0,
+            )
             if heading_level:
                 block.kind, block.level = "heading", heading_level
             elif table_id >= 0:
@@ -273,18 +285,31 @@ def parse_markdown(path: str, source: str) -> Document:
             paragraph_role = None
 
     nest_headings(blocks)
-    return Document(path=path, source=source, blocks=blocks, front_matter=front_matter,
-                    front_matter_error=front_matter_error, code_lines=frozenset(code_lines),
-                    _line_starts=line_starts)
+    return Document(
+        path=path,
+        source=source,
+        blocks=blocks,
+        front_matter=front_matter,
+        front_matter_error=front_matter_error,
+        code_lines=frozenset(code_lines),
+        _line_starts=line_starts,
+    )
 
 
-def _recover_lines(source: str, line_starts: list[int], lines: list[int], blocks: list[Block],
-                   quoted: bool, list_depth: int, item_counter: int) -> int:
+def _recover_lines(
+    source: str,
+    line_starts: list[int],
+    lines: list[int],
+    blocks: list[Block],
+    quoted: bool,
+    list_depth: int,
+    item_counter: int,
+) -> int:
     """Read the lines of a container nested too deep for the Markdown parser as
     plain text: quote and list markers stripped, a list marker starting a new
     item, other lines joined into one block. Nothing is lost, positions stay
     exact; inline markup in these lines is left as written."""
-    current: Optional[Block] = None
+    current: Block | None = None
     pieces: list[str] = []  # the current block's text, joined once
 
     def flush() -> None:
@@ -313,8 +338,13 @@ def _recover_lines(source: str, line_starts: list[int], lines: list[int], blocks
         if current is None or is_item:
             flush()
             pieces = []
-            current = Block(kind="blockquote" if quoted else "paragraph", text="",
-                            offsets=offsets_array(), line=number + 1, quoted=quoted)
+            current = Block(
+                kind="blockquote" if quoted else "paragraph",
+                text="",
+                offsets=offsets_array(),
+                line=number + 1,
+                quoted=quoted,
+            )
             if is_item:
                 item_counter += 1
                 current.kind, current.item = "list_item", item_counter

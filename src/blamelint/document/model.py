@@ -6,11 +6,14 @@ paragraph inside a blockquote). Its ``text`` is what the NLP pipeline sees, and
 ``offsets[i]`` is the source offset (in code points) of ``text[i]``, so any span
 of the text can be turned into exact source lines and columns.
 """
+
 from __future__ import annotations
 
 import bisect
+from collections.abc import MutableSequence
 from dataclasses import dataclass, field
-from typing import Any, MutableSequence, Optional
+from typing import Any
+
 
 def compute_line_starts(source: str) -> list[int]:
     """Offsets at which each line starts (line 1 at index 0)."""
@@ -30,24 +33,24 @@ BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "blockquote")
 class Block:
     kind: str
     text: str
-    offsets: "MutableSequence[int]"
+    offsets: MutableSequence[int]
     """Source offset of each character of ``text`` (an ``array('q')`` from the parsers:
     8 bytes a character instead of a Python int object)."""
     line: int
     """1-based source line where the block starts."""
-    headings: tuple["Block", ...] = ()
+    headings: tuple[Block, ...] = ()
     """Enclosing headings, outermost first (a heading block lists its parents)."""
     level: int = 0
     """Heading level (1-6) for heading blocks; 0 otherwise."""
     masked: list[tuple[int, int]] = field(default_factory=list)
     """Ranges of ``text`` that are never reported (inline code)."""
-    item: Optional[int] = None
+    item: int | None = None
     """For list items: an id shared by all paragraphs of the same item."""
     list_depth: int = 0
     ordered: bool = False
-    checked: Optional[bool] = None
+    checked: bool | None = None
     """For checklist items: True for ``[x]``, False for ``[ ]``, else None."""
-    table: Optional[int] = None
+    table: int | None = None
     """For table cells: an id shared by the cells of one table."""
     row: int = -1
     """For table cells: 0 for the header row, then 1, 2, ..."""
@@ -59,7 +62,7 @@ class Block:
     name ("What went well:", "IMPACT"), or a numbered section line."""
 
     @property
-    def section(self) -> Optional["Block"]:
+    def section(self) -> Block | None:
         """The nearest enclosing heading, if any."""
         return self.headings[-1] if self.headings else None
 
@@ -80,8 +83,8 @@ class Document:
     path: str
     source: str
     blocks: list[Block]
-    front_matter: Optional[dict[str, Any]] = None
-    front_matter_error: Optional[str] = None
+    front_matter: dict[str, Any] | None = None
+    front_matter_error: str | None = None
     code_lines: frozenset[int] = frozenset()
     """1-based lines inside fenced or indented code blocks or front matter."""
     _line_starts: list[int] = field(default_factory=list, repr=False)

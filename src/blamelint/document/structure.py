@@ -1,4 +1,5 @@
 """Shared structural helpers: heading nesting, and where a new entry starts."""
+
 from __future__ import annotations
 
 import re

@@ -11,11 +11,12 @@ A comment that starts ``blamelint-`` but is none of these, or names a rule that
 does not exist (when the known rule ids are given), is a ``problem``: reported
 with its line, never silently taken for something else.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from typing import Collection, Iterator, Optional
 
 from blamelint.document.model import Document
 
@@ -55,7 +56,7 @@ def _closest(word: str, choices) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def find_suppressions(document: Document, known: Optional[Collection[str]] = None) -> Suppressions:
+def find_suppressions(document: Document, known: Collection[str] | None = None) -> Suppressions:
     """The document's suppression comments; ``known`` rule ids, when given, are
     checked (an unknown id is a problem and suppresses nothing)."""
     result = Suppressions()
@@ -72,14 +73,20 @@ def find_suppressions(document: Document, known: Optional[Collection[str]] = Non
         names = _rule_names(names_text)
         if action not in ACTIONS:
             hint = _closest(action, ACTIONS)
-            result.problems.append((line, f"unknown suppression comment 'blamelint-{action}'{hint}; "
-                                          f"use one of: {', '.join('blamelint-' + a for a in ACTIONS)}"))
+            result.problems.append(
+                (
+                    line,
+                    f"unknown suppression comment 'blamelint-{action}'{hint}; "
+                    f"use one of: {', '.join('blamelint-' + a for a in ACTIONS)}",
+                )
+            )
             continue
         if known is not None:
             for name in sorted(names - {ALL}):
                 if name not in known:
-                    result.problems.append((line, f"'{name}' in a suppression comment is not a rule"
-                                                  f"{_closest(name, known)}"))
+                    result.problems.append(
+                        (line, f"'{name}' in a suppression comment is not a rule{_closest(name, known)}")
+                    )
             names = {n for n in names if n == ALL or n in known}
             if not names:
                 continue
@@ -121,10 +128,10 @@ def _comments(source: str) -> Iterator[tuple[str, int, str, int]]:
             if close < 0:
                 return  # no later comment can be closed either
         if close - 2 >= match.end() and source.startswith("--", close - 2):
-            yield match.group(1), match.start(), source[match.end():close - 2], close + 1
+            yield match.group(1), match.start(), source[match.end() : close - 2], close + 1
 
 
 def _line_text(document: Document, line: int) -> str:
     start = document.line_start(line)
     end = document.source.find("\n", start)
-    return document.source[start: end if end >= 0 else len(document.source)]
+    return document.source[start : end if end >= 0 else len(document.source)]

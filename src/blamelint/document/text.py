@@ -5,13 +5,14 @@ a heading, and so is a line underlined with ===, --- or ~~~, and an ALL CAPS or
 colon-ended title line directly above the lines of its section. A line that only
 names a postmortem section ("What went well") becomes a heading too (see
 blamelint.postmortem.headings)."""
+
 from __future__ import annotations
 
 import re
 
 from blamelint.document.align import offsets_array
 from blamelint.document.model import Block, Document
-from blamelint.document.structure import nest_headings, looks_like_entry_start
+from blamelint.document.structure import looks_like_entry_start, nest_headings
 
 BULLET = re.compile(r"^(\s*)(?:[-*•]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?")
 NUMBERED_TITLE = re.compile(r"^\d{1,2}[.)]?\s+[A-Z]")
@@ -53,15 +54,26 @@ def parse_text(path: str, source: str) -> Document:
     def heading(number: int, start: int, line: str, level: int = 2) -> None:
         stripped = line.strip().rstrip(":").strip()
         lead = line.index(stripped[0]) if stripped else 0
-        blocks.append(Block(kind="heading", text=stripped, line=number, level=level,
-                            offsets=offsets_array(range(start + lead, start + lead + len(stripped)))))
+        blocks.append(
+            Block(
+                kind="heading",
+                text=stripped,
+                line=number,
+                level=level,
+                offsets=offsets_array(range(start + lead, start + lead + len(stripped))),
+            )
+        )
 
     def flush() -> None:
         nonlocal item_counter
         if not paragraph:
             return
-        if len(paragraph) >= 2 and UNDERLINE.match(paragraph[1][2]) and len(paragraph[0][2].strip()) <= 80 \
-                and not BULLET.match(paragraph[0][2]):
+        if (
+            len(paragraph) >= 2
+            and UNDERLINE.match(paragraph[1][2])
+            and len(paragraph[0][2].strip()) <= 80
+            and not BULLET.match(paragraph[0][2])
+        ):
             heading(*paragraph[0], level=1 if "=" in paragraph[1][2] else 2)
             del paragraph[:2]
         elif len(paragraph) >= 2 and _is_title(paragraph[0][2]) and _opens_section(paragraph[0][2]):
@@ -86,8 +98,12 @@ def parse_text(path: str, source: str) -> Document:
                 close()
                 cut = bullet.end() if bullet else len(line) - len(line.lstrip())
                 pieces = [line[cut:]]
-                current = Block(kind="paragraph", text="", line=number,
-                                offsets=offsets_array(range(start + cut, start + len(line))))
+                current = Block(
+                    kind="paragraph",
+                    text="",
+                    line=number,
+                    offsets=offsets_array(range(start + cut, start + len(line))),
+                )
                 if bullet:
                     item_counter += 1
                     current.kind, current.item, current.list_depth = "list_item", item_counter, 1

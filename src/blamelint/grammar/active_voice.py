@@ -11,10 +11,11 @@ rejected" -> "considered a rollback but rejected it"). Subordinate clauses
 and a leading timestamp are left out: the suggestion covers the flagged
 clause only.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from blamelint.grammar.agents import CLOCK
 from blamelint.grammar.events import Tense, tense_of, timestamp_end
@@ -92,22 +93,34 @@ def object_phrase(subject, start: int, exclude: Iterable = ()) -> str:
         return OBJECT_CASE[low]
     skip = {t.i for t in exclude if t.i != subject.i}
     for c in subject.children:
-        if c.dep_ in SUBJECT_NOISE or c.dep_ in ("ccomp", "parataxis", "advcl") or skip & {t.i for t in c.subtree}:
+        if (
+            c.dep_ in SUBJECT_NOISE
+            or c.dep_ in ("ccomp", "parataxis", "advcl")
+            or skip & {t.i for t in c.subtree}
+        ):
             skip.update(t.i for t in c.subtree)  # also the clause the verb hangs in ("data needed to be ...")
     words = [t for t in subject.subtree if t.i not in skip and t.i >= start and not CLOCK.match(t.text)]
     while words and words[0].is_punct:
         words.pop(0)
-    while words and words[-1].is_punct and not (words[-1].text in ")]" and any(t.text in "([" for t in words)):
+    while (
+        words and words[-1].is_punct and not (words[-1].text in ")]" and any(t.text in "([" for t in words))
+    ):
         words.pop()
     if not words:
         return ""
     text = "".join(t.text_with_ws for t in words).strip()
     first = words[0]
     doc = first.doc
-    sentence_initial = all(t.is_punct or t.is_space or CLOCK.match(t.text)  # "14:05 — Config change ..."
-                           for t in doc[min(start, first.sent.start):first.i])
-    if first.is_alpha and first.text[:1].isupper() and first.text[1:] == first.text[1:].lower() and (
-            first.tag_ not in ("NNP", "NNPS") or sentence_initial and known_word(first.lower_)):
+    sentence_initial = all(
+        t.is_punct or t.is_space or CLOCK.match(t.text)  # "14:05 — Config change ..."
+        for t in doc[min(start, first.sent.start) : first.i]
+    )
+    if (
+        first.is_alpha
+        and first.text[:1].isupper()
+        and first.text[1:] == first.text[1:].lower()
+        and (first.tag_ not in ("NNP", "NNPS") or sentence_initial and known_word(first.lower_))
+    ):
         text = text[0].lower() + text[1:]
     return text
 
@@ -121,8 +134,11 @@ def pronoun_for(subject) -> str:
 
 
 def _expletive(subject, verb) -> bool:
-    return subject is not None and subject.lower_ == "it" and any(
-        c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children)
+    return (
+        subject is not None
+        and subject.lower_ == "it"
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children)
+    )
 
 
 def _kept(verb, group_verbs: set, start: int) -> list:
@@ -130,18 +146,24 @@ def _kept(verb, group_verbs: set, start: int) -> list:
     clauses before the verb, conjuncts outside the group and a timestamp."""
     drop: set[int] = set()
     for c in verb.children:
-        if (c.dep_ in LEFT_OUT or (c.dep_ == "conj" and c.i not in group_verbs)
-                or (c.dep_ == "ccomp" and c.i < verb.i)):
+        if (
+            c.dep_ in LEFT_OUT
+            or (c.dep_ == "conj" and c.i not in group_verbs)
+            or (c.dep_ == "ccomp" and c.i < verb.i)
+        ):
             drop.update(t.i for t in c.subtree)
         if c.dep_ == "cc":
             following = [d.i for d in verb.children if d.dep_ == "conj" and d.i > c.i]
             if following and min(following) not in group_verbs:
                 drop.add(c.i)  # "and" before a conjunct left out (not one before a conjunct kept)
-    return [t for t in verb.subtree
-            if t.i not in drop and t.i >= start and not (t.i in group_verbs and t.i != verb.i)]
+    return [
+        t
+        for t in verb.subtree
+        if t.i not in drop and t.i >= start and not (t.i in group_verbs and t.i != verb.i)
+    ]
 
 
-def active_voice(clauses: list[PassiveClause]) -> Optional[str]:
+def active_voice(clauses: list[PassiveClause]) -> str | None:
     """An active-voice rewrite of one clause, or of participles sharing one
     auxiliary (``clauses`` in order, the first one owning the subject)."""
     head = clauses[0]
@@ -225,7 +247,7 @@ def _tidy(text: str) -> str:
     return text.rstrip(" .;:,—–-")
 
 
-def rewrite_extent(clauses: list[PassiveClause], rewrite: str) -> Optional[tuple[int, int]]:
+def rewrite_extent(clauses: list[PassiveClause], rewrite: str) -> tuple[int, int] | None:
     """The [start, end) character span of the sentence that ``rewrite`` (from
     ``active_voice``) can replace, or None when replacing would lose words: the
     clause's tokens and its subject must be one unbroken run of the sentence,

@@ -9,19 +9,21 @@ noun names a doer again ("by Fastly monitoring", "by our health checks'
 polling"). "via X" and "with X" never name an agent, nor does a cause given with
 "because of" or "due to" ("got triggered twice because of clock skew").
 """
+
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from blamelint.grammar.lexicon import PassiveLexicon
 from blamelint.grammar.passive import phrase
 
-CLOCK = re.compile(r"^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,2}(?:am|pm)|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})$", re.I)
+CLOCK = re.compile(
+    r"^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,2}(?:am|pm)|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})$", re.I
+)
 AMOUNT_WORDS = frozenset({"%", "percent", "factor", "order", "orders", "magnitude", "x"})
 
 
-def by_object(prep) -> Optional[object]:
+def by_object(prep) -> object | None:
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
@@ -65,8 +67,9 @@ def _nominal_gerund(gerund) -> bool:
     "our paging", "Fastly monitoring"); "reverting the change" is a verb."""
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt", "dative") for c in gerund.children):
         return False
-    return any(c.dep_ in ("det", "poss", "compound", "amod", "nmod") or c.text[:1].isupper()
-               for c in gerund.lefts)
+    return any(
+        c.dep_ in ("det", "poss", "compound", "amod", "nmod") or c.text[:1].isupper() for c in gerund.lefts
+    )
 
 
 def has_agent(verb, lex: PassiveLexicon, conjuncts=(), is_action=lambda tok: False) -> bool:
@@ -78,8 +81,12 @@ def has_agent(verb, lex: PassiveLexicon, conjuncts=(), is_action=lambda tok: Fal
         subject = {c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")}
         for prep in phrase(token):
             # also a "by" the parser hung on a modifier ("every five minutes by a query")
-            if (prep.lower_ == "by" and prep.dep_ in ("agent", "prep") and prep.head.i not in subject
-                    and not (prep.head.i != token.i and prep.head.pos_ == "NOUN" and is_action(prep.head))
-                    and is_agent_phrase(prep, lex)):
+            if (
+                prep.lower_ == "by"
+                and prep.dep_ in ("agent", "prep")
+                and prep.head.i not in subject
+                and not (prep.head.i != token.i and prep.head.pos_ == "NOUN" and is_action(prep.head))
+                and is_agent_phrase(prep, lex)
+            ):
                 return True
     return False

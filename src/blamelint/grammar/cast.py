@@ -17,11 +17,12 @@ makes "Growth" a team. The reading is a cheap scan of the document's text
 An appositive settles a name; otherwise a name with both kinds of cue is left
 undecided (the sentence-level tests apply).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 NAME = r"[A-Z][a-z]+"
 _DETS = r"(?:our|the|a|an|its|their|his|her|my)"
@@ -30,23 +31,60 @@ ROLE_FIRST = re.compile(rf"\b{_DETS}\s+((?:[\w-]+\s+){{0,2}}[\w-]+),\s+({NAME})\
 SPEAKS = re.compile(
     rf"\b({NAME})\s+(?:said|says|paged|pages|noticed|notices|decided|decides|wrote|writes|asked|asks|"
     r"told|tells|replied|replies|thought|thinks|agreed|agrees|apologi[sz]ed|apologi[sz]es|joined|joins|"
-    r"acknowledged|acknowledges)\b")
+    r"acknowledged|acknowledges)\b"
+)
 ON_CALL = re.compile(rf"\b({NAME}),\s+(?:on call|on-call)\b")
 DEPLOYED = re.compile(
     rf"\b(?:deploy(?:ed|ing|s)?|redeploy(?:ed|ing|s)?|restart(?:ed|ing|s)?|upgrad(?:e|ed|ing|es)|"
-    rf"reboot(?:ed|ing|s)?|patch(?:ed|ing|es)?|install(?:ed|ing|s)?)\s+(?:the\s+)?({NAME})\b")
+    rf"reboot(?:ed|ing|s)?|patch(?:ed|ing|es)?|install(?:ed|ing|s)?)\s+(?:the\s+)?({NAME})\b"
+)
 WAS_DEPLOYED = re.compile(
     rf"\b({NAME})\s+(?:was|is|got|were|has been)\s+(?:deployed|redeployed|restarted|upgraded|rebooted|"
-    r"patched|installed|rolled back)\b")
+    r"patched|installed|rolled back)\b"
+)
 VERSIONED = re.compile(rf"\b({NAME})\s+v?\d+(?:\.\d+)+\b")
 CODE = re.compile(r"`([^`\n]{1,60})`")
 TEAM = re.compile(r"\b(?i:the|our|their|that|this)\s+([A-Za-z][a-z]+)\s+team\b")
 MEMBER = re.compile(
     r"\b(?i:nobody|no one|someone|somebody|anyone|anybody|everyone|everybody)\s+(?:on|from|in)\s+"
-    r"(?:the\s+)?([A-Za-z][a-z]+)\b(?!\s+(?:side|call)\b)")
-FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its",
-                            "my", "your", "whole", "same", "other", "entire", "new", "old", "own", "current",
-                            "one", "each", "every", "any", "some", "call", "duty", "shift", "site", "staff"})
+    r"(?:the\s+)?([A-Za-z][a-z]+)\b(?!\s+(?:side|call)\b)"
+)
+FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "my",
+        "your",
+        "whole",
+        "same",
+        "other",
+        "entire",
+        "new",
+        "old",
+        "own",
+        "current",
+        "one",
+        "each",
+        "every",
+        "any",
+        "some",
+        "call",
+        "duty",
+        "shift",
+        "site",
+        "staff",
+    }
+)
 
 
 @dataclass

@@ -7,16 +7,15 @@ subject of one verb, passing over timestamps in headlines) and
 ``agents.has_agent`` (whether a "by" phrase names a doer, by the passive
 lexicon): these are broader and lexicon-free.
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 QUOTES = frozenset({'"', "“", "”", "``", "''", "‘", "’"})
 NEGATIVE_SUBJECTS = frozenset({"nobody", "noone", "nothing", "none"})
 
 
-def clause_subject(verb) -> Optional[object]:
+def clause_subject(verb) -> object | None:
     """The subject of a verb or predicate, following coordination ("X was
     careless and pushed"), control ("X failed to ..."), copulas and auxiliaries."""
     seen = 0
@@ -93,8 +92,11 @@ def prep_object(prep):
 def is_plural(noun) -> bool:
     """A plural noun (the small pipeline sometimes tags "causes" as a verb)."""
     return noun.tag_ in ("NNS", "NNPS") or (
-        noun.pos_ in ("NOUN", "VERB") and noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_
-        and noun.lower_ != noun.lemma_.lower() + "'s")
+        noun.pos_ in ("NOUN", "VERB")
+        and noun.lower_.endswith("s")
+        and noun.lemma_.lower() != noun.lower_
+        and noun.lower_ != noun.lemma_.lower() + "'s"
+    )
 
 
 def denied_by_copula(tok) -> bool:
@@ -107,8 +109,10 @@ def denied_by_copula(tok) -> bool:
     if is_negated(pred):
         return True
     subj = clause_subject(pred)
-    if subj is not None and (subj.lower_ in NEGATIVE_SUBJECTS or
-                             (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))):
+    if subj is not None and (
+        subj.lower_ in NEGATIVE_SUBJECTS
+        or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))
+    ):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children) and tok.head.pos_ == "NOUN"
 
@@ -117,8 +121,8 @@ def in_quotes(first, last) -> bool:
     """The words first..last stand inside quotation marks in their sentence:
     named, not used ('we no longer use a "root cause" field')."""
     doc, sent = first.doc, first.sent
-    before = sum(1 for t in doc[sent.start:first.i] if t.text in QUOTES)
-    after = any(t.text in QUOTES for t in doc[last.i + 1:sent.end])
+    before = sum(1 for t in doc[sent.start : first.i] if t.text in QUOTES)
+    after = any(t.text in QUOTES for t in doc[last.i + 1 : sent.end])
     return before % 2 == 1 and after
 
 

@@ -21,24 +21,35 @@ Everything else reads as an event: past, perfect, progressive, modal ("should
 be removed"), negated ("was not updated"), infinitive ("wanted the queue to be
 drained").
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 from blamelint.grammar.agents import is_time
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.morphology import known_word
-from blamelint.grammar.passive import (BE_PASSIVE, CLAUSAL, GET_PASSIVE, PARTICIPLE, REDUCED, PassiveClause, child,
-                                       phrase)
+from blamelint.grammar.passive import (
+    BE_PASSIVE,
+    CLAUSAL,
+    GET_PASSIVE,
+    PARTICIPLE,
+    REDUCED,
+    PassiveClause,
+    child,
+    phrase,
+)
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 TIMESTAMP = re.compile(
     r"""^[\W_]*(?:
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?             # Sat
         (?:\d{1,2}(?:st|nd|rd|th)?\s+)?                                # 31
-        (?:""" + MONTH + r""",?\s+)?                                    # May, Mar.
+        (?:"""
+    + MONTH
+    + r""",?\s+)?                                    # May, Mar.
         (?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?                              # 6,
         (?:\d{4},?\s+)?                                                # 2025
         (?:\d{4}-\d{2}-\d{2}(?:[T\s]+)?)?                               # 2024-03-04
@@ -50,8 +61,12 @@ TIMESTAMP = re.compile(
         [\s\]\)]*[-—–:|,]*\s*
       |                                                                # a date alone, then a dash:
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?             # "Feb 2-5 -", "6 Feb —"
-        (?:\d{1,2}(?:st|nd|rd|th)?\s+""" + MONTH + r"""
-          |""" + MONTH + r"""\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?)
+        (?:\d{1,2}(?:st|nd|rd|th)?\s+"""
+    + MONTH
+    + r"""
+          |"""
+    + MONTH
+    + r"""\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?)
         (?:,?\s+\d{4})?\s*[-—–:|]+\s*)""",
     re.I | re.X,
 )
@@ -70,7 +85,7 @@ DISCOURSE = frozenset({"note", "mention", "remember", "see", "stress", "emphasiz
 class Tense:
     """What the auxiliaries (or the governing verb) say about a clause."""
 
-    modal: Optional[str] = None
+    modal: str | None = None
     negated: bool = False
     perfect: bool = False
     progressive: bool = False
@@ -103,8 +118,14 @@ def tense_of(clause: PassiveClause) -> Tense:
         # preempted", "Once deployed, the change broke"), not its polarity.
         outer = tense_of_verb(clause.governor)
         own_clause = clause.kind == PARTICIPLE or verb.dep_ == "advcl"
-        return Tense(outer.modal, negated or (outer.negated and not own_clause), outer.perfect,
-                     outer.progressive or progressive, False, outer.present)
+        return Tense(
+            outer.modal,
+            negated or (outer.negated and not own_clause),
+            outer.perfect,
+            outer.progressive or progressive,
+            False,
+            outer.present,
+        )
     return Tense(modal, negated, perfect, progressive, infinitive, present)
 
 
@@ -113,10 +134,15 @@ def tense_of_verb(verb) -> Tense:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     modal = next((a.lower_ for a in aux if a.tag_ == "MD"), None)
     finite = next((a for a in aux if a.tag_ in ("MD", "VBD", "VBZ", "VBP")), verb)
-    return Tense(modal=modal, negated=any(_negative(c) for c in verb.children),
-                 perfect=any(a.lemma_ == "have" for a in aux),
-                 progressive=any(a.tag_ == "VBG" or a.lower_ == "being" for a in aux) or verb.tag_ == "VBG" and bool(aux),
-                 present=finite.tag_ in ("VBZ", "VBP"))
+    return Tense(
+        modal=modal,
+        negated=any(_negative(c) for c in verb.children),
+        perfect=any(a.lemma_ == "have" for a in aux),
+        progressive=any(a.tag_ == "VBG" or a.lower_ == "being" for a in aux)
+        or verb.tag_ == "VBG"
+        and bool(aux),
+        present=finite.tag_ in ("VBZ", "VBP"),
+    )
 
 
 def _negative(token) -> bool:
@@ -137,7 +163,7 @@ def is_timeline_entry(sent) -> bool:
     else:
         if first > 0:
             return False  # more than a timestamp before the sentence on its line
-    before = doc[first:sent.start].text_with_ws if first < sent.start else ""
+    before = doc[first : sent.start].text_with_ws if first < sent.start else ""
     if re.search(r"[.!?;]\s", before) or any(ch.isalpha() for ch in before) and not TIMESTAMP.match(before):
         return False
     return bool(TIMESTAMP.match(before + sent.text))
@@ -163,8 +189,10 @@ def _habitual(token) -> bool:
 def _moment(token, lex: PassiveLexicon) -> bool:
     """A phrase naming a moment: "at 13:05", "on Tuesday", "two days later"
     (not "back then")."""
-    return any(is_time(t, lex) and not (t.lower_ == "then" and any(c.lower_ == "back" for c in t.children))
-               for t in phrase(token))
+    return any(
+        is_time(t, lex) and not (t.lower_ == "then" and any(c.lower_ == "back" for c in t.children))
+        for t in phrase(token)
+    )
 
 
 def _modifiers(verb):
@@ -177,8 +205,11 @@ def has_moment(verb, lex: PassiveLexicon) -> bool:
     mods = _modifiers(verb)
     if any(_habitual(c) for c in mods):
         return False
-    return any(_moment(c, lex) for c in mods if c.dep_ in ("npadvmod", "tmod", "advmod")
-               or c.dep_ in ("prep", "agent") and c.lower_ != "for")
+    return any(
+        _moment(c, lex)
+        for c in mods
+        if c.dep_ in ("npadvmod", "tmod", "advmod") or c.dep_ in ("prep", "agent") and c.lower_ != "for"
+    )
 
 
 def has_event_cue(verb, lex: PassiveLexicon) -> bool:
@@ -192,7 +223,9 @@ def has_event_cue(verb, lex: PassiveLexicon) -> bool:
     if any(_habitual(c) for c in mods):
         return False
     for c in verb.children:
-        if c.dep_ == "advcl" and any(m.lower_ in TEMPORAL for m in c.children if m.dep_ in ("mark", "advmod")):
+        if c.dep_ == "advcl" and any(
+            m.lower_ in TEMPORAL for m in c.children if m.dep_ in ("mark", "advmod")
+        ):
             return True
     if any(c.dep_ in ("advmod", "neg") and c.lower_ in lex.event_adverbs for c in mods):
         return True  # "was accidentally deleted", "was never load-tested"
@@ -223,7 +256,11 @@ def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs and c.i == verb.i - 1:
             return True  # "was very concerned" (not "so a second engineer was paged")
-        if c.dep_ == "advmod" and c.lower_ in lex.state_adverbs and (not tense.perfect or verb.dep_ == "relcl"):
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ in lex.state_adverbs
+            and (not tense.perfect or verb.dep_ == "relcl")
+        ):
             # "was still enabled"; in a relative clause the perfect classifies
             # its noun too ("a batch that had already been captured")
             if c.lower_ != "longer" or any(g.lower_ == "no" for g in c.children):
@@ -239,10 +276,15 @@ def _adjective(token) -> bool:
     return token.tag_ == "JJ" and not token.lower_.endswith(("ed", "en"))
 
 
-def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline: bool = False,
-                  is_person: Callable[[object], bool] = lambda tok: False,
-                  entry: Optional[bool] = None,
-                  is_action: Callable[[object], bool] = lambda tok: False) -> Optional[str]:
+def why_not_event(
+    clause: PassiveClause,
+    lex: PassiveLexicon,
+    sent,
+    in_timeline: bool = False,
+    is_person: Callable[[object], bool] = lambda tok: False,
+    entry: bool | None = None,
+    is_action: Callable[[object], bool] = lambda tok: False,
+) -> str | None:
     """None when the clause reports an event; otherwise a short reason.
     ``in_timeline``: the sentence sits in a timeline section, where the
     simple present narrates ("14:05 Config is rolled back"); ``entry``: it
@@ -281,29 +323,46 @@ def why_not_event(clause: PassiveClause, lex: PassiveLexicon, sent, in_timeline:
         mark = child(verb, "mark", "advmod")
         if mark is not None and mark.lower_ in AS_THAN or in_class(verb, lex.formulas):
             return "formula"
-    if verb.lemma_.lower() in DISCOURSE and tense.modal and clause.subject is not None and clause.subject.lower_ == "it":
+    if (
+        verb.lemma_.lower() in DISCOURSE
+        and tense.modal
+        and clause.subject is not None
+        and clause.subject.lower_ == "it"
+    ):
         return "formula"
     if entry is None:
         entry = is_timeline_entry(sent)
-    if clause.adjectival and not (entry or _reporting(verb) or _placed(verb, lex)
-                                  or any(_placed(a, lex) for a in clause.aux)):
+    if clause.adjectival and not (
+        entry or _reporting(verb) or _placed(verb, lex) or any(_placed(a, lex) for a in clause.aux)
+    ):
         return "adjective"
     if _kind_described(clause) and not (entry or has_event_cue(verb, lex)):
         return "generic"
-    if (_generic(clause, tense) and not (entry or in_timeline) and not has_moment(verb, lex)
-            and not reports and not _narrated(clause, lex)):
+    if (
+        _generic(clause, tense)
+        and not (entry or in_timeline)
+        and not has_moment(verb, lex)
+        and not reports
+        and not _narrated(clause, lex)
+    ):
         return "generic"
     if clause.kind == REDUCED and not (entry and _headline_subject(clause)) and not has_event_cue(verb, lex):
         return "description"
     if _alternative(verb):
         return "alternative"
-    if (clause.kind in (BE_PASSIVE, GET_PASSIVE) and tense.plain and in_class(verb, lex.settings)
-            and not entry and not has_event_cue(verb, lex) and not _to_be_done(verb)):
+    if (
+        clause.kind in (BE_PASSIVE, GET_PASSIVE)
+        and tense.plain
+        and in_class(verb, lex.settings)
+        and not entry
+        and not has_event_cue(verb, lex)
+        and not _to_be_done(verb)
+    ):
         return "setting"
     return None
 
 
-def _construction(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> Optional[str]:
+def _construction(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> str | None:
     """Constructions in which a participle reports no act: a name after a
     verb of naming ("a package type called protestware"), the extent of a
     problem ("the issue was isolated to one partition"; but "access should be
@@ -323,11 +382,19 @@ def _construction(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> O
     governor = clause.governor
     if tense.infinitive and governor is not None and in_class(governor, lex.belief_heads):
         return "state"
-    if (tense.infinitive and governor is not None and in_class(governor, lex.request_heads)
-            and any(c.dep_ == "neg" and c.i < verb.i for c in verb.children)):
+    if (
+        tense.infinitive
+        and governor is not None
+        and in_class(governor, lex.request_heads)
+        and any(c.dep_ == "neg" and c.i < verb.i for c in verb.children)
+    ):
         return "wish"  # "asked not to be named": a wish that it not happen
-    if _prevented(verb, lex) or (tense.infinitive and governor is not None and in_class(governor, lex.permission_heads)
-                                 and tense_of_verb(governor).negated):
+    if _prevented(verb, lex) or (
+        tense.infinitive
+        and governor is not None
+        and in_class(governor, lex.permission_heads)
+        and tense_of_verb(governor).negated
+    ):
         return "prevented"
     return None
 
@@ -373,10 +440,10 @@ def _headline_subject(clause: PassiveClause) -> bool:
         return False
     sent = noun.sent
     start = timestamp_end(sent)
-    for tok in sent[max(start, sent.start) - sent.start:noun.i - sent.start]:
+    for tok in sent[max(start, sent.start) - sent.start : noun.i - sent.start]:
         if tok.text == ";":
             start = tok.i + 1
-    return not any(t.tag_ in FINITE_OR_PARTICIPLE for t in noun.doc[start:noun.left_edge.i])
+    return not any(t.tag_ in FINITE_OR_PARTICIPLE for t in noun.doc[start : noun.left_edge.i])
 
 
 def _fixed_phrase(verb, lex: PassiveLexicon) -> bool:
@@ -385,7 +452,10 @@ def _fixed_phrase(verb, lex: PassiveLexicon) -> bool:
     doc = verb.doc
     for size in {len(p.split()) for p in lex.fixed_phrases}:
         start = verb.i - size + 1
-        if start >= verb.sent.start and " ".join(t.lower_ for t in doc[start:verb.i + 1]) in lex.fixed_phrases:
+        if (
+            start >= verb.sent.start
+            and " ".join(t.lower_ for t in doc[start : verb.i + 1]) in lex.fixed_phrases
+        ):
             return True
     return False
 
@@ -402,7 +472,7 @@ def _quoted(verb) -> bool:
     if len(marks) % 2 == 0:
         return False
     opening = marks[-1]
-    return any(t.is_alpha for t in verb.doc[sent.start:opening.i])
+    return any(t.is_alpha for t in verb.doc[sent.start : opening.i])
 
 
 def _reports(verb, lex: PassiveLexicon) -> bool:
@@ -451,8 +521,9 @@ def _kind_described(clause: PassiveClause) -> bool:
         return True
     # an imperative; a label before a colon is no subject ("Paging bot: never suppress ...")
     return main.tag_ == "VB" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux") and not any(t.text == ":" for t in main.doc[c.i:main.i])
-        for c in main.children)
+        c.dep_ in ("nsubj", "nsubjpass", "aux") and not any(t.text == ":" for t in main.doc[c.i : main.i])
+        for c in main.children
+    )
 
 
 def _alternative(verb) -> bool:
@@ -460,7 +531,7 @@ def _alternative(verb) -> bool:
     not done ("were hardcoded rather than externalized")."""
     if verb.dep_ != "conj" or verb.head.i >= verb.i:
         return False
-    between = verb.doc[verb.head.i + 1:verb.i]
+    between = verb.doc[verb.head.i + 1 : verb.i]
     return any(t.lower_ in ("than", "instead") and t.head.i in (verb.head.i, verb.i) for t in between)
 
 
@@ -500,4 +571,8 @@ def _to_be_done(verb) -> bool:
         return True
     if head.lemma_.lower() in DISCOURSE:
         return False  # "Note: our reviews are held weekly" points at a fact
-    return head.tag_ == "VB" and head.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return (
+        head.tag_ == "VB"
+        and head.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    )

@@ -9,9 +9,10 @@ is also intransitive is read as active and left alone ("Primary DB
 restarted", "Traffic shifted back"), as the labeling guide decides; so is a
 person acting with the object left unsaid ("The on-call acknowledged").
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from blamelint.grammar.events import has_event_cue
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
@@ -32,8 +33,11 @@ def _determined(noun) -> bool:
     suggestions", "Four pods") is headline style too."""
     if noun.tag_ in PRONOUN_TAGS:
         return True
-    return any(t.dep_ == "poss" or t.tag_ == "POS" or t.dep_ == "det" and t.lower_ in DEFINITE
-               for t in noun.subtree if t.i < noun.i)
+    return any(
+        t.dep_ == "poss" or t.tag_ == "POS" or t.dep_ == "det" and t.lower_ in DEFINITE
+        for t in noun.subtree
+        if t.i < noun.i
+    )
 
 
 def headline(sent) -> bool:
@@ -48,8 +52,12 @@ def _done_by_someone(verb, lex: PassiveLexicon) -> bool:
     return any(c.lower_ == "by" and any(g.lower_ in lex.agency_by for g in c.children) for c in verb.children)
 
 
-def reads_as_passive(clause: PassiveClause, lex: PassiveLexicon,
-                     is_person: Callable[[object], bool] = lambda tok: False, timeline: bool = False) -> bool:
+def reads_as_passive(
+    clause: PassiveClause,
+    lex: PassiveLexicon,
+    is_person: Callable[[object], bool] = lambda tok: False,
+    timeline: bool = False,
+) -> bool:
     """Whether a reduced candidate (fragment, participle after a noun,
     participle clause) is a passive rather than an active intransitive.
     ``is_person`` tells whether a noun names a person or team; ``timeline``
@@ -63,16 +71,24 @@ def reads_as_passive(clause: PassiveClause, lex: PassiveLexicon,
         return True  # "Once deployed, the change ...": its subject is the main clause's
     if subject.lower_ in NOMINATIVE and subject.tag_ == "PRP":
         return False  # "We deployed at 14:05"
-    if clause.kind == FRAGMENT and subject.dep_ != "nsubjpass" and not timeline and (
-            _determined(subject) or any(c.dep_ == "mark" for c in verb.children)
-            or not headline(verb.sent)):
+    if (
+        clause.kind == FRAGMENT
+        and subject.dep_ != "nsubjpass"
+        and not timeline
+        and (_determined(subject) or any(c.dep_ == "mark" for c in verb.children) or not headline(verb.sent))
+    ):
         # Prose, not a headline: "The diff looked like a rename", "that the
         # consumer checkpointed", "The payout worker held on to the lock",
         # "Several factors combined: a risky deploy, ...". A participle-only
         # form there is a participle after its noun ("the steps taken"),
         # which counts only as an event ("the steps taken at 09:10").
         return fixed and has_event_cue(verb, lex)
-    if not fixed and clause.kind == FRAGMENT and _determined(subject) and in_class(verb, lex.prose_intransitive):
+    if (
+        not fixed
+        and clause.kind == FRAGMENT
+        and _determined(subject)
+        and in_class(verb, lex.prose_intransitive)
+    ):
         return False  # "The fix deployed at 14:05" (but "the reduction deployed at 14:05 broke ...")
     if is_person(subject):
         return fixed or in_class(verb, lex.done_to_people)  # "Customers notified" / "Kofi approved"

@@ -4,10 +4,11 @@ The lists live in ``rules/data`` (``states.yaml``, ``passive-verbs.yaml``,
 ``passive-cues.yaml``); this module only checks their shape and gives fast
 look-ups. Verb entries are lemmas, a phrasal verb is ``"lemma particle"``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
-from typing import Iterable, Mapping
 
 from blamelint.grammar.morphology import guessed_lemmas
 
@@ -51,7 +52,7 @@ class PassiveLexicon:
     agency_by: frozenset[str] = frozenset()
 
     @classmethod
-    def from_data(cls, sources: Mapping[str, object]) -> "PassiveLexicon":
+    def from_data(cls, sources: Mapping[str, object]) -> PassiveLexicon:
         """Build from {file name: parsed YAML}. Raises ValueError naming the
         file and key when a file is not a mapping of word lists or has a key
         this lexicon does not know."""
@@ -69,7 +70,7 @@ class PassiveLexicon:
         return cls(**values)
 
     @classmethod
-    def from_models(cls, *models: Iterable[tuple[str, Iterable[str]]]) -> "PassiveLexicon":
+    def from_models(cls, *models: Iterable[tuple[str, Iterable[str]]]) -> PassiveLexicon:
         """Build from the validated data models of states.yaml, passive-verbs.yaml
         and passive-cues.yaml (each iterates as (key, words))."""
         values: dict[str, frozenset[str]] = {}

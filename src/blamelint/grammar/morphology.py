@@ -1,6 +1,7 @@
 """Word forms from lemminflect's lexicon (offline, cached): lemmas of a verb
 form, its inflections, whether a form is a past participle, whether a word
 is an English word at all. No parse needed."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -76,8 +77,10 @@ def participle_form(word: str) -> bool:
 def participle_only(word: str) -> bool:
     """A form that can only be a past participle, never a simple past
     ("frozen", "taken", "written"): a fragment using it cannot be active."""
-    return any(word in forms_of(lemma).get("VBN", ()) and word not in forms_of(lemma).get("VBD", ())
-               for lemma in verb_lemmas(word))
+    return any(
+        word in forms_of(lemma).get("VBN", ()) and word not in forms_of(lemma).get("VBD", ())
+        for lemma in verb_lemmas(word)
+    )
 
 
 @lru_cache(maxsize=8192)

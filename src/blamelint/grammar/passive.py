@@ -11,10 +11,11 @@ passive (its verb may be intransitive) is decided in ``fragments``; whether
 the clause reports an event in ``events``; whether it names its agent in
 ``agents``. This module only finds and describes the candidates.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Optional
 
 from blamelint.grammar.morphology import participle_form, participle_only, verb_lemmas
 
@@ -24,16 +25,54 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECTS = frozenset({"dobj", "dative", "attr"})
 COMPLEMENTS = frozenset({"acomp", "ccomp"})
 LIGHT_VERBS = frozenset({"be", "have", "get", "do"})
-LINKING_VERBS = frozenset({"appear", "be", "become", "come", "fall", "feel", "get", "go", "grow", "hold", "keep",
-                           "look", "prove", "remain", "run", "seem", "sit", "sound", "stand", "stay", "turn"})
+LINKING_VERBS = frozenset(
+    {
+        "appear",
+        "be",
+        "become",
+        "come",
+        "fall",
+        "feel",
+        "get",
+        "go",
+        "grow",
+        "hold",
+        "keep",
+        "look",
+        "prove",
+        "remain",
+        "run",
+        "seem",
+        "sit",
+        "sound",
+        "stand",
+        "stay",
+        "turn",
+    }
+)
 """Verbs whose adjective complement describes their subject ("Latency held
 steady"): such a clause is active."""
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 NOUN_LIKE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
 CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"})
 
-SUBORDINATORS = frozenset({"after", "although", "as", "before", "if", "once", "though", "unless", "until",
-                           "when", "whenever", "while", "than"})
+SUBORDINATORS = frozenset(
+    {
+        "after",
+        "although",
+        "as",
+        "before",
+        "if",
+        "once",
+        "though",
+        "unless",
+        "until",
+        "when",
+        "whenever",
+        "while",
+        "than",
+    }
+)
 
 BE_PASSIVE, GET_PASSIVE = "be", "get"
 FRAGMENT, REDUCED, PARTICIPLE = "fragment", "reduced", "participle"
@@ -56,10 +95,10 @@ class PassiveClause:
 
     verb: object
     kind: str
-    subject: Optional[object] = None
+    subject: object | None = None
     aux: tuple = ()
-    governor: Optional[object] = None
-    first: Optional[object] = None
+    governor: object | None = None
+    first: object | None = None
     adjectival: bool = False
     """The parser read "be" + participle as an adjective ("After the cache
     was flushed"): a passive only where the clause marks an event."""
@@ -104,7 +143,7 @@ def find_passives(sent, complement_heads: frozenset[str] = frozenset()) -> Itera
             yield clause
 
 
-def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
+def _clause(tok, found, complement_heads) -> PassiveClause | None:
     tag = tok.tag_
     if tag not in PARTICIPLE_TAGS and not (tag == "JJ" and is_participle(tok)):
         return None
@@ -129,25 +168,48 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
         return PassiveClause(tok, kind, subject, aux, governor)
     head = tok.head
     # "The alerts got auto-closed": "got" heads the participle.
-    if (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "xcomp", "oprd", "ccomp") and head.lower_ in GET_FORMS
-            and head.i < tok.i and not has_child(head, OBJECTS) and not has_child(tok, SUBJECTS)):
+    if (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("acomp", "xcomp", "oprd", "ccomp")
+        and head.lower_ in GET_FORMS
+        and head.i < tok.i
+        and not has_child(head, OBJECTS)
+        and not has_child(tok, SUBJECTS)
+    ):
         return PassiveClause(tok, GET_PASSIVE, child(head, "nsubj", "nsubjpass"), auxiliaries(head) + (head,))
     # "User error got their API keys revoked": the participle after "get" and
     # its object is a passive of that object (causative "get").
-    if (head.lower_ in GET_FORMS and head.i < tok.i and tok.dep_ in ("ccomp", "oprd", "xcomp")
-            and not aux and not has_child(tok, OBJECTS)):
+    if (
+        head.lower_ in GET_FORMS
+        and head.i < tok.i
+        and tok.dep_ in ("ccomp", "oprd", "xcomp")
+        and not aux
+        and not has_child(tok, OBJECTS)
+    ):
         subject = child(tok, "nsubj", "nsubjpass") or child(head, "dobj")
         if subject is not None and head.i < subject.i < tok.i:
             return PassiveClause(tok, GET_PASSIVE, subject, (), governor=head)
     # "Why wasn't the alert routed to the team?": the question puts "was" first.
-    if (head.lemma_ == "be" and head.i < tok.i and tok.dep_ in ("ccomp", "acomp", "xcomp", "oprd")
-            and not aux and child(tok, "mark") is None and not has_child(tok, OBJECTS)):
+    if (
+        head.lemma_ == "be"
+        and head.i < tok.i
+        and tok.dep_ in ("ccomp", "acomp", "xcomp", "oprd")
+        and not aux
+        and child(tok, "mark") is None
+        and not has_child(tok, OBJECTS)
+    ):
         subject = child(tok, "nsubj", "nsubjpass") or child(head, "nsubj", "nsubjpass")
         if subject is not None and subject.i > head.i and _right_after(subject, head):
             return PassiveClause(tok, BE_PASSIVE, subject, auxiliaries(head) + (head,))
     # "After the cache was flushed": the tagger made the participle an adjective.
-    if (tok.dep_ == "acomp" and head.lemma_ == "be" and head.i < tok.i and tok.tag_ in ("JJ", "VBN")
-            and not aux and is_participle(tok)):
+    if (
+        tok.dep_ == "acomp"
+        and head.lemma_ == "be"
+        and head.i < tok.i
+        and tok.tag_ in ("JJ", "VBN")
+        and not aux
+        and is_participle(tok)
+    ):
         return PassiveClause(tok, BE_PASSIVE, subject_of(head), auxiliaries(head) + (head,), adjectival=True)
     if aux or tok.tag_ == "JJ" or tok.pos_ != "VERB" or tok.lemma_.lower() in LIGHT_VERBS:
         return None  # an active verb with its auxiliary ("had dropped"), or "was", "got", "had"
@@ -156,7 +218,9 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
     # "was considered but rejected": the conjunct shares the first one's auxiliary.
     if tok.dep_ == "conj" and head.i in found and not has_child(tok, SUBJECTS) and tok.tag_ == "VBN":
         first = found[head.i]
-        return PassiveClause(tok, first.kind, first.subject, first.aux, first.governor, first.first or first.verb)
+        return PassiveClause(
+            tok, first.kind, first.subject, first.aux, first.governor, first.first or first.verb
+        )
     subject = subject_of(tok)
     if subject is not None and tok.tag_ in ("VBN", "VBD") and _relative_misread(tok):
         # "The ConfigMap edited at 09:15 had a stray tab": no "and" joins the
@@ -167,8 +231,11 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
     if subject is not None:
         if subject.dep_ == "expl" or subject.tag_ in ("WDT", "WP"):
             return None  # "there", or a relative clause ("that read the key"): prose
-        if tok.dep_ in ("ROOT", "conj", "parataxis") or _verbless_root(head) or (
-                tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() not in complement_heads):
+        if (
+            tok.dep_ in ("ROOT", "conj", "parataxis")
+            or _verbless_root(head)
+            or (tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() not in complement_heads)
+        ):
             return PassiveClause(tok, FRAGMENT, subject)
         return None
     # "Leaked key revoked", "Incident resolved, timings returned to normal":
@@ -190,20 +257,33 @@ def _clause(tok, found, complement_heads) -> Optional[PassiveClause]:
         # "These changes, when not implemented at the upgrade, caused ...":
         # a participle clause the parser hung on the noun it describes.
         return PassiveClause(tok, PARTICIPLE, head, governor=head.head if head.head.i != head.i else None)
-    if (tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ in ("nsubj", "nsubjpass")
-            and head.head.lemma_ == "be" and head.head.i < head.i):
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and head.head.lemma_ == "be"
+        and head.head.i < head.i
+    ):
         # "Why wasn't the alert sent to the rota?": the participle was hung on the subject.
         return PassiveClause(tok, BE_PASSIVE, head, auxiliaries(head.head) + (head.head,))
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "dep", "parataxis", "advcl") and _in_brackets(tok):
         # "amplified failures (now fixed with retry limits)", "broke lookups
         # (later reverted in #4411)": a bracketed aside is a fragment of its own
         return PassiveClause(tok, FRAGMENT, head if head.pos_ in NOUNS and head.i < tok.i else None)
-    if tok.dep_ == "acl" and (tok.tag_ == "VBN" or is_participle(tok)) and head.pos_ in NOUNS and head.i < tok.i:
+    if (
+        tok.dep_ == "acl"
+        and (tok.tag_ == "VBN" or is_participle(tok))
+        and head.pos_ in NOUNS
+        and head.i < tok.i
+    ):
         # (a form that can be a participle after its noun, whatever the tag: "OOMs reduced to 2")
         root = _fragment_head(head)
         return PassiveClause(tok, FRAGMENT, root) if root is not None else PassiveClause(tok, REDUCED, head)
-    if (tok.dep_ == "advcl" and (tok.tag_ == "VBN" and (tok.i < head.i or _after_comma(tok)) or _subordinated(tok))
-            and not _negated_adjective(tok)):
+    if (
+        tok.dep_ == "advcl"
+        and (tok.tag_ == "VBN" and (tok.i < head.i or _after_comma(tok)) or _subordinated(tok))
+        and not _negated_adjective(tok)
+    ):
         return PassiveClause(tok, PARTICIPLE, child(head, "nsubj", "nsubjpass"), governor=head)
     return None
 
@@ -214,17 +294,27 @@ def _has_object(verb) -> bool:
     clause before the verb or after a semicolon is another fragment."""
     doc = verb.doc
     for c in verb.children:
-        if c.dep_ in OBJECTS and c.pos_ != "ADP" and not (c.i > 0 and doc[c.left_edge.i - 1].text in ("(", "[")):
+        if (
+            c.dep_ in OBJECTS
+            and c.pos_ != "ADP"
+            and not (c.i > 0 and doc[c.left_edge.i - 1].text in ("(", "["))
+        ):
             return True
-        if (c.dep_ == "xcomp" and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c))
-                and not participle_only(verb.lower_)):
+        if (
+            c.dep_ == "xcomp"
+            and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c))
+            and not participle_only(verb.lower_)
+        ):
             # "kept being served", "started failing": an active catenative
             # (but "Consumers seen restarting": "seen" is only a participle)
             return True
         if c.dep_ in ("acomp", "oprd") and verb.lemma_.lower() not in LINKING_VERBS:
             continue  # "All systems verified operational": the passive's complement
-        if (c.dep_ in COMPLEMENTS or c.dep_ == "oprd") and c.i > verb.i and not any(
-                t.text in (";", ",", ":", "—", "–") for t in doc[verb.i + 1:c.i]):
+        if (
+            (c.dep_ in COMPLEMENTS or c.dep_ == "oprd")
+            and c.i > verb.i
+            and not any(t.text in (";", ",", ":", "—", "–") for t in doc[verb.i + 1 : c.i])
+        ):
             return True
     return False
 
@@ -242,8 +332,13 @@ def _relative_misread(verb) -> bool:
     nothing between them ("The ConfigMap edited at 09:15 had a stray tab")."""
     doc = verb.doc
     for c in verb.children:
-        if c.dep_ in ("conj", "dep") and c.pos_ in ("VERB", "AUX") and c.i > verb.i and not has_child(c, SUBJECTS):
-            between = doc[verb.i + 1:c.i]
+        if (
+            c.dep_ in ("conj", "dep")
+            and c.pos_ in ("VERB", "AUX")
+            and c.i > verb.i
+            and not has_child(c, SUBJECTS)
+        ):
+            between = doc[verb.i + 1 : c.i]
             if not any(t.dep_ == "cc" or t.is_punct for t in between if t.head.i in (verb.i, c.i)):
                 return True
     return False
@@ -260,7 +355,7 @@ def _negated_adjective(tok) -> bool:
 def _right_after(subject, be) -> bool:
     """The subject follows "be" directly (past a negation), as in a question
     ("Why wasn't the alert routed?"), not somewhere later in the sentence."""
-    between = subject.doc[be.i + 1:subject.left_edge.i]
+    between = subject.doc[be.i + 1 : subject.left_edge.i]
     return all(t.dep_ == "neg" for t in between)
 
 
@@ -276,8 +371,13 @@ def _after_comma(tok) -> bool:
     """A participle clause after its main clause, set off by a comma, with
     no subject or object of its own ("Solution completed, handed over to
     the team in DK")."""
-    return (tok.i > tok.head.i and tok.doc[tok.i - 1].text == "," and is_participle(tok)
-            and not has_child(tok, SUBJECTS) and not _has_object(tok))
+    return (
+        tok.i > tok.head.i
+        and tok.doc[tok.i - 1].text == ","
+        and is_participle(tok)
+        and not has_child(tok, SUBJECTS)
+        and not _has_object(tok)
+    )
 
 
 def _opens_sentence(verb) -> bool:

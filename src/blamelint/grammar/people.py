@@ -1,10 +1,10 @@
 """Is a noun phrase a person (a pronoun, a role noun, a name, a handle) or
 something else (a system, a process, a thing)? And does a noun name something
 people do (a deploy, a review)? The word lists are data (rules/data/people.yaml)."""
+
 from __future__ import annotations
 
 import copy
-from typing import Optional
 
 from blamelint.data import load
 from blamelint.data.models import PeopleData
@@ -17,7 +17,7 @@ INDEFINITE_PEOPLE = ("somebody", "someone", "anyone", "anybody", "everyone", "ev
 class People:
     """Tell people from systems and from actions done by people."""
 
-    def __init__(self, data: Optional[PeopleData] = None):
+    def __init__(self, data: PeopleData | None = None):
         data = data if data is not None else load(PeopleData)
         self.pronouns = data.person_pronouns
         self.roles = data.role_nouns
@@ -26,7 +26,7 @@ class People:
         self.system_nouns = data.system_nouns
         self.cast: Cast = NO_CAST
 
-    def in_document(self, text: str) -> "People":
+    def in_document(self, text: str) -> People:
         """A copy that also knows the people and systems ``text`` (a whole
         document) names (grammar/cast.py)."""
         other = copy.copy(self)
@@ -34,26 +34,38 @@ class People:
         return other
 
     @staticmethod
-    def hyphenated(tok) -> Optional[str]:
+    def hyphenated(tok) -> str | None:
         """The whole word when ``tok`` is part of a hyphenated word written
         without spaces ("cert-manager", "sync-worker"), else None."""
         doc, i = tok.doc, tok.i
         start = i
-        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
-                and not doc[start - 1].whitespace_:
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_
+        ):
             start -= 2
         end = i
-        while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
-                and not doc[end + 1].whitespace_:
+        while (
+            end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and not doc[end].whitespace_
+            and not doc[end + 1].whitespace_
+        ):
             end += 2
-        return doc[start:end + 1].text.lower() if end > start else None
+        return doc[start : end + 1].text.lower() if end > start else None
 
     def is_role(self, tok) -> bool:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in self.roles or lemma in self.roles:
             return True
-        if lemma == "call" and tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "–") \
-                and tok.doc[tok.i - 2].lower_ == "on":
+        if (
+            lemma == "call"
+            and tok.i >= 2
+            and tok.doc[tok.i - 1].text in ("-", "–")
+            and tok.doc[tok.i - 2].lower_ == "on"
+        ):
             return True  # "the on-call"
         return False
 
@@ -90,13 +102,19 @@ class People:
             return False  # a service's name: "cert-manager", "the sync-worker"
         if self.cast.says_system(low):
             return False  # "Hank, our node autoscaler" said so earlier
-        if self.cast.says_person(low) and not any(c.dep_ in ("det", "compound", "amod") for c in tok.children) \
-                and tok.pos_ in ("PROPN", "NOUN"):
+        if (
+            self.cast.says_person(low)
+            and not any(c.dep_ in ("det", "compound", "amod") for c in tok.children)
+            and tok.pos_ in ("PROPN", "NOUN")
+        ):
             return True  # "Tom, on call", "nobody on Growth": a person or a team of this document
         if self.is_role(tok):
             return True
-        if len(tok.text) == 1 and tok.text.isupper() and any(
-                c.dep_ == "compound" and self.is_role(c) for c in tok.children):
+        if (
+            len(tok.text) == 1
+            and tok.text.isupper()
+            and any(c.dep_ == "compound" and self.is_role(c) for c in tok.children)
+        ):
             return True  # an anonymised person: "Engineer A", "Developer B"
         if low.startswith("@") and low[1:].replace("-", "").replace("_", "").isalnum():
             return True  # a handle: "@aronasorman looked over it"

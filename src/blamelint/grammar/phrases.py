@@ -1,9 +1,10 @@
 """Multi-word phrases from rule data, matched on a sentence's tokens by lower
 case or lemma ("drop the ball" matches "dropped the ball")."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 _WORD = re.compile(r"\w+(?=n't)|n't|'\w+|\w+|[^\w\s]")
 

@@ -17,10 +17,11 @@ rewrite is shown only when it passes three tests:
 3. parsed again with "we" for "[who]", the doer is the active subject of the
    clause's verb (no passive subject or auxiliary on that verb).
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
 
 from blamelint.grammar.morphology import ambiguous_verb, inflections
 
@@ -28,19 +29,70 @@ WHO = "[who]"
 CLAUSE_BOUNDARIES = frozenset({"advcl", "parataxis", "relcl", "acl", "csubj"})
 """Children whose subtree is another clause: the rewrite covers the flagged clause only."""
 FUNCTION_POS = frozenset({"DET", "ADP", "AUX", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ"})
-LEAD_ADVERBS = frozenset({
-    "also", "then", "later", "again", "finally", "eventually", "subsequently", "meanwhile", "next",
-    "afterwards", "immediately", "quickly", "first", "initially", "instead",
-})
+LEAD_ADVERBS = frozenset(
+    {
+        "also",
+        "then",
+        "later",
+        "again",
+        "finally",
+        "eventually",
+        "subsequently",
+        "meanwhile",
+        "next",
+        "afterwards",
+        "immediately",
+        "quickly",
+        "first",
+        "initially",
+        "instead",
+    }
+)
 """Sentence adverbs that may stand before the doer: "Later [who] restarted it"."""
-LEAD_PREPOSITIONS = frozenset({
-    "at", "on", "in", "during", "around", "by", "after", "before", "shortly", "about", "within", "from",
-    "throughout", "until", "since", "overnight", "today", "yesterday",
-})
-LEAD_CONNECTIVES = frozenset({
-    "and", "but", "so", "or", "after", "before", "when", "whenever", "once", "while", "until", "because",
-    "since", "as", "if", "unless", "although", "though",
-})
+LEAD_PREPOSITIONS = frozenset(
+    {
+        "at",
+        "on",
+        "in",
+        "during",
+        "around",
+        "by",
+        "after",
+        "before",
+        "shortly",
+        "about",
+        "within",
+        "from",
+        "throughout",
+        "until",
+        "since",
+        "overnight",
+        "today",
+        "yesterday",
+    }
+)
+LEAD_CONNECTIVES = frozenset(
+    {
+        "and",
+        "but",
+        "so",
+        "or",
+        "after",
+        "before",
+        "when",
+        "whenever",
+        "once",
+        "while",
+        "until",
+        "because",
+        "since",
+        "as",
+        "if",
+        "unless",
+        "although",
+        "though",
+    }
+)
 """Words that open the flagged clause inside its sentence: the rewrite replaces the
 clause in place ("..., so [who] promoted a second replica")."""
 
@@ -57,14 +109,24 @@ def clause_tokens(clauses: Iterable, start: int) -> list:
         drop: set[int] = set()
         for child in verb.children:
             outside_group = child.dep_ == "conj" and child.i not in group
-            if child.dep_ in CLAUSE_BOUNDARIES or outside_group or (child.dep_ == "ccomp" and child.i < verb.i):
+            if (
+                child.dep_ in CLAUSE_BOUNDARIES
+                or outside_group
+                or (child.dep_ == "ccomp" and child.i < verb.i)
+            ):
                 drop.update(t.i for t in child.subtree)
         kept.update((t.i, t) for t in verb.subtree if t.i not in drop and t.i >= start)
         subject = clause.subject
         if subject is not None and clause is clauses[0]:
-            kept.update((t.i, t) for t in subject.subtree
-                        if t.i >= start and t.i not in drop and t.i not in group and t.i != verb.i
-                        and not _in_other_clause(t, subject))
+            kept.update(
+                (t.i, t)
+                for t in subject.subtree
+                if t.i >= start
+                and t.i not in drop
+                and t.i not in group
+                and t.i != verb.i
+                and not _in_other_clause(t, subject)
+            )
     return [kept[i] for i in sorted(kept)]
 
 
@@ -105,10 +167,12 @@ def missing_words(words: Iterable[str], rewrite: str) -> list[str]:
     return missing
 
 
-GLUE = frozenset("""
+GLUE = frozenset(
+    """
 it them us me him her i we you he she they did does do not t is was are were has have had will would
 should could can must may might to be been being get got gets that never
-""".split())
+""".split()
+)
 """Words a rewrite adds: pronouns for the moved subject, the active verb group."""
 
 
@@ -141,7 +205,7 @@ def with_subject(rewrite: str, pronoun: str = "we") -> str:
     """The rewrite with a pronoun for "[who]" (capitalised when it opens the sentence)."""
     at = rewrite.find(WHO)
     word = pronoun.capitalize() if at == 0 else pronoun
-    return rewrite[:at] + word + rewrite[at + len(WHO):]
+    return rewrite[:at] + word + rewrite[at + len(WHO) :]
 
 
 def reads_active(doc, lemmas: Iterable[str]) -> bool:
@@ -155,12 +219,15 @@ def reads_active(doc, lemmas: Iterable[str]) -> bool:
         verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj")]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or head.dep_ in ("relcl", "acl"):
             return False  # still passive, or "the app we released": a noun phrase
-        return any(v.lemma_.lower() in lemmas or v.lower_ in lemmas for v in verbs if v.pos_ in ("VERB", "AUX"))
+        return any(
+            v.lemma_.lower() in lemmas or v.lower_ in lemmas for v in verbs if v.pos_ in ("VERB", "AUX")
+        )
     return False
 
 
-def why_unfaithful(clauses: list, rewrite: Optional[str], start: int,
-                   parse: Optional[Callable[[str], object]] = None) -> Optional[str]:
+def why_unfaithful(
+    clauses: list, rewrite: str | None, start: int, parse: Callable[[str], object] | None = None
+) -> str | None:
     """None when the rewrite passes all three tests (the re-parse only when
     ``parse`` is given), else which test it fails."""
     if not rewrite or WHO not in rewrite:
@@ -177,9 +244,14 @@ def why_unfaithful(clauses: list, rewrite: Optional[str], start: int,
     lost = missing_words(content_words(tokens, skip=verbs), rewrite)
     if lost:
         return "loses " + ", ".join(repr(w) for w in lost)
-    allowed = {w for t in tokens for w in re.findall(r"[^\W_]+", t.lower_)} | {t.lemma_.lower() for t in tokens}
-    extra = [w for w in re.findall(r"[^\W_]+", rewrite.replace(WHO, "").lower())
-             if w not in allowed and w not in GLUE and not _inflects(w, clauses)]
+    allowed = {w for t in tokens for w in re.findall(r"[^\W_]+", t.lower_)} | {
+        t.lemma_.lower() for t in tokens
+    }
+    extra = [
+        w
+        for w in re.findall(r"[^\W_]+", rewrite.replace(WHO, "").lower())
+        if w not in allowed and w not in GLUE and not _inflects(w, clauses)
+    ]
     if extra:
         return "brings in words from outside the clause: " + ", ".join(repr(w) for w in extra)
     if parse is not None:
@@ -189,6 +261,7 @@ def why_unfaithful(clauses: list, rewrite: Optional[str], start: int,
     return None
 
 
-def faithful(clauses: list, rewrite: Optional[str], start: int,
-             parse: Optional[Callable[[str], object]] = None) -> bool:
+def faithful(
+    clauses: list, rewrite: str | None, start: int, parse: Callable[[str], object] | None = None
+) -> bool:
     return why_unfaithful(clauses, rewrite, start, parse) is None

@@ -15,20 +15,36 @@ attribute values and spaCy's own setter. A pattern of any other kind (an
 operator, a comparison, an extension attribute) leaves spaCy's component in
 place. Tests compare the two on every corpus.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 COMPONENT = "blamelint_attribute_ruler"
 
 STRING_ATTRS = {
-    "ORTH": "text", "TEXT": "text", "LOWER": "lower_", "NORM": "norm_", "TAG": "tag_",
-    "POS": "pos_", "DEP": "dep_", "LEMMA": "lemma_", "SHAPE": "shape_", "ENT_TYPE": "ent_type_",
+    "ORTH": "text",
+    "TEXT": "text",
+    "LOWER": "lower_",
+    "NORM": "norm_",
+    "TAG": "tag_",
+    "POS": "pos_",
+    "DEP": "dep_",
+    "LEMMA": "lemma_",
+    "SHAPE": "shape_",
+    "ENT_TYPE": "ent_type_",
 }
 BOOL_ATTRS = {
-    "IS_SPACE": "is_space", "IS_PUNCT": "is_punct", "IS_ALPHA": "is_alpha", "IS_DIGIT": "is_digit",
-    "IS_LOWER": "is_lower", "IS_UPPER": "is_upper", "IS_TITLE": "is_title", "IS_STOP": "is_stop",
+    "IS_SPACE": "is_space",
+    "IS_PUNCT": "is_punct",
+    "IS_ALPHA": "is_alpha",
+    "IS_DIGIT": "is_digit",
+    "IS_LOWER": "is_lower",
+    "IS_UPPER": "is_upper",
+    "IS_TITLE": "is_title",
+    "IS_STOP": "is_stop",
     "LIKE_NUM": "like_num",
 }
 ANCHORS = ("LOWER", "ORTH", "TEXT", "TAG", "DEP", "POS", "IS_SPACE")
@@ -54,8 +70,12 @@ def _test(key: str, value: Any) -> tuple[str, Test]:
     if isinstance(value, str):
         return attr, (lambda v, want=value: v == want)
     if isinstance(value, dict) and len(value) == 1:
-        (op, arg), = value.items()
-        if op in ("IN", "NOT_IN") and isinstance(arg, (list, tuple, set)) and all(isinstance(a, str) for a in arg):
+        ((op, arg),) = value.items()
+        if (
+            op in ("IN", "NOT_IN")
+            and isinstance(arg, (list, tuple, set))
+            and all(isinstance(a, str) for a in arg)
+        ):
             values = frozenset(arg)
             if op == "IN":
                 return attr, (lambda v, values=values: v in values)
@@ -66,7 +86,7 @@ def _test(key: str, value: Any) -> tuple[str, Test]:
     raise Unsupported(f"{key}: {value!r}")
 
 
-def _anchor(tokens: list[dict]) -> Optional[tuple[int, str, tuple[Any, ...]]]:
+def _anchor(tokens: list[dict]) -> tuple[int, str, tuple[Any, ...]] | None:
     """(position, token attribute, values): a token of the pattern that must
     have one of these values for the pattern to match, if there is one."""
     for position, spec in enumerate(tokens):
@@ -90,8 +110,13 @@ class CompiledRuler:
 
     MEMO_LIMIT = 200_000
 
-    def __init__(self, patterns: list[tuple[int, list[list[list[tuple[str, Test]]]], list]],
-                 attrs: list[dict], indices: list[int], strings):
+    def __init__(
+        self,
+        patterns: list[tuple[int, list[list[list[tuple[str, Test]]]], list]],
+        attrs: list[dict],
+        indices: list[int],
+        strings,
+    ):
         """``patterns``: (number, alternatives, anchors): each alternative a list of
         token specs, each spec a list of (token attribute, test)."""
         from spacy.attrs import IDS
@@ -108,7 +133,10 @@ class CompiledRuler:
                     single.append((number, specs, anchor))
                 else:
                     longer.append((number, specs, anchor))
-        names = {**{v: k for k, v in STRING_ATTRS.items() if k != "TEXT"}, **{v: k for k, v in BOOL_ATTRS.items()}}
+        names = {
+            **{v: k for k, v in STRING_ATTRS.items() if k != "TEXT"},
+            **{v: k for k, v in BOOL_ATTRS.items()},
+        }
         self.columns = sorted(used)
         self.column_ids = [IDS[names[attr]] for attr in self.columns]
         self.is_bool = [attr in BOOL_ATTRS.values() for attr in self.columns]
@@ -134,7 +162,7 @@ class CompiledRuler:
         return by_value, anywhere
 
     @classmethod
-    def from_ruler(cls, ruler) -> "CompiledRuler":
+    def from_ruler(cls, ruler) -> CompiledRuler:
         """Compile a spaCy AttributeRuler; raises Unsupported for a pattern it cannot."""
         patterns = []
         for number in range(len(ruler.attrs)):
@@ -146,7 +174,9 @@ class CompiledRuler:
                 raise Unsupported("a pattern with a callback")
             compiled, anchors = [], []
             for tokens in alternatives:
-                if not tokens or any(not isinstance(spec, dict) or "OP" in spec or "op" in spec for spec in tokens):
+                if not tokens or any(
+                    not isinstance(spec, dict) or "OP" in spec or "op" in spec for spec in tokens
+                ):
                     raise Unsupported(f"pattern {number}: {tokens!r}")
                 compiled.append([[_test(k, v) for k, v in spec.items()] for spec in tokens])
                 anchors.append(_anchor(tokens))
@@ -154,8 +184,10 @@ class CompiledRuler:
         return cls(patterns, list(ruler.attrs), list(ruler.indices), ruler.vocab.strings)
 
     def _values(self, row, strings) -> dict[str, Any]:
-        return {attr: (bool(v) if is_bool else strings[v])
-                for attr, v, is_bool in zip(self.columns, row, self.is_bool)}
+        return {
+            attr: (bool(v) if is_bool else strings[v])
+            for attr, v, is_bool in zip(self.columns, row, self.is_bool)
+        }
 
     def matches(self, doc) -> list[tuple[int, int, int]]:
         """(pattern number, start, end) of every match, in the ruler's order."""
@@ -185,8 +217,15 @@ class CompiledRuler:
         for column in self.single_columns:
             candidates.extend(self.single_by_value.get((column, row[column]), ()))
         values = self._values(row, strings)
-        return tuple(sorted({number for number, specs, _ in candidates
-                             if all(test(values[attr]) for attr, test in specs[0])}))
+        return tuple(
+            sorted(
+                {
+                    number
+                    for number, specs, _ in candidates
+                    if all(test(values[attr]) for attr, test in specs[0])
+                }
+            )
+        )
 
     def _longer(self, rows, strings) -> list[tuple[int, int, int]]:
         n = len(rows)
@@ -207,8 +246,13 @@ class CompiledRuler:
             for number, specs, position in candidates:
                 start = at - position
                 end = start + len(specs)
-                if start >= 0 and end <= n and all(test(values(start + k)[attr])
-                                                   for k, spec in enumerate(specs) for attr, test in spec):
+                if (
+                    start >= 0
+                    and end <= n
+                    and all(
+                        test(values(start + k)[attr]) for k, spec in enumerate(specs) for attr, test in spec
+                    )
+                ):
                     found.append((number, start, end))
         return found
 
@@ -219,8 +263,10 @@ class CompiledRuler:
             index = self.indices[number]
             position = index if index >= 0 else (end - start) + index
             if not 0 <= position < end - start:
-                raise ValueError(f"attribute ruler pattern {number}: index {index} is outside the match "
-                                 f"{[t.text for t in doc[start:end]]}")
+                raise ValueError(
+                    f"attribute ruler pattern {number}: index {index} is outside the match "
+                    f"{[t.text for t in doc[start:end]]}"
+                )
             set_token_attrs(doc[start + position], self.attrs[number])
         return doc
 
@@ -228,7 +274,7 @@ class CompiledRuler:
 class FastAttributeRuler:
     """The pipeline component: a compiled ruler, run on each doc."""
 
-    def __init__(self, compiled: Optional[CompiledRuler] = None):
+    def __init__(self, compiled: CompiledRuler | None = None):
         self.compiled = compiled
 
     def __call__(self, doc):

@@ -14,12 +14,14 @@ rules for unknown words) stays lemminflect's.
 before their first look-up; it does nothing for a lemminflect version the
 equivalence test has not checked, or once a table is loaded.
 """
+
 from __future__ import annotations
 
 import gzip
 from bisect import bisect_left
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 VERIFIED_VERSIONS = ("0.2.3",)
 """lemminflect versions whose tables tests/nlp/test_lemminflect_tables.py
@@ -33,13 +35,14 @@ def _word(line: str) -> str:
 class LazyTable:
     """A read-only stand-in for one of lemminflect's table dictionaries."""
 
-    def __init__(self, path: str, merge: Callable[[Optional[dict], str], dict],
-                 fixed: Optional[dict[str, Any]] = None):
+    def __init__(
+        self, path: str, merge: Callable[[dict | None, str], dict], fixed: dict[str, Any] | None = None
+    ):
         self.path = path
         self.merge = merge
         self.fixed = fixed or {}
-        self._lines: Optional[list[str]] = None
-        self._entries: dict[str, Optional[dict]] = {}
+        self._lines: list[str] | None = None
+        self._entries: dict[str, dict | None] = {}
 
     @property
     def lines(self) -> list[str]:
@@ -48,7 +51,7 @@ class LazyTable:
             self._lines = text.rstrip("\n").split("\n")
         return self._lines
 
-    def _entry(self, word: str) -> Optional[dict]:
+    def _entry(self, word: str) -> dict | None:
         if word in self._entries:
             return self._entries[word]
         lines = self.lines
@@ -79,7 +82,7 @@ def lemma_table(path: str) -> LazyTable:
     from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
     from lemminflect.core.LexicalUtils import categoryToUPos
 
-    def merge(entry: Optional[dict], line: str) -> dict:
+    def merge(entry: dict | None, line: str) -> dict:
         _, category, forms = LemmaLUCodec.fromString(line)
         entry = {} if entry is None else entry
         entry.update({categoryToUPos(category): forms})
@@ -91,7 +94,7 @@ def lemma_table(path: str) -> LazyTable:
 def inflection_table(path: str) -> LazyTable:
     from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
 
-    def merge(entry: Optional[dict], line: str) -> dict:
+    def merge(entry: dict | None, line: str) -> dict:
         _, _, forms = InflectionLUCodec.fromString(line)
         if entry is None:
             return forms
@@ -113,8 +116,10 @@ def install() -> bool:
     if getattr(lemminflect, "__version__", None) not in VERIFIED_VERSIONS:
         return False
     lemmatizer, inflector = Lemmatizer(), Inflections()
-    if not (isinstance(getattr(lemmatizer, "lemma_lu_fn", None), str)
-            and isinstance(getattr(inflector, "infl_lu_fn", None), str)):
+    if not (
+        isinstance(getattr(lemmatizer, "lemma_lu_fn", None), str)
+        and isinstance(getattr(inflector, "infl_lu_fn", None), str)
+    ):
         return False
     if not hasattr(lemmatizer, "lemma_dict"):
         lemmatizer.lemma_dict = lemma_table(lemmatizer.lemma_lu_fn)

@@ -13,6 +13,7 @@ The text keeps its length, so every offset into it is still an offset into the
 source, and its words are untouched. Only the text spaCy sees changes: findings
 quote the source.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,9 @@ import re
 MAX_PUNCT = 16
 KEEP_TAIL = 3
 
-_CANDIDATE = re.compile(r"\S{%d,}" % (MAX_PUNCT + 1))
+_CANDIDATE = re.compile(rf"\S{{{MAX_PUNCT + 1},}}")
 _NON_WORD = re.compile(r"[^\w\s]")
-_TAIL = re.compile(r"[^\w\s]{1,%d}\Z" % KEEP_TAIL)
+_TAIL = re.compile(rf"[^\w\s]{{1,{KEEP_TAIL}}}\Z")
 
 
 def _fix(match: re.Match) -> str:

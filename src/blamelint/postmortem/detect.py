@@ -36,6 +36,7 @@ In order, the first that applies decides:
 A README that describes the sections in a list, or in a fenced template, has no
 such headings and is not a postmortem.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -43,7 +44,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import Any, Optional
+from typing import Any
 
 from blamelint.config import Config
 from blamelint.data import load
@@ -54,22 +55,37 @@ from blamelint.postmortem.sections import catalog, is_title, outline, words
 
 FRONT_MATTER_KEYS = ("type", "kind", "layout", "category", "template", "doctype", "document-type")
 FRONT_MATTER_LISTS = ("tags", "categories", "labels")
-POSTMORTEM_KINDS = {"postmortem", "postmortems", "incident", "incidentreview", "incidentreport",
-                    "incidentpostmortem", "rca", "retrospective", "pir", "postincidentreview", "coe"}
-NAME_HINT = re.compile(r"post[-_ ]?mortem|incident|\brca\b|root[-_ ]cause|outage|retro(?:spective)?|\bpir\b",
-                       re.IGNORECASE)
+POSTMORTEM_KINDS = {
+    "postmortem",
+    "postmortems",
+    "incident",
+    "incidentreview",
+    "incidentreport",
+    "incidentpostmortem",
+    "rca",
+    "retrospective",
+    "pir",
+    "postincidentreview",
+    "coe",
+}
+NAME_HINT = re.compile(
+    r"post[-_ ]?mortem|incident|\brca\b|root[-_ ]cause|outage|retro(?:spective)?|\bpir\b", re.IGNORECASE
+)
 TITLE_DATE = re.compile(
     r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 TIMESTAMP = re.compile(
     r"^[\s>*_|`#-]*(?:\[|\()?(?:\d{4}-\d{2}-\d{2}[ T]|[A-Z][a-z]{2,8}\.? \d{1,2},? )?"
-    r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:])")
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:])"
+)
 PLACEHOLDER = re.compile(
     r"<(?:[a-z][a-z ,'/-]{2,60})>|\[(?:insert|describe|add|enter|your|link|name|date|todo)\b[^\]\n]{0,60}\]"
     r"|\{\{[^}\n]{1,60}\}\}|\bYYYY-MM-DD\b|\bHH:MM\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+.{0,12}\[[^\]\n]+\]\([^)\n]+\)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -99,7 +115,7 @@ def _kind(value: Any) -> str:
     return re.sub(r"[^a-z]", "", str(value).lower())
 
 
-def front_matter_verdict(front_matter: Optional[dict]) -> Optional[bool]:
+def front_matter_verdict(front_matter: dict | None) -> bool | None:
     """True or False when the front matter says; None when it does not."""
     fm = front_matter or {}
     flag = fm.get("postmortem", fm.get("post-mortem"))
@@ -133,11 +149,14 @@ def path_matches(path: str, globs: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def _data() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]]:
     data = load(DetectionData)
-    return (data.not_postmortem_names, data.not_postmortem_name_words,
-            frozenset(words(h) for h in data.evidence_headings))
+    return (
+        data.not_postmortem_names,
+        data.not_postmortem_name_words,
+        frozenset(words(h) for h in data.evidence_headings),
+    )
 
 
-def name_verdict(path: str) -> Optional[str]:
+def name_verdict(path: str) -> str | None:
     """Why the file name says "not a postmortem", or None."""
     names, name_words, _ = _data()
     stem = PurePosixPath(path.replace("\\", "/")).name.lower()
@@ -156,7 +175,7 @@ def path_key(path: str) -> str:
     return f"{name_verdict(path) or ''}|{int(bool(NAME_HINT.search(PurePosixPath(path).name)))}"
 
 
-def template_verdict(document: Document) -> Optional[str]:
+def template_verdict(document: Document) -> str | None:
     """Why the content looks like a template or an index, or None."""
     prose = HTML_COMMENT.sub("", "\n".join(b.text for b in document.blocks if b.kind != "code"))
     holes = PLACEHOLDER.findall(prose)
@@ -200,7 +219,9 @@ class PostmortemDetector:
     def explain(self, document: Document) -> Verdict:
         verdict = front_matter_verdict(document.front_matter)
         if verdict is not None:
-            return Verdict(verdict, "its front matter says so" if verdict else "its front matter says it is not")
+            return Verdict(
+                verdict, "its front matter says so" if verdict else "its front matter says it is not"
+            )
         if self.config.postmortem_paths and path_matches(document.path, self.config.postmortem_paths):
             return Verdict(True, "its path matches postmortem-paths")
         by_name = name_verdict(document.path)
@@ -229,8 +250,11 @@ class PostmortemDetector:
             points += TIMESTAMP_POINTS
             reasons.append(f"a timeline of {stamps} timestamps")
         _, _, evidence = _data()
-        extra = [h.text.strip() for h in document.headings
-                 if words(h.text) in evidence and not self.catalog.classify(h.text)][:MAX_EVIDENCE]
+        extra = [
+            h.text.strip()
+            for h in document.headings
+            if words(h.text) in evidence and not self.catalog.classify(h.text)
+        ][:MAX_EVIDENCE]
         if extra:
             points += EVIDENCE_POINTS * len(extra)
             reasons.append("headings " + ", ".join(repr(e) for e in extra))
@@ -244,7 +268,7 @@ class PostmortemDetector:
         return Verdict(False, f"too little evidence ({points:g} of {THRESHOLD:g} points: {why})")
 
     @staticmethod
-    def _hint(document: Document, found) -> Optional[str]:
+    def _hint(document: Document, found) -> str | None:
         title = next((b.text for b in document.blocks[:1] if is_title(document, b)), "")
         if NAME_HINT.search(title):
             return "the title names an incident"

@@ -4,6 +4,7 @@ The parsers (``blamelint.document``) know Markdown, plain text and HTML, not
 postmortems; this runs once after parsing, for every format, and nests the
 headings again.
 """
+
 from __future__ import annotations
 
 from blamelint.document.model import Block, Document
@@ -39,7 +40,8 @@ def promote_section_headings(blocks: list[Block]) -> None:
       heading follows it, the item after it does not also name a section, and
       neither does an item on the line right above it. That keeps a table of
       contents ("1. Summary / 2. Impact / ...") a list, while "1. Summary" a
-      blank line below such a list (CommonMark continues the list) is a heading. "4. Action items" followed by "1. Add
+      blank line below such a list (CommonMark continues the list) is a heading.
+      "4. Action items" followed by "1. Add
       an alert" (one list to CommonMark) still makes "Action items" the heading
       of the items after it.
 
@@ -57,13 +59,18 @@ def promote_section_headings(blocks: list[Block]) -> None:
                 continue
             if not _single_item_block(blocks, i):
                 continue
-            if any(b is not None and b.kind == "list_item" and b.ordered and b.list_depth == 1
-                   and b.item != block.item and _names_section(b)
-                   for b in ((prev if prev is not None and prev.line == block.line - 1 else None), nxt)):
+            if any(
+                b is not None
+                and b.kind == "list_item"
+                and b.ordered
+                and b.list_depth == 1
+                and b.item != block.item
+                and _names_section(b)
+                for b in ((prev if prev is not None and prev.line == block.line - 1 else None), nxt)
+            ):
                 continue
             block.kind, block.pseudo_heading = "heading", True
             block.item, block.ordered, block.list_depth = None, False, 0
-
 
 
 def promote_headings(document: Document) -> Document:

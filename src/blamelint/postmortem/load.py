@@ -1,5 +1,6 @@
 """Source -> a document ready for the rules: parsed by ``blamelint.document``, then
 its section-naming lines promoted to headings (once, whatever the format)."""
+
 from __future__ import annotations
 
 from pathlib import Path

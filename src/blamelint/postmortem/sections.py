@@ -21,14 +21,15 @@ key/value table row ("| Impact | 4% of checkouts failed |"). Prose before the
 first section heading that reads as a summary (a full sentence or more, not
 "Key: value" metadata) counts as the summary section.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional
 
 from blamelint.data import load
 from blamelint.data.models import SectionsData
@@ -47,8 +48,9 @@ NEGATIONS = {"no", "not", "non", "without", "zero", "didn't", "never"}
 LABEL = re.compile(r"^\s*(?P<label>[^:\n]{1,48}?)\s*:[ \t]*(?P<rest>.*)", re.DOTALL)
 
 
-_ASCII_FOLD = str.maketrans({**{c: None for c in "$<=>^`~"},
-                             **{chr(i): " " for i in [*range(32), 127] if chr(i) != "\n"}})
+_ASCII_FOLD = str.maketrans(
+    {**{c: None for c in "$<=>^`~"}, **{chr(i): " " for i in [*range(32), 127] if chr(i) != "\n"}}
+)
 
 
 def _fold_char(ch: str) -> str:
@@ -100,7 +102,7 @@ class SectionCatalog:
     head_nouns: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
-    def from_data(cls, data: SectionsData) -> "SectionCatalog":
+    def from_data(cls, data: SectionsData) -> SectionCatalog:
         headings: dict[tuple[str, ...], str] = {}
         for name, spec in data.sections.items():
             for heading in spec.headings:
@@ -129,26 +131,29 @@ class SectionCatalog:
 
     # -- matching -------------------------------------------------------------
 
-    def _exact(self, text: str) -> Optional[str]:
+    def _exact(self, text: str) -> str | None:
         return self.headings.get(words(text))
 
-    def _decorated(self, text: str) -> Optional[str]:
+    def _decorated(self, text: str) -> str | None:
         ws = words(text)
         if not ws or len(ws) > 10:
             return None
-        best: Optional[tuple[int, str, int, int]] = None
+        best: tuple[int, str, int, int] | None = None
         for size in range(min(len(ws), 8), 0, -1):
             for start in range(len(ws) - size + 1):
-                name = self.headings.get(ws[start:start + size])
+                name = self.headings.get(ws[start : start + size])
                 if name is not None:
-                    rest = ws[:start] + ws[start + size:]
+                    rest = ws[:start] + ws[start + size :]
                     if all(w in self.decorations or w.isdigit() for w in rest):
                         return name
-                    before, after = ws[:start], ws[start + size:]
-                    if ws[start:start + size] in self.head_nouns and 0 < len(before) <= MAX_MODIFIERS \
-                            and not (NEGATIONS | {"and", "or"}) & set(before) \
-                            and tuple(before) not in self.headings \
-                            and all(w in self.decorations or w.isdigit() for w in after):
+                    before, after = ws[:start], ws[start + size :]
+                    if (
+                        ws[start : start + size] in self.head_nouns
+                        and 0 < len(before) <= MAX_MODIFIERS
+                        and not (NEGATIONS | {"and", "or"}) & set(before)
+                        and tuple(before) not in self.headings
+                        and all(w in self.decorations or w.isdigit() for w in after)
+                    ):
                         return name
                     if best is None:
                         best = (size, name, start, start + size)
@@ -197,8 +202,10 @@ class SectionCatalog:
     def validate(self, names: Iterable[str], key: str = "required-sections") -> None:
         unknown = [n for n in names if n not in self.order]
         if unknown:
-            raise ConfigError(f"{key}: unknown section(s) {', '.join(map(repr, unknown))}; "
-                              f"known sections: {', '.join(self.order)}")
+            raise ConfigError(
+                f"{key}: unknown section(s) {', '.join(map(repr, unknown))}; "
+                f"known sections: {', '.join(self.order)}"
+            )
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +226,7 @@ class Section:
     """One occurrence of a section in a document."""
 
     name: str
-    start: Optional[Block]
+    start: Block | None
     """The heading (or labelled paragraph, or table cell) that opens it; None for
     an implicit summary."""
     content: list[Block] = field(default_factory=list)
@@ -229,13 +236,13 @@ class Section:
     inline: str = ""
     """For labels and rows: the text after the label."""
 
-    def has_content(self, cat: Optional[SectionCatalog] = None) -> bool:
+    def has_content(self, cat: SectionCatalog | None = None) -> bool:
         cat = cat or catalog()
         if self.inline.strip() and not cat.is_placeholder(self.inline):
             return True
         return any(b.kind != "heading" and not cat.is_placeholder(b.text) for b in self.content)
 
-    def span(self) -> Optional[tuple[int, int]]:
+    def span(self) -> tuple[int, int] | None:
         """Source span of what opens the section (the label only, for labels)."""
         if self.start is None:
             return None
@@ -266,7 +273,7 @@ def is_title(document: Document, block: Block) -> bool:
     return bool(document.blocks) and document.blocks[0] is block and block.kind == "heading"
 
 
-def heading_sections(document: Document, cat: Optional[SectionCatalog] = None) -> dict[int, tuple[str, ...]]:
+def heading_sections(document: Document, cat: SectionCatalog | None = None) -> dict[int, tuple[str, ...]]:
     """id(heading block) -> the sections it names, for every heading that names one."""
     cat = cat or catalog()
     found = {}
@@ -277,7 +284,7 @@ def heading_sections(document: Document, cat: Optional[SectionCatalog] = None) -
     return found
 
 
-def _label(block: Block, cat: SectionCatalog, source: str = "") -> Optional[tuple[tuple[str, ...], str]]:
+def _label(block: Block, cat: SectionCatalog, source: str = "") -> tuple[tuple[str, ...], str] | None:
     """(sections, text after the label) for a block that opens with a label:
     "Impact: 3% of requests failed", or a first line that only names sections
     ("Root cause and resolution") with their text on the lines below it, no
@@ -292,8 +299,12 @@ def _label(block: Block, cat: SectionCatalog, source: str = "") -> Optional[tupl
         cut = next((i for i, o in enumerate(block.offsets) if line_end >= 0 and o >= line_end), None)
         if cut:
             first, rest = block.text[:cut].strip(), block.text[cut:].strip()
-            if first and len(first.split()) <= 8 and not first.endswith((".", ",", ";", "!")) \
-                    and rest[:1].isupper():
+            if (
+                first
+                and len(first.split()) <= 8
+                and not first.endswith((".", ",", ";", "!"))
+                and rest[:1].isupper()
+            ):
                 names = cat.classify(first, strict=True)
                 if names:
                     return names, rest
@@ -315,13 +326,13 @@ def _adopt_children(sections: list[Section], cat: SectionCatalog) -> None:
         children = cat.children.get(section.name, ())
         if section.kind != "heading" or section.content or not children:
             continue
-        for child in sections[i + 1:]:
+        for child in sections[i + 1 :]:
             if child.kind != "heading" or child.name not in children:
                 break
             section.content.extend(child.content)
 
 
-_MEMO: dict[tuple[str, int], tuple["weakref.ref", object]] = {}
+_MEMO: dict[tuple[str, int], tuple[weakref.ref, object]] = {}
 MEMO_SIZE = 16
 
 
@@ -339,7 +350,7 @@ def memo(kind: str, document: Document, compute):
     return value
 
 
-def outline(document: Document, cat: Optional[SectionCatalog] = None) -> Outline:
+def outline(document: Document, cat: SectionCatalog | None = None) -> Outline:
     """Every section occurrence in the document, in order."""
     if cat is None:
         return memo("outline", document, lambda d: _outline(d, catalog()))
@@ -365,16 +376,24 @@ def _outline(document: Document, cat: SectionCatalog) -> Outline:
         label = None
         if block.kind == "paragraph" and not block.quoted:
             label = _label(block, cat, document.source)
-        elif block.kind == "list_item" and block.list_depth == 1 and owner is not None \
-                and set(named[id(owner)]) <= {"summary"}:
+        elif (
+            block.kind == "list_item"
+            and block.list_depth == 1
+            and owner is not None
+            and set(named[id(owner)]) <= {"summary"}
+        ):
             label = _label(block, cat)
         elif block.kind == "table_cell" and block.column == 0 and block.row > 0:
             names = cat.classify(block.text, strict=True)
             if len(names) == 1:
-                value = [b for b in document.blocks if b.table == block.table and b.row == block.row
-                         and b.column == 1]
-                sections.append(Section(name=names[0], start=block, kind="row",
-                                        inline=value[0].text if value else ""))
+                value = [
+                    b
+                    for b in document.blocks
+                    if b.table == block.table and b.row == block.row and b.column == 1
+                ]
+                sections.append(
+                    Section(name=names[0], start=block, kind="row", inline=value[0].text if value else "")
+                )
                 continue
         if label is not None:
             for name in label[0]:
@@ -382,8 +401,10 @@ def _outline(document: Document, cat: SectionCatalog) -> Outline:
                     sections.append(Section(name=name, start=block, kind="label", inline=label[1]))
     _adopt_children(sections, cat)
     if not any(s.name == "summary" for s in sections):
-        first = next((i for i, b in enumerate(document.blocks)
-                      if b.kind == "heading" and not is_title(document, b)), len(document.blocks))
+        first = next(
+            (i for i, b in enumerate(document.blocks) if b.kind == "heading" and not is_title(document, b)),
+            len(document.blocks),
+        )
         lead = [b for b in document.blocks[:first] if _looks_like_summary(b)]
         if lead:
             sections.insert(0, Section(name="summary", start=None, content=lead, kind="implicit"))

@@ -1,4 +1,5 @@
 """Reporters format a Report; they do no analysis. Looked up by name, lazily."""
+
 from __future__ import annotations
 
 import importlib
@@ -8,7 +9,7 @@ from blamelint.findings import Report
 
 
 class Reporter(Protocol):
-    def __call__(self, report: Report, context: "ReportContext") -> str: ...
+    def __call__(self, report: Report, context: ReportContext) -> str: ...
 
 
 class ReportContext:

@@ -1,5 +1,6 @@
 """Concise output, as ruff and flake8 print: ``path:line:col: rule-id message``, one
 line a finding, then the summary (left out with --quiet)."""
+
 from __future__ import annotations
 
 from blamelint.findings import Report
@@ -7,8 +8,10 @@ from blamelint.reporters.text import clean, summary_line
 
 
 def render(report: Report, context) -> str:
-    lines = [f"{clean(f.location.path)}:{f.location.line}:{f.location.column}: {f.rule} {clean(f.message)}"
-             for f in report.findings]
+    lines = [
+        f"{clean(f.location.path)}:{f.location.line}:{f.location.column}: {f.rule} {clean(f.message)}"
+        for f in report.findings
+    ]
     lines += [f"{clean(e.path)}: error: could not check: {clean(e.message)}" for e in report.errors]
     if not getattr(context, "quiet", False):
         lines.append(getattr(context, "summary", None) or summary_line(report))

@@ -8,6 +8,7 @@ multi-line annotations); ``endColumn`` is the column of the last character.
 Values are escaped as GitHub's runner reads them: ``%``, CR and LF everywhere,
 and also ``:`` and ``,`` inside properties.
 """
+
 from __future__ import annotations
 
 from blamelint.findings import Report
@@ -25,8 +26,9 @@ def escape_property(text: str) -> str:
 
 
 def command(level: str, message: str, **properties) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
-                     if value is not None)
+    props = ",".join(
+        f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None
+    )
     return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
 
 
@@ -36,19 +38,32 @@ def render(report: Report, context) -> str:
         loc = f.location
         one_line = loc.line == loc.end_line
         message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
-        lines.append(command(
-            LEVELS[f.severity.value], message,
-            file=relative_uri(loc.path, context.root), line=loc.line,
-            col=loc.column if one_line else None,
-            endLine=loc.end_line,
-            endColumn=max(loc.column, loc.end_column - 1) if one_line else None,
-            title=f"blamelint {f.rule}",
-        ))
+        lines.append(
+            command(
+                LEVELS[f.severity.value],
+                message,
+                file=relative_uri(loc.path, context.root),
+                line=loc.line,
+                col=loc.column if one_line else None,
+                endLine=loc.end_line,
+                endColumn=max(loc.column, loc.end_column - 1) if one_line else None,
+                title=f"blamelint {f.rule}",
+            )
+        )
     for e in report.errors:
-        lines.append(command("error", f"could not check: {e.message}",
-                             file=relative_uri(e.path, context.root), title="blamelint"))
+        lines.append(
+            command(
+                "error",
+                f"could not check: {e.message}",
+                file=relative_uri(e.path, context.root),
+                title="blamelint",
+            )
+        )
     s = report.summary
-    lines.append(f"blamelint: {s.findings} problem{'s' if s.findings != 1 else ''} in "
-                 f"{s.files} file{'s' if s.files != 1 else ''}"
-                 + (f"; {s.errors} could not be checked" if s.errors else "") + ".")
+    lines.append(
+        f"blamelint: {s.findings} problem{'s' if s.findings != 1 else ''} in "
+        f"{s.files} file{'s' if s.files != 1 else ''}"
+        + (f"; {s.errors} could not be checked" if s.errors else "")
+        + "."
+    )
     return "\n".join(lines) + "\n"

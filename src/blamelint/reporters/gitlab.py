@@ -6,6 +6,7 @@ Each issue has ``description``, ``check_name`` (the rule id), ``fingerprint``
 issues from old ones), ``severity`` and ``location.path`` (relative to the
 repository root) with ``location.lines.begin``.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,13 +23,15 @@ def build(report: Report, context) -> list[dict]:
     issues = []
     for f, (uri, print_) in zip(report.findings, fingerprints(report.findings, context.root)):
         description = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
-        issues.append({
-            "description": description,
-            "check_name": f.rule,
-            "fingerprint": print_,
-            "severity": SEVERITIES[f.severity.value],
-            "location": {"path": uri, "lines": {"begin": f.location.line}},
-        })
+        issues.append(
+            {
+                "description": description,
+                "check_name": f.rule,
+                "fingerprint": print_,
+                "severity": SEVERITIES[f.severity.value],
+                "location": {"path": uri, "lines": {"begin": f.location.line}},
+            }
+        )
     return issues
 
 

@@ -1,4 +1,5 @@
 """JSON output: the Report model (schema in blamelint/schemas/report.schema.json)."""
+
 from __future__ import annotations
 
 import json

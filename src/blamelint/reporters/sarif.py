@@ -1,4 +1,5 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF consumers."""
+
 from __future__ import annotations
 
 import json
@@ -40,39 +41,50 @@ def build(report: Report, context) -> dict:
             "ruleIndex": index[f.rule],
             "level": LEVELS[f.severity.value],
             "message": {"text": message},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                    "region": {
-                        "startLine": loc.line, "startColumn": loc.column,
-                        "endLine": loc.end_line, "endColumn": loc.end_column,
-                        "snippet": {"text": f.text},
-                    },
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": loc.line,
+                            "startColumn": loc.column,
+                            "endLine": loc.end_line,
+                            "endColumn": loc.end_column,
+                            "snippet": {"text": f.text},
+                        },
+                    }
                 }
-            }],
+            ],
             "partialFingerprints": {"primaryLocationLineHash": print_},
         }
         results.append(result)
-    notifications = [{
-        "level": "error",
-        "message": {"text": f"{e.path}: {e.message}"},
-        "descriptor": {"id": "input-error"},
-    } for e in report.errors]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{e.path}: {e.message}"},
+            "descriptor": {"id": "input-error"},
+        }
+        for e in report.errors
+    ]
     run = {
-        "tool": {"driver": {
-            "name": "blamelint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": INFO_URI,
-            "rules": [rule_descriptor(c) for c in cards],
-        }},
+        "tool": {
+            "driver": {
+                "name": "blamelint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFO_URI,
+                "rules": [rule_descriptor(c) for c in cards],
+            }
+        },
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(context.root).resolve().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "invocations": [{
-            "executionSuccessful": not report.errors,
-            "toolExecutionNotifications": notifications,
-        }],
+        "invocations": [
+            {
+                "executionSuccessful": not report.errors,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

@@ -1,4 +1,5 @@
 """Text output: ``path:line:col: severity rule-id message``, one finding a line."""
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,9 @@ overrides) rather than shows; text from documents never reaches it raw."""
 
 def clean(text: str) -> str:
     """``text`` with control characters shown as ``\\x1b``-style escapes."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                       else f"\\u{ord(m.group()):04x}", text)
+    return CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def render(report: Report, context) -> str:
@@ -27,8 +29,10 @@ def render(report: Report, context) -> str:
     lines = []
     for f in report.findings:
         loc = f.location
-        head = (f"{clean(loc.path)}:{loc.line}:{loc.column}: {paint(f.severity.value, f.severity.value)} "
-                f"{paint(f.rule, 'bold')} {clean(f.message)}")
+        head = (
+            f"{clean(loc.path)}:{loc.line}:{loc.column}: {paint(f.severity.value, f.severity.value)} "
+            f"{paint(f.rule, 'bold')} {clean(f.message)}"
+        )
         lines.append(head)
         quoted = clean(" ".join(f.text.split()))
         if len(quoted) > 120:

@@ -1,9 +1,11 @@
 """What a rule is: a card (id, severity, docs, examples, data) and a check."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Literal, Optional
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -27,8 +29,8 @@ class RuleDocs(BaseModel):
     why: str
     example: str
     use_instead: str
-    known_problems: Optional[str] = None
-    severity: Optional[str] = Field(default=None, description="Why the default severity.")
+    known_problems: str | None = None
+    severity: str | None = Field(default=None, description="Why the default severity.")
 
 
 class RuleExamples(BaseModel):
@@ -46,16 +48,16 @@ class RuleCard(BaseModel):
     severity: Severity
     summary: str = Field(description="One line: what is flagged.")
     kind: Literal["python", "phrases"] = "python"
-    check: Optional[str] = Field(default=None, description="'module:Class' for python rules.")
+    check: str | None = Field(default=None, description="'module:Class' for python rules.")
     scope: Literal["sentence", "document"] = "sentence"
-    message: Optional[str] = None
-    suggestion: Optional[str] = None
+    message: str | None = None
+    suggestion: str | None = None
     docs: RuleDocs
     examples: RuleExamples = Field(default_factory=RuleExamples)
     phrases: list[str] = Field(default_factory=list)
     data: dict[str, Any] = Field(default_factory=dict)
     enabled: bool = Field(default=True, description="Off unless selected when false.")
-    source: Optional[str] = Field(default=None, exclude=True)
+    source: str | None = Field(default=None, exclude=True)
 
     @field_validator("id")
     @classmethod
@@ -74,8 +76,8 @@ class Match:
     start: int
     end: int
     message: str
-    suggestion: Optional[str] = None
-    replaces: Optional[tuple[int, int]] = None
+    suggestion: str | None = None
+    replaces: tuple[int, int] | None = None
     """The [start, end) span (indexed like ``start``/``end``) that ``suggestion``
     can replace word for word, when it is such a rewrite (editor quick fixes)."""
 
@@ -86,12 +88,12 @@ class Rule:
     needs: ClassVar[frozenset[str]] = PARSE
     """spaCy components the check reads (others are switched off)."""
 
-    data_model: ClassVar[Optional[type[BaseModel]]] = None
+    data_model: ClassVar[type[BaseModel] | None] = None
     """The model of the card's ``data`` mapping this check reads; a card whose
     ``data`` does not fit fails when the rule is built, naming the card file
     and the key. None: the check does not look at ``data`` (plugins)."""
 
-    def __init__(self, card: RuleCard, options: Optional[dict[str, Any]] = None):
+    def __init__(self, card: RuleCard, options: dict[str, Any] | None = None):
         self.card = card
         self.options = dict(options or {})
         self.data: Any = card.data
@@ -122,10 +124,10 @@ class Rule:
         suggestion = spec.suggestion if spec is not None and spec.suggestion is not None else None
         message = message if message is not None else (self.card.message or self.card.summary)
         suggestion = suggestion if suggestion is not None else self.card.suggestion
-        text = first.doc[first.i:last.i + 1].text
+        text = first.doc[first.i : last.i + 1].text
         return Match(first.idx, last.idx + len(last.text), message.format(text=text), suggestion)
 
-    def begin_document(self, document: "Document") -> None:
+    def begin_document(self, document: Document) -> None:
         """Called by the engine with each document before any of its sentences
         is checked, so a sentence rule can read what the whole document says
         (who its people are, what its systems are). The text is untrusted and
@@ -142,10 +144,10 @@ class Rule:
         """Called once with the loaded spaCy pipeline, before the first check, for
         rules that parse text of their own (a rewrite, to check it)."""
 
-    def check_sentence(self, sent: "Span", block: "Block") -> Iterable[Match]:
+    def check_sentence(self, sent: Span, block: Block) -> Iterable[Match]:
         return ()
 
-    def check_document(self, document: "Document", context: "DocumentContext") -> Iterable[Match]:
+    def check_document(self, document: Document, context: DocumentContext) -> Iterable[Match]:
         return ()
 
 

@@ -1,8 +1,9 @@
 """Loading rule cards (YAML) from the installed package or from a user's path."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from pydantic import ValidationError
 
@@ -11,6 +12,8 @@ from blamelint.errors import RuleLoadError
 from blamelint.rules.base import RuleCard
 
 CARD_SUFFIXES = (".yaml", ".yml")
+
+
 def load_card(path: Path, trusted: bool = False) -> RuleCard:
     data = load_yaml(path, trusted=trusted)
     if not isinstance(data, dict):

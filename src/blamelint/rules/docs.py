@@ -1,5 +1,6 @@
 """One text per rule, in the ruff manner; it feeds `blamelint explain`, the
 docs/rules pages and SARIF help."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,8 @@ def help_markdown(card: RuleCard) -> str:
     if d.severity:
         parts.append(f"## Default severity\n\n{d.severity.strip()}")
     parts.append(
-        f"## Configuration\n\nTurn it off with `ignore = [\"{card.id}\"]` under `[tool.blamelint]`, "
-        f"or change its severity with `severity = {{ \"{card.id}\" = \"note\" }}`. "
+        f'## Configuration\n\nTurn it off with `ignore = ["{card.id}"]` under `[tool.blamelint]`, '
+        f'or change its severity with `severity = {{ "{card.id}" = "note" }}`. '
         f"Suppress it in a document with `<!-- blamelint-disable-next-line {card.id} -->`."
     )
     return "\n\n".join(parts) + "\n"
@@ -32,8 +33,11 @@ def help_markdown(card: RuleCard) -> str:
 
 def help_text(card: RuleCard) -> str:
     d = card.docs
-    text = (f"{card.id}: {card.summary}\n\nWhat it does:\n{d.what.strip()}\n\nWhy is this bad?\n{d.why.strip()}\n\n"
-            f"Example:\n    {d.example.strip()}\n\nUse instead:\n    {d.use_instead.strip()}\n")
+    text = (
+        f"{card.id}: {card.summary}\n\nWhat it does:\n{d.what.strip()}\n\n"
+        f"Why is this bad?\n{d.why.strip()}\n\n"
+        f"Example:\n    {d.example.strip()}\n\nUse instead:\n    {d.use_instead.strip()}\n"
+    )
     if d.known_problems:
         text += f"\nKnown problems:\n{d.known_problems.strip()}\n"
     return text
@@ -51,8 +55,11 @@ def _plain(text: str) -> str:
 def _paragraphs(text: str, width: int, indent: str = "  ") -> list[str]:
     out = []
     for para in _plain(text).strip().split("\n\n"):
-        out.append(textwrap.fill(" ".join(para.split()), width=width, initial_indent=indent,
-                                 subsequent_indent=indent))
+        out.append(
+            textwrap.fill(
+                " ".join(para.split()), width=width, initial_indent=indent, subsequent_indent=indent
+            )
+        )
     return out
 
 
@@ -62,16 +69,34 @@ def help_terminal(card: RuleCard, width: int = 88, bold=lambda s: s) -> str:
     d = card.docs
     example = textwrap.indent(d.example.strip(), "    ")
     instead = textwrap.indent(d.use_instead.strip(), "    ")
-    lines = [f"{bold(card.id)} ({card.severity.value}, {card.scope})", *_paragraphs(card.summary, width), "",
-             bold("  Example:"), example, "", bold("  Use instead:"), instead, "",
-             bold("Why it matters"), *_paragraphs(d.why, width), "",
-             bold("What it flags"), *"\n\n".join(_paragraphs(d.what, width)).split("\n"), ""]
+    lines = [
+        f"{bold(card.id)} ({card.severity.value}, {card.scope})",
+        *_paragraphs(card.summary, width),
+        "",
+        bold("  Example:"),
+        example,
+        "",
+        bold("  Use instead:"),
+        instead,
+        "",
+        bold("Why it matters"),
+        *_paragraphs(d.why, width),
+        "",
+        bold("What it flags"),
+        *"\n\n".join(_paragraphs(d.what, width)).split("\n"),
+        "",
+    ]
     if d.known_problems:
         lines += [bold("Known problems"), *"\n\n".join(_paragraphs(d.known_problems, width)).split("\n"), ""]
     if d.severity:
         lines += [bold("Default severity"), *_paragraphs(d.severity, width), ""]
-    lines += [bold("Configuration"), *_paragraphs(
-        f"Turn it off with ignore = [\"{card.id}\"] under [tool.blamelint], or change its severity with "
-        f"severity = {{ \"{card.id}\" = \"note\" }}. Silence one line with "
-        f"<!-- blamelint-disable-next-line {card.id} --> above it.", width)]
+    lines += [
+        bold("Configuration"),
+        *_paragraphs(
+            f'Turn it off with ignore = ["{card.id}"] under [tool.blamelint], or change its severity with '
+            f'severity = {{ "{card.id}" = "note" }}. Silence one line with '
+            f"<!-- blamelint-disable-next-line {card.id} --> above it.",
+            width,
+        ),
+    ]
     return "\n".join(lines) + "\n"

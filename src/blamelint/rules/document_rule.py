@@ -1,9 +1,11 @@
 """What the postmortem-structure rules share: they read no parse, run only on
 postmortems, validate their options, and point at line 1 when something is
 missing altogether."""
+
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterable
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from blamelint.errors import ConfigError
 from blamelint.rules.base import Match, Rule

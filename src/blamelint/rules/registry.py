@@ -4,12 +4,13 @@ Plugins register through the entry-point group ``blamelint.rules``. An entry
 point names a Rule subclass whose ``CARD`` attribute is a RuleCard, a mapping in
 card form, or a path to a card file.
 """
+
 from __future__ import annotations
 
 import importlib
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -74,7 +75,7 @@ def _plugins() -> list[tuple[RuleCard, type]]:
 class Registry:
     """Every known rule card, and how to build its check."""
 
-    def __init__(self, config: Optional[Any] = None):
+    def __init__(self, config: Any | None = None):
         self._cards: dict[str, RuleCard] = {}
         self._classes: dict[str, type] = {}
         for card in builtin_cards():
@@ -86,10 +87,12 @@ class Registry:
             for card in user_cards(config.rule_cards, base):
                 self._add(card, None)
 
-    def _add(self, card: RuleCard, cls: Optional[type]) -> None:
+    def _add(self, card: RuleCard, cls: type | None) -> None:
         if card.id in self._cards:
-            raise RuleLoadError(f"{card.source or card.id}: rule id '{card.id}' is defined twice "
-                                f"(also in {self._cards[card.id].source or 'a plugin'})")
+            raise RuleLoadError(
+                f"{card.source or card.id}: rule id '{card.id}' is defined twice "
+                f"(also in {self._cards[card.id].source or 'a plugin'})"
+            )
         self._cards[card.id] = card
         if cls is not None:
             self._classes[card.id] = cls
@@ -119,9 +122,11 @@ class Registry:
         if not spec:
             raise RuleLoadError(f"{card.source or card.id}: a python rule needs 'check: module:Class'")
         if not allowed_check(spec):
-            raise RuleLoadError(f"{card.source or card.id}: check '{spec}' is not blamelint's own code nor an "
-                                f"installed plugin's (entry point group '{ENTRY_POINT_GROUP}'); a rule card "
-                                "cannot name other Python code")
+            raise RuleLoadError(
+                f"{card.source or card.id}: check '{spec}' is not blamelint's own code nor an "
+                f"installed plugin's (entry point group '{ENTRY_POINT_GROUP}'); a rule card "
+                "cannot name other Python code"
+            )
         cls = import_object(spec, card.source or card.id)
         if not (isinstance(cls, type) and issubclass(cls, Rule)):
             raise RuleLoadError(f"{card.source or card.id}: '{spec}' is not a blamelint Rule subclass")

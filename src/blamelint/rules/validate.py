@@ -2,17 +2,19 @@
 id in ``select``, ``ignore``, ``severity`` or ``[tool.blamelint.rules.<id>]``, or an
 option a rule does not take, stops the run with the config file, the key, and the
 closest rule id or the allowed options."""
+
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from blamelint.errors import ConfigError
 
 
 def closest(word: str, choices: Iterable[str]) -> str:
-    """" (did you mean 'x'?)" for the nearest choice, or ''."""
+    """ " (did you mean 'x'?)" for the nearest choice, or ''."""
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{found[0]}'?)" if found else ""
 
@@ -56,5 +58,7 @@ def validate_config(config: Any, registry: Any) -> None:
         for option in options:
             if option not in allowed:
                 names = ", ".join(sorted(allowed)) or "none"
-                raise ConfigError(f"{where(config)}: rules.{rule_id}.{option}: unknown option '{option}'"
-                                  f"{closest(option, allowed)}; {rule_id} takes: {names}")
+                raise ConfigError(
+                    f"{where(config)}: rules.{rule_id}.{option}: unknown option '{option}'"
+                    f"{closest(option, allowed)}; {rule_id} takes: {names}"
+                )

@@ -22,12 +22,13 @@ The file is JSON (UTF-8), sorted so that it diffs well in review::
 Only ``fingerprint`` is used for matching; ``rule``, ``path``, ``line`` and
 ``text`` are there for the people reading the file.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from blamelint import __version__
 from blamelint.errors import BlamelintError
@@ -45,14 +46,20 @@ class BaselineError(BlamelintError):
 
 def entries(findings: Iterable[Finding], root: str) -> list[dict]:
     findings = list(findings)
-    rows = [{"fingerprint": fp, "rule": f.rule, "path": uri, "line": f.location.line, "text": f.text}
-            for f, (uri, fp) in zip(findings, fingerprints(findings, root))]
+    rows = [
+        {"fingerprint": fp, "rule": f.rule, "path": uri, "line": f.location.line, "text": f.text}
+        for f, (uri, fp) in zip(findings, fingerprints(findings, root))
+    ]
     return sorted(rows, key=lambda r: (r["path"], r["line"], r["rule"], r["fingerprint"]))
 
 
 def dumps(rows: list[dict]) -> str:
-    data = {"tool": "blamelint", "baseline_version": FORMAT_VERSION, "blamelint_version": __version__,
-            "findings": rows}
+    data = {
+        "tool": "blamelint",
+        "baseline_version": FORMAT_VERSION,
+        "blamelint_version": __version__,
+        "findings": rows,
+    }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -105,23 +112,29 @@ def load(path: str) -> Baseline:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise BaselineError(
+            f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
     except RecursionError:
         raise BaselineError(f"{path}: not a blamelint baseline (JSON nested too deeply)") from None
     if not isinstance(data, dict) or data.get("tool") != "blamelint" or "findings" not in data:
-        raise BaselineError(f"{path}: not a blamelint baseline (expected an object with "
-                            f"\"tool\": \"blamelint\" and a \"findings\" list)")
+        raise BaselineError(
+            f"{path}: not a blamelint baseline (expected an object with "
+            f'"tool": "blamelint" and a "findings" list)'
+        )
     version = data.get("baseline_version")
     if version != FORMAT_VERSION:
-        raise BaselineError(f"{path}: baseline_version {version!r} is not supported "
-                            f"(this blamelint reads version {FORMAT_VERSION}); write it again with --write-baseline")
+        raise BaselineError(
+            f"{path}: baseline_version {version!r} is not supported "
+            f"(this blamelint reads version {FORMAT_VERSION}); write it again with --write-baseline"
+        )
     rows = data["findings"]
     if not isinstance(rows, list):
-        raise BaselineError(f"{path}: \"findings\" must be a list")
+        raise BaselineError(f'{path}: "findings" must be a list')
     known = set()
     for i, row in enumerate(rows):
         fp = row.get("fingerprint") if isinstance(row, dict) else None
         if not isinstance(fp, str) or not fp:
-            raise BaselineError(f"{path}: findings[{i}] has no \"fingerprint\" string")
+            raise BaselineError(f'{path}: findings[{i}] has no "fingerprint" string')
         known.add(fp)
     return Baseline(path=path, known=frozenset(known))

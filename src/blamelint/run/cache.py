@@ -15,6 +15,7 @@ time); a corrupt entry is treated as missing.
 
 Nothing here imports spaCy: a fully cached run never loads the pipeline.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -22,8 +23,9 @@ import importlib.metadata
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from blamelint import __version__
 
@@ -43,7 +45,7 @@ def content_digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _dist_version(name: str) -> Optional[str]:
+def _dist_version(name: str) -> str | None:
     for candidate in (name, name.replace("_", "-")):
         try:
             return importlib.metadata.version(candidate)
@@ -52,7 +54,7 @@ def _dist_version(name: str) -> Optional[str]:
     return None
 
 
-def model_id(model: Optional[str]) -> str:
+def model_id(model: str | None) -> str:
     """Which pipeline a run would load, and its version, without loading spaCy."""
     from blamelint.nlp.pipeline import FALLBACK_MODELS, installed_pipeline, is_path
 
@@ -107,9 +109,15 @@ def run_fingerprint(config: Any, rule_ids: Iterable[str], cards: Iterable[Any], 
     code = _tree_stamp(package, "*.py") + _tree_stamp(package / "models")  # shipped models (blame)
     card_dump = json.dumps([c.model_dump(mode="json") for c in cards], sort_keys=True, default=str)
     parts = [
-        CACHE_FORMAT, __version__, code, config.fingerprint(), ",".join(sorted(rule_ids)),
-        hashlib.sha256(card_dump.encode()).hexdigest()[:16], _files_digest(data_dir()),
-        model_id(config.model), extra,
+        CACHE_FORMAT,
+        __version__,
+        code,
+        config.fingerprint(),
+        ",".join(sorted(rule_ids)),
+        hashlib.sha256(card_dump.encode()).hexdigest()[:16],
+        _files_digest(data_dir()),
+        model_id(config.model),
+        extra,
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
@@ -133,7 +141,7 @@ class Cache:
     def contains(self, key: str) -> bool:
         return self._path(key).is_file()
 
-    def get(self, key: str) -> Optional[dict[str, Any]]:
+    def get(self, key: str) -> dict[str, Any] | None:
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):  # unreadable, not JSON, nested too deeply

@@ -1,24 +1,24 @@
 """`blamelint check`, wired: config -> files -> documents -> linter -> reporter."""
+
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from blamelint import __version__
-from blamelint.run.collect import Missing, collect
 from blamelint.config import Config, load_config
 from blamelint.document.load import UnreadableInput
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError, ExitCode
-from blamelint.run.output import emit, identities
 from blamelint.findings import Finding, InputError, Report, Severity
 from blamelint.fingerprint import with_fingerprints
-from blamelint.run.parallel import Job, Worker, analyse, open_cache
-from blamelint.run.narrow import Narrowing
 from blamelint.reporters import ReportContext, get_reporter
 from blamelint.rules.registry import Registry
-
+from blamelint.run.collect import Missing, collect
+from blamelint.run.narrow import Narrowing
+from blamelint.run.output import emit, identities
+from blamelint.run.parallel import Job, Worker, analyse, open_cache
 
 
 def _report_root(findings: list[Finding], config: Config) -> str:
@@ -26,8 +26,11 @@ def _report_root(findings: list[Finding], config: Config) -> str:
     runs; else the config's root."""
     from blamelint.fingerprint import repository_top
 
-    tops = {repository_top(Path(f.location.path).resolve().parent) for f in findings
-            if Path(f.location.path).is_file()}
+    tops = {
+        repository_top(Path(f.location.path).resolve().parent)
+        for f in findings
+        if Path(f.location.path).is_file()
+    }
     if len(tops) == 1 and None not in tops:
         return str(tops.pop())
     return config.root or str(Path.cwd())
@@ -44,8 +47,9 @@ def fails(findings: list[Finding], fail_on: str) -> bool:
     return any(f.severity.rank >= threshold for f in findings)
 
 
-def _stdin_documents(stdin_filename: Optional[str], errors: list[InputError],
-                     max_bytes: int) -> Iterator[Document]:
+def _stdin_documents(
+    stdin_filename: str | None, errors: list[InputError], max_bytes: int
+) -> Iterator[Document]:
     """Standard input as a document, named by --stdin-filename, capped like a file."""
     from blamelint.document.load import READ_LIMIT, read_capped
     from blamelint.postmortem.load import parse_bytes
@@ -59,10 +63,14 @@ def _stdin_documents(stdin_filename: Optional[str], errors: list[InputError],
         try:
             raw = read_capped(stream.read, max_bytes + 1)
         except (OSError, ValueError) as exc:  # a closed or unreadable descriptor
-            raise UnreadableInput(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}") from None
+            raise UnreadableInput(
+                f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}"
+            ) from None
         if len(raw) > max_bytes:
-            raise UnreadableInput(f"more than {max_bytes} bytes on standard input, "
-                                  f"over the {max_bytes / 1048576:.0f} MB limit (max-file-size)")
+            raise UnreadableInput(
+                f"more than {max_bytes} bytes on standard input, "
+                f"over the {max_bytes / 1048576:.0f} MB limit (max-file-size)"
+            )
         yield parse_bytes(name, raw)  # HTML on stdin may declare its encoding
     except UnreadableInput as exc:
         errors.append(InputError(path=name, message=str(exc)))
@@ -81,25 +89,44 @@ def _refuse_to_overwrite_input(output: str, option: str, paths: list[str], confi
         if raw == "-":
             continue
         path = Path(raw).resolve()
-        inside = path.is_dir() and path in target.parents and any(
-            fnmatch.fnmatch(target.name.lower(), g) for g in config.include)
+        inside = (
+            path.is_dir()
+            and path in target.parents
+            and any(fnmatch.fnmatch(target.name.lower(), g) for g in config.include)
+        )
         same = target == path or (target_id is not None and target_id == identity(raw))
         if same or inside:
-            raise BlamelintError(f"{output}: {option} would overwrite a file being checked; "
-                                 "write it somewhere else")
+            raise BlamelintError(
+                f"{output}: {option} would overwrite a file being checked; write it somewhere else"
+            )
 
 
-def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[str], ignore: list[str],
-              fail_on: Optional[str], config_path: Optional[str], stdin_filename: Optional[str],
-              color: Optional[bool], baseline: Optional[str] = None, write_baseline: Optional[str] = None,
-              diff: Optional[str] = None, jobs: Optional[int] = None, use_cache: bool = True,
-              exclude: Optional[list[str]] = None, statistics: bool = False, quiet: bool = False,
-              allow_no_files: bool = False) -> int:
+def run_check(
+    paths: list[str],
+    fmt: str,
+    output: str | None,
+    select: list[str],
+    ignore: list[str],
+    fail_on: str | None,
+    config_path: str | None,
+    stdin_filename: str | None,
+    color: bool | None,
+    baseline: str | None = None,
+    write_baseline: str | None = None,
+    diff: str | None = None,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    exclude: list[str] | None = None,
+    statistics: bool = False,
+    quiet: bool = False,
+    allow_no_files: bool = False,
+) -> int:
     from blamelint.rules.validate import validate_config
 
     if statistics and fmt not in ("text", "concise"):
-        raise BlamelintError(f"--statistics prints a count by rule; it cannot be combined with "
-                             f"--format {fmt}")
+        raise BlamelintError(
+            f"--statistics prints a count by rule; it cannot be combined with --format {fmt}"
+        )
     config = load_config(config_path)
     if exclude:
         config.exclude = [*config.exclude, *exclude]
@@ -117,15 +144,20 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     narrow = Narrowing(config.root or str(Path.cwd()), baseline, write_baseline, diff, paths)
     if "-" in paths:  # standard input is linted here, by the same Linter a worker builds
         linter = Worker(job).linter
-        for document, found in linter.lint(narrow.documents(
-                _stdin_documents(stdin_filename, errors, config.max_file_size))):
+        for document, found in linter.lint(
+            narrow.documents(_stdin_documents(stdin_filename, errors, config.max_file_size))
+        ):
             files += 1
             findings.extend(found)
-            warnings += [(document.path, line, message)
-                         for line, message in linter.problems.pop(document.path, [])]
+            warnings += [
+                (document.path, line, message) for line, message in linter.problems.pop(document.path, [])
+            ]
     checked: list = [baseline] if baseline else []  # what the outputs must not replace
-    candidates = (c for c in collect([p for p in paths if p != "-"], config.include, config.exclude, Path.cwd())
-                  if isinstance(c, Missing) or narrow.changes is None or narrow.changes.touches_file(c.display))
+    candidates = (
+        c
+        for c in collect([p for p in paths if p != "-"], config.include, config.exclude, Path.cwd())
+        if isinstance(c, Missing) or narrow.changes is None or narrow.changes.touches_file(c.display)
+    )
     candidates = (checked.append(c) or c for c in candidates)
     for result in analyse(candidates, job, jobs or 0, open_cache(job, use_cache)):
         if result.error is not None:
@@ -141,8 +173,10 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
         globs = ", ".join(config.include)
         less = f" (less exclude: {', '.join(config.exclude)})" if config.exclude else ""
         if not allow_no_files:
-            raise NoFiles(f"no files to check: nothing in {where} matches {globs}{less}; "
-                          "check the paths, or pass --allow-no-files if an empty run is expected")
+            raise NoFiles(
+                f"no files to check: nothing in {where} matches {globs}{less}; "
+                "check the paths, or pass --allow-no-files if an empty run is expected"
+            )
         print(f"blamelint: no files to check in {where} (allowed by --allow-no-files)", file=sys.stderr)
     findings = sorted(findings, key=lambda f: f.sort_key)
     inputs = frozenset(identities(checked))
@@ -151,10 +185,14 @@ def run_check(paths: list[str], fmt: str, output: Optional[str], select: list[st
     report = Report.build(__version__, files, findings, errors)
     if color is None:
         color = output is None and sys.stdout.isatty()
-    context = ReportContext(cards=[registry.card(r) for r in registry.ids()],
-                            root=_report_root(findings, config),
-                            color=color and fmt == "text", quiet=quiet, notes=narrow.notes(),
-                            summary=narrow.summary(files))
+    context = ReportContext(
+        cards=[registry.card(r) for r in registry.ids()],
+        root=_report_root(findings, config),
+        color=color and fmt == "text",
+        quiet=quiet,
+        notes=narrow.notes(),
+        summary=narrow.summary(files),
+    )
     if statistics:
         from blamelint.reporters.concise import statistics as render_statistics
 

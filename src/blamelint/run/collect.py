@@ -1,14 +1,15 @@
 """Which files to check: expand paths and directories, skip hidden folders,
 apply include/exclude globs, survive symlink loops."""
+
 from __future__ import annotations
 
 import errno
 import fnmatch
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def display_path(path: Path, cwd: Path) -> str:
     return printable(shown)
 
 
-def _stat_error(path: Path) -> Optional[OSError]:
+def _stat_error(path: Path) -> OSError | None:
     """Why ``path`` cannot be looked at (None: it exists, or is only a broken link)."""
     try:
         os.stat(path)
@@ -55,12 +56,15 @@ def _stat_error(path: Path) -> Optional[OSError]:
 
 def _excluded(rel: str, patterns: list[str]) -> bool:
     name = rel.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or rel.startswith(p.rstrip("/") + "/")
-               for p in patterns)
+    return any(
+        fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or rel.startswith(p.rstrip("/") + "/")
+        for p in patterns
+    )
 
 
-def collect(paths: list[str], include: list[str], exclude: list[str],
-            cwd: Path) -> Iterator[Candidate | Missing]:
+def collect(
+    paths: list[str], include: list[str], exclude: list[str], cwd: Path
+) -> Iterator[Candidate | Missing]:
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
@@ -97,7 +101,9 @@ def _walk(top: Path, include, exclude, cwd, seen) -> Iterator[Candidate | Missin
             dirs[:] = []
             continue
         visited_dirs.add(ident)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")
+        )
         for name in sorted(files):
             if name.startswith(".") or not any(fnmatch.fnmatch(name.lower(), g) for g in include):
                 continue
@@ -117,8 +123,9 @@ def _walk(top: Path, include, exclude, cwd, seen) -> Iterator[Candidate | Missin
             seen.add(key)
             yield Candidate(path, display, False)
     for err in errors:
-        yield Missing(display_path(Path(err.filename), cwd) if err.filename else str(top),
-                      err.strerror or str(err))
+        yield Missing(
+            display_path(Path(err.filename), cwd) if err.filename else str(top), err.strerror or str(err)
+        )
 
 
 def _stat_problem(path: Path, exc: OSError) -> str:

@@ -7,13 +7,13 @@ changed. Renames are followed (``-M``), so a file that only moved has no
 changed lines. All paths are compared resolved, so symlinks and the working
 directory do not matter.
 """
+
 from __future__ import annotations
 
 import os
 import re
 import subprocess
 from pathlib import Path
-from typing import Optional
 
 from blamelint.errors import BlamelintError
 from blamelint.findings import Finding
@@ -21,8 +21,16 @@ from blamelint.findings import Finding
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
 # Settings a user's git config could have that would change the output we parse.
-DIFF_OPTIONS = ["-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
-                "--src-prefix=a/", "--dst-prefix=b/", "--ignore-submodules"]
+DIFF_OPTIONS = [
+    "-U0",
+    "-M",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "--ignore-submodules",
+]
 
 
 class GitDiffError(BlamelintError):
@@ -39,8 +47,8 @@ def unquote(path: str) -> str:
         ch = body[i]
         if ch == "\\" and i + 1 < len(body):
             nxt = body[i + 1]
-            if re.fullmatch(r"[0-7]{3}", body[i + 1:i + 4]):
-                out.append(int(body[i + 1:i + 4], 8))
+            if re.fullmatch(r"[0-7]{3}", body[i + 1 : i + 4]):
+                out.append(int(body[i + 1 : i + 4], 8))
                 i += 4
                 continue
             if nxt in ESCAPES:
@@ -56,7 +64,7 @@ def parse_diff(text: str) -> dict[str, set[int]]:
     """Map each file of a ``git diff -U0`` to the new-side lines it adds or
     changes (pure deletions add none). Paths as git prints them, without b/."""
     changed: dict[str, set[int]] = {}
-    current: Optional[set[int]] = None
+    current: set[int] | None = None
     in_header = False
     for line in text.splitlines():
         if line.startswith("diff --git "):
@@ -77,21 +85,45 @@ def parse_diff(text: str) -> dict[str, set[int]]:
 # branches. No fsmonitor hook, no hooks, no external diff or textconv (also in
 # DIFF_OPTIONS), no pager; clean/process filters are switched off per driver
 # (see _no_filters); the system-wide config is not read.
-SAFE_CONFIG = ["core.fsmonitor=false", "core.hooksPath=/dev/null", "core.pager=cat",
-               "diff.external=", "core.untrackedCache=false"]
+SAFE_CONFIG = [
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "diff.external=",
+    "core.untrackedCache=false",
+]
 FILTER_KEY = re.compile(r"^filter\.(.+)\.(?:clean|smudge|process|required)$")
 
 
 def _run_git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_EXTERNAL_DIFF", "GIT_PAGER",
-                        "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_EXTERNAL_DIFF",
+            "GIT_PAGER",
+            "GIT_CONFIG",
+            "GIT_CONFIG_PARAMETERS",
+            "GIT_CONFIG_COUNT",
+        )
+    }
     env.update({"GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"})
     options = [item for setting in SAFE_CONFIG for item in ("-c", setting)]
     try:
-        return subprocess.run(["git", "--literal-pathspecs", "--no-pager", "-c", "core.quotePath=true", *options,
-                               *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
-                              errors="surrogateescape", stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            ["git", "--literal-pathspecs", "--no-pager", "-c", "core.quotePath=true", *options, *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            stdin=subprocess.DEVNULL,
+        )
     except FileNotFoundError:
         raise GitDiffError("--diff needs git, and git was not found on PATH") from None
 
@@ -101,10 +133,17 @@ def _no_filters(cwd: str) -> list[str]:
     (a clean filter runs when git compares a working-tree file)."""
     listed = _run_git(["config", "--name-only", "--get-regexp", r"^filter\."], cwd)
     drivers = sorted({m.group(1) for line in listed.stdout.splitlines() if (m := FILTER_KEY.match(line))})
-    return [item for name in drivers
-            for setting in (f"filter.{name}.clean=", f"filter.{name}.smudge=", f"filter.{name}.process=",
-                            f"filter.{name}.required=false")
-            for item in ("-c", setting)]
+    return [
+        item
+        for name in drivers
+        for setting in (
+            f"filter.{name}.clean=",
+            f"filter.{name}.smudge=",
+            f"filter.{name}.process=",
+            f"filter.{name}.required=false",
+        )
+        for item in ("-c", setting)
+    ]
 
 
 def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
@@ -137,14 +176,14 @@ class ChangedLines:
     given on the command line). Raises GitDiffError at once when a path is not
     in a git repository or the ref is unknown there."""
 
-    def __init__(self, ref: str, scope: list[str], cwd: Optional[Path] = None):
+    def __init__(self, ref: str, scope: list[str], cwd: Path | None = None):
         if not ref or ref.startswith("-"):
             raise GitDiffError(f"--diff: '{ref}' is not a git ref")
         self.ref = ref
         self.cwd = (cwd or Path.cwd()).resolve()
         self._tops: dict[str, str] = {}
         self._repos: dict[str, _Repo] = {}
-        specs: dict[str, Optional[list[str]]] = {}  # None: the whole repository
+        specs: dict[str, list[str] | None] = {}  # None: the whole repository
         for raw in scope:
             path = (self.cwd / raw).resolve()
             if not path.exists():
@@ -167,7 +206,7 @@ class ChangedLines:
             self._tops[key] = str(Path(out.stdout.strip()).resolve())
         return self._tops[key]
 
-    def lines(self, path: str) -> Optional[set[int]]:
+    def lines(self, path: str) -> set[int] | None:
         """Changed lines of ``path``; None when the whole file is new (untracked)."""
         resolved = (self.cwd / path).resolve()
         top = self._toplevel(resolved.parent, path)

@@ -7,19 +7,20 @@ one with the most wins; others are listed). Nothing the user wrote is changed:
 ``.blamelint.toml`` is created only when it does not exist, and ``pyproject.toml``
 is appended to only with ``--pyproject``.
 """
+
 from __future__ import annotations
 
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from blamelint.config import find_git_root, parse_config, tomllib
 from blamelint.errors import BlamelintError
 
-FOLDER_HINT = re.compile(r"post[-_ ]?mortems?|incidents?|\brcas?\b|outages?|retro(?:spective)?s?|\bpirs?\b",
-                         re.IGNORECASE)
+FOLDER_HINT = re.compile(
+    r"post[-_ ]?mortems?|incidents?|\brcas?\b|outages?|retro(?:spective)?s?|\bpirs?\b", re.IGNORECASE
+)
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
 SKIP = {"node_modules", "__pycache__", "site-packages", "venv"}
 MAX_FOLDERS = 20_000
@@ -38,22 +39,23 @@ def find_postmortem_folders(root: Path) -> list[Found]:
     (in it and below), most first."""
     found = []
     seen = 0
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, _files in os.walk(root):
         seen += 1
         if seen > MAX_FOLDERS:
             break
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP)
         here = Path(folder)
         if here != root and FOLDER_HINT.search(here.name):
-            count = sum(1 for _, _, names in os.walk(here)
-                        for n in names if n.lower().endswith(DOCUMENT_SUFFIXES))
+            count = sum(
+                1 for _, _, names in os.walk(here) for n in names if n.lower().endswith(DOCUMENT_SUFFIXES)
+            )
             if count:
                 found.append(Found(here.relative_to(root).as_posix(), count))
                 dirs[:] = []  # its subfolders belong to it
     return sorted(found, key=lambda f: (-f.files, f.folder))
 
 
-def config_text(postmortems: Optional[Found], table: bool) -> str:
+def config_text(postmortems: Found | None, table: bool) -> str:
     """The commented config; ``table``: under a [tool.blamelint] heading (pyproject.toml)."""
     paths = f'["{postmortems.folder}/**/*.md", "{postmortems.folder}/**/*.txt"]' if postmortems else "[]"
     where = "none found: name them here"
@@ -89,15 +91,19 @@ def config_text(postmortems: Optional[Found], table: bool) -> str:
 def _ci(root: Path, target: str) -> str:
     check = f"blamelint check --format github {target}"
     if (root / ".gitlab-ci.yml").exists():
-        return (f"CI (GitLab): add a job to .gitlab-ci.yml running\n    pip install blamelint && "
-                f"blamelint check --format gitlab --output gl-code-quality-report.json --fail-on never "
-                f"{target}\n"
-                "  with artifacts:reports:codequality: gl-code-quality-report.json")
-    return ("CI (GitHub Actions): save as .github/workflows/blamelint.yml\n"
-            "    name: blamelint\n    on: [pull_request]\n    jobs:\n      blamelint:\n"
-            "        runs-on: ubuntu-latest\n        steps:\n          - uses: actions/checkout@v4\n"
-            "          - uses: actions/setup-python@v5\n            with: {python-version: \"3.12\"}\n"
-            f"          - run: pip install blamelint && {check}")
+        return (
+            f"CI (GitLab): add a job to .gitlab-ci.yml running\n    pip install blamelint && "
+            f"blamelint check --format gitlab --output gl-code-quality-report.json --fail-on never "
+            f"{target}\n"
+            "  with artifacts:reports:codequality: gl-code-quality-report.json"
+        )
+    return (
+        "CI (GitHub Actions): save as .github/workflows/blamelint.yml\n"
+        "    name: blamelint\n    on: [pull_request]\n    jobs:\n      blamelint:\n"
+        "        runs-on: ubuntu-latest\n        steps:\n          - uses: actions/checkout@v4\n"
+        '          - uses: actions/setup-python@v5\n            with: {python-version: "3.12"}\n'
+        f"          - run: pip install blamelint && {check}"
+    )
 
 
 def run_init(cwd: Path, pyproject: bool = False) -> str:
@@ -130,9 +136,18 @@ def run_init(cwd: Path, pyproject: bool = False) -> str:
         out.append("No folder named like a postmortem archive was found: set postmortem-paths in the config.")
     from blamelint import __version__
 
-    out += ["", "pre-commit: add to .pre-commit-config.yaml",
-            "    repos:", "      - repo: https://github.com/blamelint/blamelint",
-            f"        rev: v{__version__}",
-            "        hooks:", "          - id: blamelint", f"            files: ^{re.escape(folder)}", "",
-            _ci(root, folder), "", f"Try it: blamelint check {folder}"]
+    out += [
+        "",
+        "pre-commit: add to .pre-commit-config.yaml",
+        "    repos:",
+        "      - repo: https://github.com/blamelint/blamelint",
+        f"        rev: v{__version__}",
+        "        hooks:",
+        "          - id: blamelint",
+        f"            files: ^{re.escape(folder)}",
+        "",
+        _ci(root, folder),
+        "",
+        f"Try it: blamelint check {folder}",
+    ]
     return "\n".join(out) + "\n"

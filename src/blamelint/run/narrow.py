@@ -1,32 +1,41 @@
 """Which findings of a run to report: all of them, only those not in a baseline
 (``--baseline``), only those on lines changed since a git ref (``--diff``); or
 record them all as the new baseline (``--write-baseline``)."""
+
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from collections.abc import Iterable, Iterator
 
-from blamelint.run import baseline as baseline_file
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError
 from blamelint.findings import Finding
+from blamelint.run import baseline as baseline_file
 from blamelint.run.gitdiff import ChangedLines
 
 
 class Narrowing:
-    def __init__(self, root: str, baseline: Optional[str] = None, write_baseline: Optional[str] = None,
-                 diff: Optional[str] = None, paths: Iterable[str] = ()):
+    def __init__(
+        self,
+        root: str,
+        baseline: str | None = None,
+        write_baseline: str | None = None,
+        diff: str | None = None,
+        paths: Iterable[str] = (),
+    ):
         paths = list(paths)
         if write_baseline and (baseline or diff):
             other = "--baseline" if baseline else "--diff"
-            raise BlamelintError(f"--write-baseline records every finding; it cannot be combined with {other} "
-                                 f"(to refresh a baseline, run --write-baseline alone)")
+            raise BlamelintError(
+                f"--write-baseline records every finding; it cannot be combined with {other} "
+                f"(to refresh a baseline, run --write-baseline alone)"
+            )
         if diff and "-" in paths:
             raise BlamelintError("--diff cannot be used with standard input ('-'): git has no version of it")
         self.root = root
         self.write_baseline = write_baseline
         self.baseline = baseline_file.load(baseline) if baseline else None
         self.changes = ChangedLines(diff, paths) if diff else None
-        self.recorded: Optional[int] = None
+        self.recorded: int | None = None
         """Findings written to --write-baseline (None: not writing one)."""
         self.hidden = 0
         """Findings left out because the baseline records them."""
@@ -37,25 +46,31 @@ class Narrowing:
 
     def notes(self) -> list[str]:
         """What the narrowing did, said plainly (after the report's summary)."""
+
         def n(count: int) -> str:
             return f"{count} finding{'s' if count != 1 else ''}"
+
         if self.baseline is None:
             return []
         was = "was" if self.hidden == 1 else "were"
         note = f"{n(self.hidden)} already in the baseline {self.baseline.path} {was} not reported."
         stale = self.baseline.stale
         if stale:
-            note += (f" {n(stale)} in the baseline {'is' if stale == 1 else 'are'} no longer found "
-                     "(fixed, or in files not checked).")
+            note += (
+                f" {n(stale)} in the baseline {'is' if stale == 1 else 'are'} no longer found "
+                "(fixed, or in files not checked)."
+            )
         return [note]
 
-    def summary(self, files: int) -> Optional[str]:
+    def summary(self, files: int) -> str | None:
         """The summary line of a --write-baseline run (it reports no findings)."""
         if self.recorded is None:
             return None
         count = f"{self.recorded} finding{'s' if self.recorded != 1 else ''}"
-        return (f"Recorded {count} from {files} file{'s' if files != 1 else ''} in the baseline "
-                f"{self.write_baseline}; runs with --baseline {self.write_baseline} report only new ones.")
+        return (
+            f"Recorded {count} from {files} file{'s' if files != 1 else ''} in the baseline "
+            f"{self.write_baseline}; runs with --baseline {self.write_baseline} report only new ones."
+        )
 
     def documents(self, documents: Iterable[Document]) -> Iterator[Document]:
         """Skip files with no changed lines under --diff (they cannot have findings to report)."""

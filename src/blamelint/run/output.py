@@ -7,18 +7,20 @@ checked is never replaced: inputs are compared with the target as files (device
 and inode), so another path, a symbolic link or a hard link to an input is
 refused as well.
 """
+
 from __future__ import annotations
 
 import os
 import stat
 import sys
 import tempfile
-from typing import Any, Iterable, Optional
+from collections.abc import Iterable
+from typing import Any
 
 from blamelint.errors import BlamelintError
 
 
-def identity(path: Any) -> Optional[tuple[int, int]]:
+def identity(path: Any) -> tuple[int, int] | None:
     """(device, inode) of the file at ``path`` (symbolic links followed), or None."""
     try:
         info = os.stat(path)
@@ -44,8 +46,9 @@ def refuse_input(target: str, inputs: set[tuple[int, int]], option: str = "--out
     """Raise when ``target`` is one of the input files."""
     ident = identity(target)
     if ident is not None and ident in inputs:
-        raise BlamelintError(f"{target}: {option} would overwrite a file being checked; "
-                             "write it somewhere else")
+        raise BlamelintError(
+            f"{target}: {option} would overwrite a file being checked; write it somewhere else"
+        )
 
 
 def write_atomically(target: str, text: str, what: str = "output") -> None:
@@ -56,7 +59,7 @@ def write_atomically(target: str, text: str, what: str = "output") -> None:
     data = text.encode("utf-8")
     real = os.path.realpath(target)
     try:
-        info: Optional[os.stat_result] = os.stat(real)
+        info: os.stat_result | None = os.stat(real)
     except OSError:
         info = None
     try:
@@ -92,7 +95,7 @@ def _umask() -> int:
     return mask
 
 
-def emit(rendered: str, output: Optional[str], inputs: Iterable[Any] = ()) -> None:
+def emit(rendered: str, output: str | None, inputs: Iterable[Any] = ()) -> None:
     """Write the report to ``output`` (never one of ``inputs``), or to standard output."""
     if output:
         refuse_input(output, identities(inputs))

@@ -15,18 +15,20 @@ factory ("module:callable") whose product has ``needs`` (spaCy components),
 ``version`` (part of the cache key) and ``measure(document, pieces, findings)
 -> dict`` (JSON-serialisable).
 """
+
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any
 
-from blamelint.run.collect import Candidate, Missing
 from blamelint.config import Config
 from blamelint.errors import BlamelintError
 from blamelint.findings import Finding, Location
+from blamelint.run.collect import Candidate, Missing
 
 CHUNK_BYTES = 64 * 1024
 """Bytes of source per unit of work (a few postmortems): big enough for nlp.pipe
@@ -43,7 +45,7 @@ class Job:
     config: Config
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    measurer: Optional[str] = None
+    measurer: str | None = None
     measurer_options: tuple[tuple[str, Any], ...] = ()
     all_postmortems: bool = False
     """Treat every file as a postmortem (the audit: the user named the archive)."""
@@ -53,10 +55,10 @@ class Job:
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
-    metrics: Optional[dict[str, Any]] = None
-    error: Optional[str] = None
+    metrics: dict[str, Any] | None = None
+    error: str | None = None
     cached: bool = False
-    digest: Optional[str] = None
+    digest: str | None = None
     size: int = 0
     warnings: list[tuple[int, str]] = field(default_factory=list)
     """(line, message): suppression comments that were not understood."""
@@ -99,8 +101,13 @@ class Worker:
             from blamelint.postmortem.detect import PostmortemDetector
 
             detector = PostmortemDetector(config)
-        self.linter = Linter(config, registry.build(chosen, config.rules), is_postmortem=detector,
-                             observer=observer, known_rules=frozenset(registry.ids()))
+        self.linter = Linter(
+            config,
+            registry.build(chosen, config.rules),
+            is_postmortem=detector,
+            observer=observer,
+            known_rules=frozenset(registry.ids()),
+        )
 
     def run(self, chunk: list[tuple]) -> list[FileResult]:
         """Lint a chunk of (path, display) files, or (path, display, bytes) when the
@@ -132,7 +139,9 @@ class Worker:
                 except BlamelintError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - reported per file, run goes on
-                    results[index] = FileResult(document.path, error=f"internal error: {type(exc).__name__}: {exc}")
+                    results[index] = FileResult(
+                        document.path, error=f"internal error: {type(exc).__name__}: {exc}"
+                    )
         return [results[i] for i in range(len(chunk))]
 
     def _lint(self, documents, results: list[FileResult]) -> None:
@@ -183,7 +192,7 @@ def _digest(raw: bytes) -> str:
     return content_digest(raw)
 
 
-_WORKER: Optional[Worker] = None
+_WORKER: Worker | None = None
 
 
 def _init_worker(job: Job) -> None:
@@ -221,8 +230,9 @@ def from_entry(display: str, entry: dict[str, Any]) -> FileResult:
         data["location"] = Location(path=display, **data["location"])
         findings.append(Finding.model_validate(data))
     warnings = [(int(line), str(message)) for line, message in entry.get("warnings", [])]
-    return FileResult(display, findings=findings, metrics=entry.get("metrics"), cached=True,
-                      warnings=warnings)
+    return FileResult(
+        display, findings=findings, metrics=entry.get("metrics"), cached=True, warnings=warnings
+    )
 
 
 def cache_facts(display: str, job: Job) -> str:
@@ -239,8 +249,8 @@ def cache_facts(display: str, job: Job) -> str:
 
 def job_fingerprint(job: Job) -> str:
     """The run part of the cache key, computed without loading spaCy."""
-    from blamelint.run.cache import run_fingerprint
     from blamelint.rules.registry import Registry
+    from blamelint.run.cache import run_fingerprint
 
     registry = Registry(job.config)
     chosen = registry.selected(list(job.select) or job.config.select, [*job.config.ignore, *job.ignore])
@@ -249,19 +259,28 @@ def job_fingerprint(job: Job) -> str:
         from blamelint.rules.registry import import_object
 
         factory = import_object(job.measurer, "measurer")
-        extra = f"{job.measurer}:{getattr(factory, 'version', '?')}:{sorted(dict(job.measurer_options).items())}"
+        extra = (
+            f"{job.measurer}:{getattr(factory, 'version', '?')}:{sorted(dict(job.measurer_options).items())}"
+        )
     return run_fingerprint(job.config, chosen, [registry.card(r) for r in chosen], extra)
 
 
 # -- the run ---------------------------------------------------------------------
 
 
-def analyse(candidates: Iterable[Candidate | Missing], job: Job, jobs: int = 0, cache=None,
-            progress: Optional[Callable[[int, int], None]] = None) -> Iterator[FileResult]:
+def analyse(
+    candidates: Iterable[Candidate | Missing],
+    job: Job,
+    jobs: int = 0,
+    cache=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[FileResult]:
     """Lint files, yielding one FileResult per candidate, in the given order."""
     from blamelint.document.load import UnreadableInput
 
-    plan: list[tuple] = []  # ("hit", display, path, key) | ("miss", display, path, key) | ("error", display, msg)
+    plan: list[
+        tuple
+    ] = []  # ("hit", display, path, key) | ("miss", display, path, key) | ("error", display, msg)
     misses: list[tuple] = []
     for item in candidates:
         if isinstance(item, Missing):
@@ -300,9 +319,11 @@ def analyse(candidates: Iterable[Candidate | Missing], job: Job, jobs: int = 0, 
 
     chunks = _chunks(misses)
     total = len(plan)
-    workers = min(jobs or default_jobs(), default_jobs(), len(chunks))  # more workers than cores only cost memory
+    workers = min(
+        jobs or default_jobs(), default_jobs(), len(chunks)
+    )  # more workers than cores only cost memory
     parsed = _run(chunks, job, workers if sum(m[2] for m in misses) >= PARALLEL_MIN_BYTES else 1)
-    local: list[Optional[Worker]] = [None]
+    local: list[Worker | None] = [None]
     current: list[FileResult] = []
     try:
         for done, entry in enumerate(plan, 1):
@@ -377,8 +398,9 @@ def _run(chunks: list[list[tuple]], job: Job, workers: int) -> Iterator[list[Fil
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                                   initargs=(job,))
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(job,)
+    )
     finished = False
     try:
         yield from executor.map(_run_chunk, chunks)
@@ -394,7 +416,7 @@ def _run(chunks: list[list[tuple]], job: Job, workers: int) -> Iterator[list[Fil
             executor.shutdown(wait=True, cancel_futures=True)
 
 
-def open_cache(job: Job, enabled: bool = True, directory: Optional[str] = None):
+def open_cache(job: Job, enabled: bool = True, directory: str | None = None):
     """The cache for this job's results, or None when caching is off."""
     if not enabled:
         return None

@@ -3,10 +3,11 @@
 Pure functions of the findings and the buffer's text (no I/O), so they are tested
 without a client.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from lsprotocol import types
 
@@ -51,11 +52,13 @@ def _contains(rng: types.Range, pos: types.Position) -> bool:
 
 
 def _overlaps(a: types.Range, b: types.Range) -> bool:
-    return ((a.start.line, a.start.character) <= (b.end.line, b.end.character)
-            and (b.start.line, b.start.character) <= (a.end.line, a.end.character))
+    return (a.start.line, a.start.character) <= (b.end.line, b.end.character) and (
+        b.start.line,
+        b.start.character,
+    ) <= (a.end.line, a.end.character)
 
 
-def rule_hover(finding: Finding, card: Optional[RuleCard]) -> str:
+def rule_hover(finding: Finding, card: RuleCard | None) -> str:
     """Markdown for one finding: its message, then the rule's what, why and use instead."""
     parts = [f"**{finding.rule}** ({finding.severity.value}): {finding.message}"]
     if finding.suggestion:
@@ -72,16 +75,22 @@ def rule_hover(finding: Finding, card: Optional[RuleCard]) -> str:
     return "\n\n".join(parts)
 
 
-def hover(findings: Iterable[Finding], cards: dict[str, Optional[RuleCard]], lines: Lines,
-          position: types.Position, encoding: str = UTF16) -> Optional[types.Hover]:
+def hover(
+    findings: Iterable[Finding],
+    cards: dict[str, RuleCard | None],
+    lines: Lines,
+    position: types.Position,
+    encoding: str = UTF16,
+) -> types.Hover | None:
     """The docs of every finding under ``position``, or None."""
     hit = [(f, lsp_range(f.location, lines, encoding)) for f in findings]
     hit = [(f, r) for f, r in hit if _contains(r, position)]
     if not hit:
         return None
     text = "\n\n---\n\n".join(rule_hover(f, cards.get(f.rule)) for f, _ in hit)
-    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-                       range=hit[0][1])
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text), range=hit[0][1]
+    )
 
 
 def _suppress_edit(finding: Finding, lines: Lines, encoding: str) -> types.TextEdit:
@@ -95,24 +104,28 @@ def _suppress_edit(finding: Finding, lines: Lines, encoding: str) -> types.TextE
     if starts_block and not TABLE_ROW.match(text):
         indent = text[: len(text) - len(text.lstrip())]
         at = types.Position(line - 1, 0)
-        return types.TextEdit(range=types.Range(start=at, end=at),
-                              new_text=f"{indent}<!-- blamelint-disable-next-line {finding.rule} -->\n")
+        return types.TextEdit(
+            range=types.Range(start=at, end=at),
+            new_text=f"{indent}<!-- blamelint-disable-next-line {finding.rule} -->\n",
+        )
     end = types.Position(line - 1, lines.position(line, len(text) + 1, encoding)[1])
-    return types.TextEdit(range=types.Range(start=end, end=end),
-                          new_text=f" <!-- blamelint-disable-line {finding.rule} -->")
+    return types.TextEdit(
+        range=types.Range(start=end, end=end), new_text=f" <!-- blamelint-disable-line {finding.rule} -->"
+    )
 
 
 def _rewrite(finding: Finding, lines: Lines) -> str:
     """The suggestion, capitalised like the text it replaces."""
     new = finding.suggestion or ""
-    old_first = lines.text(finding.replaces.line)[finding.replaces.column - 1: finding.replaces.column]
+    old_first = lines.text(finding.replaces.line)[finding.replaces.column - 1 : finding.replaces.column]
     if old_first.isupper() and new[:1].islower():
         new = new[0].upper() + new[1:]
     return new
 
 
-def code_actions(uri: str, findings: Iterable[Finding], lines: Lines, request: types.Range,
-                 encoding: str = UTF16) -> list[types.CodeAction]:
+def code_actions(
+    uri: str, findings: Iterable[Finding], lines: Lines, request: types.Range, encoding: str = UTF16
+) -> list[types.CodeAction]:
     """Quick fixes for the findings touching ``request``: the active-voice rewrite
     where the finding has one that replaces its words one for one, and a
     suppression comment for the rule."""
@@ -125,12 +138,21 @@ def code_actions(uri: str, findings: Iterable[Finding], lines: Lines, request: t
         if finding.replaces is not None and finding.suggestion:
             new_text = _rewrite(finding, lines)
             edit = types.TextEdit(range=lsp_range(finding.replaces, lines, encoding), new_text=new_text)
-            actions.append(types.CodeAction(
-                title=f"Rewrite in the active voice: {new_text}", kind=types.CodeActionKind.QuickFix,
-                diagnostics=diag, is_preferred=True,
-                edit=types.WorkspaceEdit(changes={uri: [edit]})))
-        actions.append(types.CodeAction(
-            title=f"Disable {finding.rule} for this line", kind=types.CodeActionKind.QuickFix,
-            diagnostics=diag,
-            edit=types.WorkspaceEdit(changes={uri: [_suppress_edit(finding, lines, encoding)]})))
+            actions.append(
+                types.CodeAction(
+                    title=f"Rewrite in the active voice: {new_text}",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=diag,
+                    is_preferred=True,
+                    edit=types.WorkspaceEdit(changes={uri: [edit]}),
+                )
+            )
+        actions.append(
+            types.CodeAction(
+                title=f"Disable {finding.rule} for this line",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=diag,
+                edit=types.WorkspaceEdit(changes={uri: [_suppress_edit(finding, lines, encoding)]}),
+            )
+        )
     return actions

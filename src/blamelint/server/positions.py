@@ -5,6 +5,7 @@ the client and server agreed on UTF-8 or UTF-32 at initialisation. A character
 outside the Basic Multilingual Plane (most emoji) is one code point and two UTF-16
 units; a CJK character is one of each, and three UTF-8 bytes.
 """
+
 from __future__ import annotations
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"

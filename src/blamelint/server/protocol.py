@@ -6,6 +6,7 @@ runs on one worker thread, so the server still answers hover and code-action
 requests while a paragraph is parsed; a result for a version of the buffer that
 has since changed is dropped (a newer lint is already on its way).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -13,7 +14,6 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -31,7 +31,7 @@ log = logging.getLogger("blamelint.server")
 
 @dataclass
 class Linted:
-    version: Optional[int]
+    version: int | None
     lines: Lines
     findings: list[Finding] = field(default_factory=list)
 
@@ -75,8 +75,11 @@ class BlamelintServer(LanguageServer):
             result = await loop.run_in_executor(self._worker, self.session.lint, file_of(uri), text, language)
         except Exception as exc:  # noqa: BLE001 - a bug must not take the editor's server down
             log.exception("linting %s failed", uri)
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Error, message=f"blamelint: internal error on {uri}: {exc!r}"))
+            self.window_log_message(
+                types.LogMessageParams(
+                    type=types.MessageType.Error, message=f"blamelint: internal error on {uri}: {exc!r}"
+                )
+            )
             return
         documents = self.workspace.text_documents
         if uri not in documents or self.workspace.get_text_document(uri).version != version:
@@ -88,23 +91,36 @@ class BlamelintServer(LanguageServer):
             start = types.Position(max(line - 1, 0), 0)
             width = lines.position(line, len(lines.text(line)) + 1, self.encoding)[1]
             end = types.Position(max(line - 1, 0), width)
-            diagnostics.append(types.Diagnostic(range=types.Range(start=start, end=end), message=message,
-                                                severity=types.DiagnosticSeverity.Warning,
-                                                code="suppression-comment", source=features.SOURCE))
+            diagnostics.append(
+                types.Diagnostic(
+                    range=types.Range(start=start, end=end),
+                    message=message,
+                    severity=types.DiagnosticSeverity.Warning,
+                    code="suppression-comment",
+                    source=features.SOURCE,
+                )
+            )
         if result.error:
-            diagnostics.insert(0, types.Diagnostic(
-                range=types.Range(start=types.Position(0, 0), end=types.Position(0, 0)),
-                message=f"blamelint cannot check this file: {result.error}",
-                severity=types.DiagnosticSeverity.Error, source=features.SOURCE))
+            diagnostics.insert(
+                0,
+                types.Diagnostic(
+                    range=types.Range(start=types.Position(0, 0), end=types.Position(0, 0)),
+                    message=f"blamelint cannot check this file: {result.error}",
+                    severity=types.DiagnosticSeverity.Error,
+                    source=features.SOURCE,
+                ),
+            )
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
+        )
 
     def warm_up(self) -> None:
         self._worker.submit(self.session.warm_up)
 
 
-def build_server(config_path: Optional[str] = None, debounce: float = DEFAULT_DEBOUNCE,
-                 root: Optional[Path] = None) -> BlamelintServer:
+def build_server(
+    config_path: str | None = None, debounce: float = DEFAULT_DEBOUNCE, root: Path | None = None
+) -> BlamelintServer:
     server = BlamelintServer(Session(config_path, root), debounce)
 
     @server.feature(types.INITIALIZED)
@@ -134,7 +150,7 @@ def build_server(config_path: Optional[str] = None, debounce: float = DEFAULT_DE
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: BlamelintServer, params: types.HoverParams) -> Optional[types.Hover]:
+    def hover(ls: BlamelintServer, params: types.HoverParams) -> types.Hover | None:
         linted = ls.linted.get(params.text_document.uri)
         if linted is None:
             return None
@@ -142,18 +158,21 @@ def build_server(config_path: Optional[str] = None, debounce: float = DEFAULT_DE
         cards = {f.rule: ls.session.card(file, f.rule) for f in linted.findings}
         return features.hover(linted.findings, cards, linted.lines, params.position, ls.encoding)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
     def code_action(ls: BlamelintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         linted = ls.linted.get(params.text_document.uri)
         if linted is None:
             return []
-        return features.code_actions(params.text_document.uri, linted.findings, linted.lines, params.range,
-                                     ls.encoding)
+        return features.code_actions(
+            params.text_document.uri, linted.findings, linted.lines, params.range, ls.encoding
+        )
 
     return server
 
 
-def serve(config_path: Optional[str] = None, debounce: float = DEFAULT_DEBOUNCE) -> None:
+def serve(config_path: str | None = None, debounce: float = DEFAULT_DEBOUNCE) -> None:
     """Run the server on standard input and output until the client says exit."""
     build_server(config_path, debounce).start_io()

@@ -7,6 +7,7 @@ folder (the nearest ``.blamelint.toml`` or ``pyproject.toml`` with
 ``postmortem-paths`` globs and front matter decide "is this a postmortem" as
 they do in ``check``. A config is read again when its file changes.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from blamelint.config import Config, discover, find_git_root, load_config
 from blamelint.engine import Linter
@@ -63,7 +64,7 @@ class Setup:
 @dataclass
 class Result:
     findings: list[Finding]
-    error: Optional[str] = None
+    error: str | None = None
     """A config or rule problem: shown to the writer instead of findings."""
     skipped: bool = False
     """The file is excluded by the config."""
@@ -71,7 +72,7 @@ class Result:
     """(line, message): suppression comments that were not understood."""
 
 
-def _stamp(path: Optional[Path]) -> tuple:
+def _stamp(path: Path | None) -> tuple:
     if path is None:
         return ()
     try:
@@ -81,7 +82,7 @@ def _stamp(path: Optional[Path]) -> tuple:
     return (str(path), info.st_mtime_ns, info.st_size)
 
 
-def display_path(file: Path, root: Optional[str]) -> str:
+def display_path(file: Path, root: str | None) -> str:
     """The file's name as ``check`` run from the project root reports it."""
     if root:
         try:
@@ -94,7 +95,7 @@ def display_path(file: Path, root: Optional[str]) -> str:
 class Session:
     """Lint editor buffers. Thread-safe: one lint at a time."""
 
-    def __init__(self, config_path: Optional[str] = None, fallback_folder: Optional[Path] = None):
+    def __init__(self, config_path: str | None = None, fallback_folder: Path | None = None):
         self.config_path = config_path
         self.fallback_folder = fallback_folder or Path.cwd()
         self._setups: dict[tuple, Setup] = {}
@@ -103,7 +104,7 @@ class Session:
 
     # -- config -------------------------------------------------------------
 
-    def _config_file(self, folder: Path) -> Optional[Path]:
+    def _config_file(self, folder: Path) -> Path | None:
         if self.config_path:
             return Path(self.config_path)
         return discover(folder)
@@ -126,20 +127,26 @@ class Session:
         chosen = registry.selected(config.select, config.ignore)
         rules = registry.build(chosen, config.rules)
         validate_config(config, registry)
-        linter = Linter(config, rules, nlp_factory=self._pipeline_factory(config.model),
-                        is_postmortem=PostmortemDetector(config), known_rules=frozenset(registry.ids()))
+        linter = Linter(
+            config,
+            rules,
+            nlp_factory=self._pipeline_factory(config.model),
+            is_postmortem=PostmortemDetector(config),
+            known_rules=frozenset(registry.ids()),
+        )
         linter.parse_cache = self._pipeline(config.model, linter.needs)[1]
         linter.match_cache = ParseCache()  # the built-in rules read a block's content, not its position
         setup = Setup(config=config, linter=linter, cards={c.id: c for c in registry.cards}, stamp=stamp)
         self._setups[key] = setup
         return setup
 
-    def _pipeline_factory(self, model: Optional[str]):
+    def _pipeline_factory(self, model: str | None):
         def factory(needs: frozenset[str]):
             return self._pipeline(model, needs)[0]
+
         return factory
 
-    def _pipeline(self, model: Optional[str], needs: frozenset[str]) -> tuple[Any, ParseCache]:
+    def _pipeline(self, model: str | None, needs: frozenset[str]) -> tuple[Any, ParseCache]:
         key = (model, tuple(sorted(needs)))
         if key not in self._pipelines:
             from blamelint.nlp.pipeline import load_pipeline
@@ -149,7 +156,7 @@ class Session:
 
     # -- linting ------------------------------------------------------------
 
-    def lint(self, file: Optional[Path], text: str, language: str = "markdown") -> Result:
+    def lint(self, file: Path | None, text: str, language: str = "markdown") -> Result:
         """Lint the text of an editor buffer. ``file`` is None for an unsaved buffer."""
         from blamelint.postmortem.load import parse_source
         from blamelint.run.collect import _excluded
@@ -174,7 +181,7 @@ class Session:
             except BlamelintError as exc:
                 return Result([], error=str(exc))
 
-    def card(self, file: Optional[Path], rule_id: str) -> Optional[RuleCard]:
+    def card(self, file: Path | None, rule_id: str) -> RuleCard | None:
         folder = file.parent if file is not None else self.fallback_folder
         with self._lock:
             try:
@@ -187,7 +194,7 @@ class Session:
         self.lint(None, "The service was restarted.\n")
 
 
-def file_of(uri: str) -> Optional[Path]:
+def file_of(uri: str) -> Path | None:
     """The local file of a ``file:`` URI, else None."""
     from urllib.parse import unquote, urlparse
 

@@ -1,4 +1,5 @@
 """The blame rule's optional model (training/train_blame.py -> blamelint/models/blame/)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -71,12 +72,15 @@ def test_threshold_gates_the_model(make_linter):
     assert blame_findings(make_linter, PLAIN, model="on", threshold=0.999) == []
 
 
-@pytest.mark.parametrize("options, problem", [
-    ({"model": "yes"}, "'model' must be \"on\" or \"off\""),
-    ({"model": "on", "threshold": 1.5}, "'threshold' must be a number between 0 and 1"),
-    ({"model": "on", "threshold": True}, "'threshold' must be a number between 0 and 1"),
-    ({"modle": "on"}, "unknown option 'modle'"),
-])
+@pytest.mark.parametrize(
+    "options, problem",
+    [
+        ({"model": "yes"}, '\'model\' must be "on" or "off"'),
+        ({"model": "on", "threshold": 1.5}, "'threshold' must be a number between 0 and 1"),
+        ({"model": "on", "threshold": True}, "'threshold' must be a number between 0 and 1"),
+        ({"modle": "on"}, "unknown option 'modle'"),
+    ],
+)
 def test_bad_options_are_a_config_error(make_linter, options, problem):
     with pytest.raises(ConfigError, match="rules.blame") as err:
         make_linter(select=["blame"], rules={"blame": options})

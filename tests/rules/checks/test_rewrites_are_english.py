@@ -6,6 +6,7 @@ Run over every sentence of corpora/sentences and every annotated document of
 corpora/documents; what it checks is independent of how the rule builds the
 rewrite (it parses the rewrite again and compares words with the sentence).
 """
+
 from __future__ import annotations
 
 import re
@@ -15,10 +16,12 @@ import pytest
 from blamelint.grammar.rewrites import WHO, agent_leads, reads_active, with_subject
 from tests.accuracy import build_linter, corpus_files, document_sets, load_rows
 
-GLUE = frozenset("""
+GLUE = frozenset(
+    """
 it them us me him her did does do not n't is was are were has have had will would should could can
 must may might to be been being get got gets that never the a an
-""".split())
+""".split()
+)
 """Words a rewrite may add: pronouns for the moved subject, auxiliaries, articles."""
 
 

@@ -1,6 +1,7 @@
 """vague-action-item: its phrase data stays clean. The item cases (the three
 vague shapes, and concrete items left alone) are in
 tests/rules/cases/vague-action-item.yaml."""
+
 from blamelint.data import load_data
 from blamelint.postmortem.sections import words
 

@@ -8,9 +8,10 @@ first line (for a table, its action cell). Options (``[tool.blamelint.rules.<id>
 - ``ticket-counts`` (due date only, default false): a linked ticket (ABC-123,
   #123, an issue-tracker URL) counts as tracking in place of a date.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from blamelint.data.models import NoCardData
 from blamelint.postmortem.action_items import ActionItem, action_items
@@ -38,7 +39,10 @@ class _ActionItemRule(DocumentRule):
 class ActionItemWithoutOwner(_ActionItemRule):
     def problem(self, item: ActionItem):
         if item.owner is None:
-            return "Action item has no owner: name one person or team (@handle, 'Owner: Name', or an owner column)."
+            return (
+                "Action item has no owner: name one person or team "
+                "(@handle, 'Owner: Name', or an owner column)."
+            )
         return None
 
 

@@ -7,24 +7,30 @@ habit, and say each one in the active voice. Coordinated participles that
 share one auxiliary ("was opened at 06:12 and upgraded to SEV-1") are one
 finding.
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
-from blamelint.data.models import NoCardData
-from blamelint.grammar.active_voice import (active_voice, inflect, particles, pronoun_for, rewrite_extent,
-                                            verb_parts)
+from blamelint.data import load
+from blamelint.data.models import NoCardData, PassiveCuesData, PassiveVerbsData, StatesData
+from blamelint.grammar.active_voice import (
+    active_voice,
+    inflect,
+    particles,
+    pronoun_for,
+    rewrite_extent,
+    verb_parts,
+)
 from blamelint.grammar.agents import has_agent
 from blamelint.grammar.events import TIMESTAMP, is_timeline_entry, tense_of, timestamp_end, why_not_event
 from blamelint.grammar.fragments import reads_as_passive
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
-from blamelint.grammar.rewrites import faithful
-from blamelint.rules.base import Match, Rule
-from blamelint.data import load
-from blamelint.data.models import PassiveCuesData, PassiveVerbsData, StatesData
 from blamelint.grammar.people import People
+from blamelint.grammar.rewrites import faithful
 from blamelint.postmortem.sections import catalog
+from blamelint.rules.base import Match, Rule
 
 TIMELINE = "timeline"
 
@@ -61,7 +67,9 @@ class AgentlessPassive(Rule):
         for key in sorted(groups):
             yield self._match(groups[key])
 
-    def _flagged(self, clause: PassiveClause, clauses: list[PassiveClause], sent, section: bool, entry: bool) -> bool:
+    def _flagged(
+        self, clause: PassiveClause, clauses: list[PassiveClause], sent, section: bool, entry: bool
+    ) -> bool:
         lex = self.lex
         if not clause.verb.text.replace("-", "").isalpha():
             return False  # "@dmitri" alone in an Owner cell, "v2": not a participle
@@ -77,8 +85,10 @@ class AgentlessPassive(Rule):
 
     def _match(self, group: list[PassiveClause]) -> Match:
         head, last = group[0], group[-1]
-        start_tok = min([head.verb] + [a for a in head.aux if a.i < head.verb.i and a.sent == head.verb.sent],
-                        key=lambda t: t.i)
+        start_tok = min(
+            [head.verb] + [a for a in head.aux if a.i < head.verb.i and a.sent == head.verb.sent],
+            key=lambda t: t.i,
+        )
         start = start_tok.idx
         end = last.verb.idx + len(last.verb)
         tense = tense_of(head)
@@ -106,7 +116,7 @@ class AgentlessPassive(Rule):
 def _is_time(heading: str) -> bool:
     """A heading that is a moment: "13:44", "13:44 UTC", "2024-03-01 09:12", "Day 2, 04:10"."""
     match = TIMESTAMP.match(heading)
-    return bool(match) and len(heading[match.end():].split()) <= 2
+    return bool(match) and len(heading[match.end() :].split()) <= 2
 
 
 def _who_did(clause: PassiveClause, tense) -> str:
@@ -126,7 +136,7 @@ def _noun_tests():
     pronouns, role nouns and names; nouns for things people do. A capitalised
     first word of a sentence (after a timestamp) counts as a name only if the
     lists say so: headlines start with common nouns ("Rollback initiated")."""
-    people: Optional[People] = None
+    people: People | None = None
 
     def shared() -> People:
         nonlocal people

@@ -1,9 +1,10 @@
 """The ``phrases`` kind: a rule that is only a phrase list (like a Vale 'existence'
 rule). Phrases match case-insensitively on whole tokens; with ``data.lemma: true``
 they match any inflection ("drop the ball" matches "dropped the ball")."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from blamelint.data.models import PhraseCardData
 from blamelint.errors import RuleLoadError
@@ -39,5 +40,4 @@ class PhraseRule(Rule):
             self._build(sent.doc.vocab)
         message = self.card.message or self.card.summary
         for span in self._matcher(sent, as_spans=True):
-            yield Match(span.start_char, span.end_char, message.format(text=span.text),
-                        self.card.suggestion)
+            yield Match(span.start_char, span.end_char, message.format(text=span.text), self.card.suggestion)

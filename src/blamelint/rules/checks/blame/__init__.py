@@ -16,9 +16,11 @@ in which no detector found anything (not even a find a denial then took out) is
 also scored by a small text classifier (``model``); above the threshold, the
 finding points at the sentence's main predicate.
 """
+
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterable
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from blamelint.data.models import BlameCardData
 from blamelint.rules.base import Match, Rule
@@ -29,10 +31,29 @@ LEADING = (phrases.judgment_phrases, phrases.fault_phrases)
 """Sentence detectors reported before the token detectors."""
 
 TOKEN_DETECTORS = (
-    acts.person_verb, traits.more_careful, traits.not_careful, acts.belittled, fault.held_accountable,
-    acts.again, acts.failure, traits.person_adjective, traits.mistake, acts.negated_adverb, acts.habit,
-    traits.better_person, fault.fault, fault.responsible, traits.typical, acts.sanctioned, traits.shamed,
-    acts.hasty, acts.unchecked, traits.trait, acts.let_lapse, acts.stripped, acts.careless_counterfactual,
+    acts.person_verb,
+    traits.more_careful,
+    traits.not_careful,
+    acts.belittled,
+    fault.held_accountable,
+    acts.again,
+    acts.failure,
+    traits.person_adjective,
+    traits.mistake,
+    acts.negated_adverb,
+    acts.habit,
+    traits.better_person,
+    fault.fault,
+    fault.responsible,
+    traits.typical,
+    acts.sanctioned,
+    traits.shamed,
+    acts.hasty,
+    acts.unchecked,
+    traits.trait,
+    acts.let_lapse,
+    acts.stripped,
+    acts.careless_counterfactual,
 )
 """Tried in this order on each token; the first that fires wins."""
 
@@ -42,8 +63,7 @@ TRAILING = (phrases.admonition, phrases.sarcasm, phrases.repetition, phrases.omi
 
 class Blame(Rule):
     data_model = BlameCardData
-    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {
-        "model": (str, "on"), "threshold": (float, None)}
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
     """Per-rule options (checked in ``model.settings``): the optional model and its threshold."""
 
     def setup(self) -> None:
@@ -66,7 +86,12 @@ class Blame(Rule):
             read = True
             if not denial.not_blame(self.lex, kind, first, last):
                 yield self.message_match(kind, first, last)
-        if not read and self.use_model and not model.negated(tokens) and model.score(sent.text) >= self.threshold:
+        if (
+            not read
+            and self.use_model
+            and not model.negated(tokens)
+            and model.score(sent.text) >= self.threshold
+        ):
             yield self.message_match("model", *model.main_predicate(tokens))
 
     def found(self, tokens):

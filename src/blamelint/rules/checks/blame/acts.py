@@ -5,6 +5,7 @@ Each detector takes the blame lexicon and one token and returns
 ``(kind, first, last)`` or None; the grammar readings come from
 ``blamelint.grammar.clauses`` and the lexicon's person tests.
 """
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import (
@@ -18,7 +19,7 @@ from blamelint.rules.checks.blame.lexicon import PAST_TAGS, SELF, BlameLexicon
 
 
 def person_verb(lex: BlameLexicon, tok):
-    """"ignored", "brushed off", "panicked": by a person, or a past passive
+    """ "ignored", "brushed off", "panicked": by a person, or a past passive
     with no non-human agent."""
     if tok.pos_ != "VERB":
         return None
@@ -53,13 +54,12 @@ def person_verb(lex: BlameLexicon, tok):
 
 
 def belittled(lex: BlameLexicon, tok):
-    """"could easily have checked", "could have just looked"."""
+    """ "could easily have checked", "could have just looked"."""
     if tok.dep_ != "advmod" or tok.lower_ not in lex.data.belittling_adverbs:
         return None
     verb = tok.head
     kids = list(verb.children)
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "should", "might")
-                for c in kids)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "should", "might") for c in kids)
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
     if modal and perfect and not is_negated(verb) and lex.person(clause_subject(verb)):
         return "judgment", tok, verb
@@ -67,7 +67,7 @@ def belittled(lex: BlameLexicon, tok):
 
 
 def again(lex: BlameLexicon, tok):
-    """"The data team broke the nightly export again"."""
+    """ "The data team broke the nightly export again"."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.data.habitual_faults:
         return None
     if not any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children):
@@ -78,18 +78,25 @@ def again(lex: BlameLexicon, tok):
 
 
 def failure(lex: BlameLexicon, tok):
-    """"failed to follow", "neglected to", "didn't bother to", "couldn't be
+    """ "failed to follow", "neglected to", "didn't bother to", "couldn't be
     bothered to"; "the engineer's failure to ...", with a person as doer."""
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in lex.data.failure_verbs:
-        comp = next((c for c in tok.children if c.dep_ == "xcomp"
-                     and (any(a.lower_ == "to" for a in c.children)
-                          or (lemma == "bother" and c.tag_ == "VBG"))), None)
+        comp = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "xcomp"
+                and (any(a.lower_ == "to" for a in c.children) or (lemma == "bother" and c.tag_ == "VBG"))
+            ),
+            None,
+        )
         if comp is None:
             return None
         subj = clause_subject(tok)
-        if lemma == "bother" and not (is_negated(tok) or is_passive(tok) or (
-                subj is not None and subj.lower_ in NEGATIVE_SUBJECTS)):
+        if lemma == "bother" and not (
+            is_negated(tok) or is_passive(tok) or (subj is not None and subj.lower_ in NEGATIVE_SUBJECTS)
+        ):
             return None
         if lemma != "bother" and is_negated(tok):
             return None
@@ -97,8 +104,9 @@ def failure(lex: BlameLexicon, tok):
             return "failure", tok, comp
         return None
     if tok.pos_ == "NOUN" and lemma in lex.data.failure_nouns:
-        comp = next((c for c in tok.children if c.dep_ == "acl"
-                     and any(a.lower_ == "to" for a in c.children)), None)
+        comp = next(
+            (c for c in tok.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)), None
+        )
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if comp is not None and owner is not None and lex.person(owner):
             return "failure", owner, comp
@@ -106,7 +114,7 @@ def failure(lex: BlameLexicon, tok):
 
 
 def negated_adverb(lex: BlameLexicon, tok):
-    """"obviously didn't read", "didn't even read it", with a person doer."""
+    """ "obviously didn't read", "didn't even read it", with a person doer."""
     if tok.dep_ != "advmod" or tok.lower_ not in lex.data.negation_adverbs:
         return None
     verb = tok.head
@@ -123,17 +131,21 @@ def negated_adverb(lex: BlameLexicon, tok):
 
 
 def habit(lex: BlameLexicon, tok):
-    """"The SRE team keeps breaking things"."""
+    """ "The SRE team keeps breaking things"."""
     if tok.lemma_ != "keep" or tok.pos_ != "VERB":
         return None
     comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-    if comp is not None and comp.lemma_.lower() in lex.data.habitual_faults and lex.person(clause_subject(tok)):
+    if (
+        comp is not None
+        and comp.lemma_.lower() in lex.data.habitual_faults
+        and lex.person(clause_subject(tok))
+    ):
         return "judgment", tok, comp
     return None
 
 
 def hasty(lex: BlameLexicon, tok):
-    """"a rushed release", "the review was rushed", "we rushed the rollout"."""
+    """ "a rushed release", "the review was rushed", "we rushed the rollout"."""
     if tok.lemma_.lower() not in lex.data.haste_verbs or tok.tag_ not in ("VBN", "VBD", "JJ"):
         return None
     if tok.dep_ == "amod":
@@ -142,13 +154,18 @@ def hasty(lex: BlameLexicon, tok):
         subj = clause_subject(tok if is_passive(tok) else tok.head)
         return ("judgment", tok, tok) if lex.people.is_action(subj) and not is_negated(tok) else None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if tok.pos_ == "VERB" and obj is not None and lex.people.is_action(obj) and lex.person(clause_subject(tok)):
+    if (
+        tok.pos_ == "VERB"
+        and obj is not None
+        and lex.people.is_action(obj)
+        and lex.person(clause_subject(tok))
+    ):
         return "judgment", tok, obj
     return None
 
 
 def unchecked(lex: BlameLexicon, tok):
-    """"merged it without checking", "ran it without thinking", by a person."""
+    """ "merged it without checking", "ran it without thinking", by a person."""
     if tok.lower_ != "without" or tok.dep_ != "prep":
         return None
     gerund = next((c for c in tok.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
@@ -161,25 +178,33 @@ def unchecked(lex: BlameLexicon, tok):
 
 
 def sanctioned(lex: BlameLexicon, tok):
-    """"The developer responsible has been spoken to", "He was let go"."""
+    """ "The developer responsible has been spoken to", "He was let go"."""
     if tok.pos_ != "VERB" or not is_passive(tok) or not lex.person(clause_subject(tok)):
         return None
     for words in lex.sanctions:
         if tok.lemma_.lower() != words[0]:
             continue
-        tail = [c for c in tok.children if c.lower_ in words[1:] and c.dep_ in ("prep", "prt", "xcomp", "advmod")]
+        tail = [
+            c for c in tok.children if c.lower_ in words[1:] and c.dep_ in ("prep", "prt", "xcomp", "advmod")
+        ]
         if len(words) == 1 or tail:
             return "fault", tok, tail[0] if tail else tok
     return None
 
 
 def let_lapse(lex: BlameLexicon, tok):
-    """"The team let the certificate expire", "he let the alert sit for
+    """ "The team let the certificate expire", "he let the alert sit for
     eleven minutes", "let it slide": a person letting something lapse."""
     if tok.lemma_ != "let" or tok.pos_ != "VERB" or is_negated(tok):
         return None
-    lapse = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
-                  and c.lemma_.lower() in lex.data.lapse_verbs), None)
+    lapse = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in lex.data.lapse_verbs
+        ),
+        None,
+    )
     if lapse is None or not lex.person(clause_subject(tok)):
         return None
     if lapse.lemma_ == "run" and not any(c.lower_ == "out" for c in lapse.children):
@@ -205,13 +230,15 @@ def stripped(lex: BlameLexicon, tok):
         if obj is None or obj.lemma_.lower() not in privileges or verb.pos_ not in ("VERB", "AUX"):
             return None
         passive_take = is_passive(verb) and verb.lemma_ in ("take", "remove", "pull", "kick", "drop")
-        if (passive_take or (verb.lemma_ == "be" and tok.lower_ == "off")) and lex.person(clause_subject(verb)):
+        if (passive_take or (verb.lemma_ == "be" and tok.lower_ == "off")) and lex.person(
+            clause_subject(verb)
+        ):
             return "fault", verb, obj
     return None
 
 
 def careless_counterfactual(lex: BlameLexicon, tok):
-    """"Had anyone bothered to read the plans, ...", "If the team had glanced
+    """ "Had anyone bothered to read the plans, ...", "If the team had glanced
     at the dashboard once, ...", "if she had actually read the report": a
     past condition that reproaches someone's care (not "If we had looked")."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("advcl", "ccomp", "csubj"):
@@ -225,9 +252,11 @@ def careless_counterfactual(lex: BlameLexicon, tok):
     conditional = any(c.dep_ == "mark" and c.lower_ == "if" for c in kids)
     if not (inverted or conditional) or subj.lower_ in SELF or not lex.person(subj) or is_negated(tok):
         return None
-    cared = tok.lemma_.lower() in lex.data.care_verbs or any(
-        c.dep_ == "advmod" and c.lower_ in lex.data.care_adverbs for c in kids) or any(
-        c.lower_ == "much" and c.i > 0 and tok.doc[c.i - 1].lower_ == "so" for c in kids)
+    cared = (
+        tok.lemma_.lower() in lex.data.care_verbs
+        or any(c.dep_ == "advmod" and c.lower_ in lex.data.care_adverbs for c in kids)
+        or any(c.lower_ == "much" and c.i > 0 and tok.doc[c.i - 1].lower_ == "so" for c in kids)
+    )
     if tok.lemma_ == "do" and any(c.dep_ == "dobj" and c.lemma_ == "job" for c in kids):
         cared = True  # "if anyone had done their job"
     if tok.lemma_ == "be" or (tok.tag_ == "VBG" and any(c.lower_ == "been" for c in kids)):

@@ -19,14 +19,46 @@ A finding is dropped when its words are:
 The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 ``judging_verbs``, ``wording_nouns``).
 """
+
 from __future__ import annotations
 
-from blamelint.grammar.clauses import NEGATIVE_SUBJECTS, QUOTES, clause_subject, in_quotes, is_negated, predicate
+from blamelint.grammar.clauses import (
+    NEGATIVE_SUBJECTS,
+    QUOTES,
+    clause_subject,
+    in_quotes,
+    is_negated,
+    predicate,
+)
 from blamelint.rules.checks.blame.lexicon import BlameLexicon
 
-FRAME_EDGES = frozenset({"ccomp", "oprd", "xcomp", "dobj", "attr", "dative", "prep", "pobj", "acl", "appos",
-                         "amod", "compound", "poss", "nsubj", "nsubjpass", "relcl", "pcomp", "advmod", "acomp",
-                         "det", "conj", "npadvmod", "agent"})
+FRAME_EDGES = frozenset(
+    {
+        "ccomp",
+        "oprd",
+        "xcomp",
+        "dobj",
+        "attr",
+        "dative",
+        "prep",
+        "pobj",
+        "acl",
+        "appos",
+        "amod",
+        "compound",
+        "poss",
+        "nsubj",
+        "nsubjpass",
+        "relcl",
+        "pcomp",
+        "advmod",
+        "acomp",
+        "det",
+        "conj",
+        "npadvmod",
+        "agent",
+    }
+)
 """Edges along which the words stay inside what a frame verb reports."""
 REPORT_EDGES = frozenset({"ccomp", "oprd", "dobj", "attr", "dative", "prep", "pcomp"})
 """The edge by which the reported words hang from the verb of saying."""
@@ -36,11 +68,16 @@ def _negative(subj) -> bool:
     if subj is None:
         return False
     low = subj.lower_
-    return low in NEGATIVE_SUBJECTS or low == "no-one" or (
-        low == "one" and any(c.lower_ == "no" for c in subj.children))
+    return (
+        low in NEGATIVE_SUBJECTS
+        or low == "no-one"
+        or (low == "one" and any(c.lower_ == "no" for c in subj.children))
+    )
 
 
-RECORD_NOUNS = frozenset({"rca", "postmortem", "post-mortem", "retro", "retrospective", "writeup", "write-up"})
+RECORD_NOUNS = frozenset(
+    {"rca", "postmortem", "post-mortem", "retro", "retrospective", "writeup", "write-up"}
+)
 """The document of record: when it says something now, it asserts it."""
 
 OUTSIDE_EDGES = frozenset({"nsubj", "nsubjpass", "dep", "npadvmod", "advcl", "parataxis", "intj"})
@@ -52,16 +89,22 @@ def asked(first, last) -> bool:
     to know whether this was operator error"."""
     for anc, _ in _ancestors(first):
         if anc.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "mark" and c.lower_ == "whether" and c.i < first.i for c in anc.children):
+            c.dep_ == "mark" and c.lower_ == "whether" and c.i < first.i for c in anc.children
+        ):
             return True
     pred = predicate(first)
     subj = clause_subject(pred)
-    return subj is not None and subj.lower_ in ("who", "whether") and pred.head != pred \
-        and pred.head.pos_ in ("VERB", "AUX") and pred.dep_ in ("relcl", "ccomp")
+    return (
+        subj is not None
+        and subj.lower_ in ("who", "whether")
+        and pred.head != pred
+        and pred.head.pos_ in ("VERB", "AUX")
+        and pred.dep_ in ("relcl", "ccomp")
+    )
 
 
 def named_by_wording_noun(lex: BlameLexicon, first) -> bool:
-    """"the word careless", "the phrase operator error", "the term 'human error'"."""
+    """ "the word careless", "the phrase operator error", "the term 'human error'"."""
     i = first.i - 1
     while i >= first.sent.start and first.doc[i].text in QUOTES:
         i -= 1
@@ -118,14 +161,24 @@ def framed(lex: BlameLexicon, first, last) -> bool:
 
 
 def _asserted(verb) -> bool:
-    """"I have to say that ...", "I am writing down that ...": the writer
+    """ "I have to say that ...", "I am writing down that ...": the writer
     saying it now, in the first person, asserts what the verb reports (but
     "We considered listing user error" does not)."""
+
     def first_person_now(v) -> bool:
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.lower_ in ("i", "we") and (
-            v.tag_ in ("VBP", "VBZ") or (v.tag_ == "VBG" and any(
-                c.dep_ == "aux" and c.lower_ in ("am", "are", "'m", "'re") for c in v.children)))
+        return (
+            subj is not None
+            and subj.lower_ in ("i", "we")
+            and (
+                v.tag_ in ("VBP", "VBZ")
+                or (
+                    v.tag_ == "VBG"
+                    and any(c.dep_ == "aux" and c.lower_ in ("am", "are", "'m", "'re") for c in v.children)
+                )
+            )
+        )
+
     if first_person_now(verb):
         return True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -143,7 +196,7 @@ def _not_before(noun) -> bool:
 
 
 def negated_in_place(first, last) -> bool:
-    """"not anyone's mistake": a negation before the flagged noun phrase."""
+    """ "not anyone's mistake": a negation before the flagged noun phrase."""
     for tok in (first, last):
         noun = tok if tok.pos_ in ("NOUN", "PROPN", "PRON") else None
         if noun is not None and noun.dep_ == "poss":
@@ -180,14 +233,24 @@ def said_of_a_system(lex: BlameLexicon, first) -> bool:
     if subj is None or lex.people.is_person(subj):
         return False
     people = lex.people
-    return (subj.lemma_.lower() in people.system_nouns or people.hyphenated(subj) is not None
-            or people.cast.says_system(subj.lower_) or (subj.i > 0 and subj.doc[subj.i - 1].text == "`"))
+    return (
+        subj.lemma_.lower() in people.system_nouns
+        or people.hyphenated(subj) is not None
+        or people.cast.says_system(subj.lower_)
+        or (subj.i > 0 and subj.doc[subj.i - 1].text == "`")
+    )
 
 
 def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
     """The words first..last are named, reported, denied or rejected. A
     failure with a negative subject stays blame ("nobody could be bothered to
     look")."""
-    return ((kind != "failure" and denied_subject(first, last)) or asked(first, last)
-            or named_by_wording_noun(lex, first) or said_of_a_system(lex, first) or framed(lex, first, last) or negated_in_place(first, last)
-            or framed_quotation(first, last))
+    return (
+        (kind != "failure" and denied_subject(first, last))
+        or asked(first, last)
+        or named_by_wording_noun(lex, first)
+        or said_of_a_system(lex, first)
+        or framed(lex, first, last)
+        or negated_in_place(first, last)
+        or framed_quotation(first, last)
+    )

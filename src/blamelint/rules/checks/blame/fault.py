@@ -4,6 +4,7 @@
 Each detector takes the blame lexicon and one token and returns
 ``(kind, first, last)`` or None.
 """
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import (
@@ -15,18 +16,20 @@ from blamelint.rules.checks.blame.lexicon import BlameLexicon
 
 
 def held_accountable(lex: BlameLexicon, tok):
-    """"Hold the engineer who pushed the change accountable"."""
+    """ "Hold the engineer who pushed the change accountable"."""
     if tok.lemma_ != "hold" or tok.pos_ != "VERB":
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj")), None)
-    adj = next((c for c in tok.subtree if c.lower_ in lex.data.accountability_adjectives and c.i > tok.i), None)
+    adj = next(
+        (c for c in tok.subtree if c.lower_ in lex.data.accountability_adjectives and c.i > tok.i), None
+    )
     if obj is not None and adj is not None and lex.person(obj):
         return "fault", tok, adj
     return None
 
 
 def fault(lex: BlameLexicon, tok):
-    """"It was the DBA's fault", "Bob's fault" (not "nobody's fault")."""
+    """ "It was the DBA's fault", "Bob's fault" (not "nobody's fault")."""
     if tok.lemma_.lower() not in lex.data.fault_nouns or tok.tag_ == "NNS":
         return None  # "learn from our mistakes" is a stock phrase, not a verdict
     if tok.pos_ != "NOUN" and not (tok.pos_ == "ADJ" and tok.dep_ != "amod"):
@@ -40,7 +43,7 @@ def fault(lex: BlameLexicon, tok):
 
 
 def responsible(lex: BlameLexicon, tok):
-    """"The outage is squarely on the DBA team", "The blame lies with ops"."""
+    """ "The outage is squarely on the DBA team", "The blame lies with ops"."""
     if tok.dep_ != "prep" or tok.lower_ not in ("on", "with"):
         return None
     verb = tok.head
@@ -50,13 +53,19 @@ def responsible(lex: BlameLexicon, tok):
     subj = clause_subject(verb)
     if obj is None or subj is None or not lex.person(obj) or is_negated(verb):
         return None
-    if verb.lemma_ == "be" and not (subj.lemma_.lower() in lex.data.responsibility_nouns
-                                    or subj.lower_ in ("this", "that", "it")
-                                    or lex.is_incident(subj) or lex.this_one(subj)):
+    if verb.lemma_ == "be" and not (
+        subj.lemma_.lower() in lex.data.responsibility_nouns
+        or subj.lower_ in ("this", "that", "it")
+        or lex.is_incident(subj)
+        or lex.this_one(subj)
+    ):
         return None
     if verb.lemma_ != "be" and subj.lemma_.lower() not in lex.data.responsibility_nouns:
         return None
-    if verb.lemma_ == "be" and (subj.lower_ in ("this", "that", "it") or lex.this_one(subj)) \
-            and tok.lower_ != "on":
+    if (
+        verb.lemma_ == "be"
+        and (subj.lower_ in ("this", "that", "it") or lex.this_one(subj))
+        and tok.lower_ != "on"
+    ):
         return None
     return "fault", verb, obj

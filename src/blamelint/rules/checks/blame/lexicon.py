@@ -1,6 +1,7 @@
 """The blame rule's words (rules/data/blame.yaml, validated by ``BlameData``)
 compiled once, with the readings its detectors share: is this a person, who is
 the subject or doer of a verb, is a verb under a modal of obligation."""
+
 from __future__ import annotations
 
 import copy
@@ -37,7 +38,7 @@ class BlameLexicon:
         self.diligence = frozenset(" ".join(words_of(p)).replace(" - ", "-") for p in data.diligence_gerunds)
         self.people = People()
 
-    def in_document(self, text: str) -> "BlameLexicon":
+    def in_document(self, text: str) -> BlameLexicon:
         """A copy whose person test also knows the people and systems of one
         document (see grammar/cast.py)."""
         other = copy.copy(self)
@@ -72,17 +73,26 @@ class BlameLexicon:
         rather than states a rule ("The alert is ignored if the node is
         draining", "Warnings are ignored"): a definite singular signal and no
         condition."""
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our", "their", "his", "her")
-                       for c in target.children)
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "whenever")
-                                                    for m in c.children) for c in verb.children)
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our", "their", "his", "her")
+            for c in target.children
+        )
+        conditional = any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "whenever") for m in c.children)
+            for c in verb.children
+        )
         return definite and target.tag_ == "NN" and not conditional
 
     def aspired(self, pred) -> bool:
-        """"We want to be more thorough": an aim, not an admonition (but
+        """ "We want to be more thorough": an aim, not an admonition (but
         "Engineers should try to be more careful" admonishes)."""
         head = pred.head
-        return pred.dep_ == "xcomp" and head.lemma_.lower() in self.data.aspiration_verbs and not self.admonished(head)
+        return (
+            pred.dep_ == "xcomp"
+            and head.lemma_.lower() in self.data.aspiration_verbs
+            and not self.admonished(head)
+        )
 
     @staticmethod
     def admonished(verb) -> bool:
@@ -93,8 +103,11 @@ class BlameLexicon:
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ in ("need", "have", "ought"):
             return True
-        if verb.dep_ in ("xcomp", "ccomp") and head.lemma_ == "expect" and any(
-                c.dep_ in ("dobj", "nsubj") for c in verb.children):
+        if (
+            verb.dep_ in ("xcomp", "ccomp")
+            and head.lemma_ == "expect"
+            and any(c.dep_ in ("dobj", "nsubj") for c in verb.children)
+        ):
             return True  # "I expect the team to stop ..."
         return False
 
@@ -112,7 +125,7 @@ class BlameLexicon:
 
     @staticmethod
     def this_one(tok) -> bool:
-        """"this one", "that one": the incident."""
+        """ "this one", "that one": the incident."""
         return tok.lower_ == "one" and any(c.lower_ in ("this", "that") for c in tok.children)
 
     @staticmethod

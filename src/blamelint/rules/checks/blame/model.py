@@ -6,10 +6,11 @@ It has its own blank English pipeline (tokenizer + ``textcat``), so it reads the
 sentence's text only and adds nothing to the rule's ``needs``. It is loaded on
 first use and kept for the life of the process (one copy per worker process).
 """
+
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "blame"
 SWITCH = ("on", "off")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: str = str(MODEL_DIR)) -> Any:
     """The classifier pipeline at ``path`` (the shipped one by default), loaded once."""
     import spacy
@@ -32,7 +33,7 @@ def load(path: str = str(MODEL_DIR)) -> Any:
         raise ConfigError(f"{path}: cannot load the blame model: {exc}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def card(path: str = str(MODEL_DIR)) -> dict[str, Any]:
     """The model's card (data, seed, command, figures, recommended threshold)."""
     try:
@@ -48,14 +49,15 @@ def score(text: str, path: str = str(MODEL_DIR)) -> float:
 
 def settings(options: dict[str, Any], rule_id: str) -> tuple[bool, float]:
     """(model on, threshold) from the rule's options, checked: ``model`` is "on" or
-    "off" (default on: on two sealed batches it beat the rules alone), ``threshold`` a number in (0, 1) (default: the card's)."""
+    "off" (default on: on two sealed batches it beat the rules alone),
+    ``threshold`` a number in (0, 1) (default: the card's)."""
     where = f"options of rule '{rule_id}' (rules.{rule_id} in the config)"
     unknown = sorted(set(options) - {"model", "threshold"})  # Blame.OPTIONS
     if unknown:
         raise ConfigError(f"{where}: unknown option '{unknown[0]}'; allowed options: model, threshold")
     switch = options.get("model", "on")
     if switch not in SWITCH:
-        raise ConfigError(f"{where}: 'model' must be \"on\" or \"off\", not {switch!r}")
+        raise ConfigError(f'{where}: \'model\' must be "on" or "off", not {switch!r}')
     threshold = options.get("threshold")
     if threshold is not None:
         if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:

@@ -5,6 +5,7 @@ of obligation ("people need to be more careful") and sarcasm about people ("as
 usual"). Each detector takes the lexicon and the sentence's tokens and yields
 ``(kind, first, last)``.
 """
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import clause_subject, denied_by_copula, in_quotes, is_negated, predicate
@@ -31,7 +32,7 @@ def judgment_phrases(lex: BlameLexicon, tokens):
 
 
 def fault_phrases(lex: BlameLexicon, tokens):
-    """"at fault", "to blame" with a person as the subject of their clause
+    """ "at fault", "to blame" with a person as the subject of their clause
     ("The DBA was at fault", "the guy to blame"), not denied."""
     for i, j, _ in lex.person_phrases.find(tokens):
         first = tokens[i]
@@ -44,7 +45,7 @@ def fault_phrases(lex: BlameLexicon, tokens):
 
 
 def admonition(lex: BlameLexicon, tokens):
-    """"People need to be more careful", "Developers need to stop ..."."""
+    """ "People need to be more careful", "Developers need to stop ..."."""
     for i, j, phrase in lex.admonitions.find(tokens):
         first, last = tokens[i], tokens[j]
         verb = first if first.pos_ in ("VERB", "AUX") else first.head
@@ -55,17 +56,19 @@ def admonition(lex: BlameLexicon, tokens):
             subj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj")), subj)
         if not lex.person(subj):
             continue
-        if phrase in ("stop", "start", "quit") and (subj.lower_ in SELF or not any(
-                c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)):
+        if phrase in ("stop", "start", "quit") and (
+            subj.lower_ in SELF or not any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
+        ):
             continue  # "must start treating X as production", "has to quit snoozing"
-        if phrase == "learn" and (subj.lower_ in SELF or not any(
-                c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+        if phrase == "learn" and (
+            subj.lower_ in SELF or not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        ):
             continue  # "must learn to ...", "needs to learn that ..." (not "learn the new tool")
         yield "admonition", first, last
 
 
 def omission(lex: BlameLexicon, tokens):
-    """"nobody on the team lifted a finger": an idiom of omission said of a
+    """ "nobody on the team lifted a finger": an idiom of omission said of a
     person, a negative subject included."""
     for i, j, _ in lex.omissions.find(tokens):
         first = tokens[i]
@@ -75,7 +78,7 @@ def omission(lex: BlameLexicon, tokens):
 
 
 def sarcasm(lex: BlameLexicon, tokens):
-    """"As usual, the frontend team shipped without testing"."""
+    """ "As usual, the frontend team shipped without testing"."""
     for i, j, _ in lex.sarcasm.find(tokens):
         first, last = tokens[i], tokens[j]
         if _others_act(lex, tokens):
@@ -87,7 +90,12 @@ def _others_act(lex: BlameLexicon, tokens) -> bool:
     for t in tokens:
         if t.pos_ in ("VERB", "AUX"):
             subj = clause_subject(t)
-            if subj is not None and not isinstance(subj, str) and subj.lower_ not in SELF and lex.person(subj):
+            if (
+                subj is not None
+                and not isinstance(subj, str)
+                and subj.lower_ not in SELF
+                and lex.person(subj)
+            ):
                 return True
     return False
 

@@ -4,6 +4,7 @@
 Each detector takes the blame lexicon and one token and returns
 ``(kind, first, last)`` or None.
 """
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import (
@@ -14,7 +15,7 @@ from blamelint.rules.checks.blame.lexicon import BlameLexicon
 
 
 def more_careful(lex: BlameLexicon, tok):
-    """"People need to be more careful", "had been a lot more careful"."""
+    """ "People need to be more careful", "had been a lot more careful"."""
     if tok.pos_ != "ADJ" or tok.lemma_.lower() not in lex.data.more_adjectives:
         return None
     more = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
@@ -25,7 +26,7 @@ def more_careful(lex: BlameLexicon, tok):
 
 
 def not_careful(lex: BlameLexicon, tok):
-    """"Bob wasn't careful", "looked it over without being thorough"."""
+    """ "Bob wasn't careful", "looked it over without being thorough"."""
     if tok.pos_ != "ADJ" or tok.lemma_.lower() not in lex.data.more_adjectives:
         return None
     if any(c.dep_ == "advmod" and c.lower_ == "more" for c in tok.children):
@@ -39,7 +40,7 @@ def not_careful(lex: BlameLexicon, tok):
 
 
 def person_adjective(lex: BlameLexicon, tok):
-    """"The vendor's engineers were useless", "an inexperienced engineer"."""
+    """ "The vendor's engineers were useless", "an inexperienced engineer"."""
     if tok.lemma_.lower() not in lex.data.person_adjectives or tok.pos_ != "ADJ":
         return None
     if tok.dep_ == "amod":
@@ -52,7 +53,7 @@ def person_adjective(lex: BlameLexicon, tok):
 
 
 def mistake(lex: BlameLexicon, tok):
-    """"a silly mistake", "a rookie error"."""
+    """ "a silly mistake", "a rookie error"."""
     if tok.lemma_.lower() not in lex.data.mistake_nouns:
         return None
     for child in tok.children:
@@ -62,10 +63,12 @@ def mistake(lex: BlameLexicon, tok):
 
 
 def better_person(lex: BlameLexicon, tok):
-    """"A competent engineer would have caught this"."""
+    """ "A competent engineer would have caught this"."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or not lex.people.is_role(tok):
         return None
-    adj = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.data.better_person_adjectives), None)
+    adj = next(
+        (c for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.data.better_person_adjectives), None
+    )
     if adj is None:
         return None
     verb = tok.head
@@ -75,13 +78,12 @@ def better_person(lex: BlameLexicon, tok):
 
 
 def typical(lex: BlameLexicon, tok):
-    """"Typical contractor work", "typical of the ops team"."""
+    """ "Typical contractor work", "typical of the ops team"."""
     if tok.lower_ != "typical":
         return None
     noun = tok.head if tok.dep_ == "amod" else None
     if noun is not None:
-        if lex.person(noun) or any(c.dep_ in ("compound", "poss") and lex.person(c)
-                                     for c in noun.children):
+        if lex.person(noun) or any(c.dep_ in ("compound", "poss") and lex.person(c) for c in noun.children):
             return "judgment", tok, noun
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -92,7 +94,7 @@ def typical(lex: BlameLexicon, tok):
 
 
 def shamed(lex: BlameLexicon, tok):
-    """"Whoever approved this should be embarrassed"."""
+    """ "Whoever approved this should be embarrassed"."""
     if tok.pos_ != "ADJ" or tok.lower_ not in lex.data.shame_adjectives or tok.dep_ != "acomp":
         return None
     be = tok.head
@@ -102,7 +104,7 @@ def shamed(lex: BlameLexicon, tok):
 
 
 def trait(lex: BlameLexicon, tok):
-    """"The team has a habit of skipping staging", "a tendency to push on
+    """ "The team has a habit of skipping staging", "a tendency to push on
     Fridays", said of a person."""
     if tok.lemma_.lower() not in lex.data.habit_nouns or tok.pos_ != "NOUN":
         return None

@@ -17,9 +17,10 @@ possibilities ("The lag could have been network jitter").
 The rule is a list of small detectors: sentence detectors over the phrase
 lists, the modal perfect of each token, then the conditions.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from blamelint.data.models import HindsightCardData
 from blamelint.rules.base import Match, Rule

@@ -1,5 +1,6 @@
 """Past counterfactual conditions: "if we had tested", "Had Bea checked",
 "if only", judged as hindsight when they are about what people did."""
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import clause_subject
@@ -11,8 +12,9 @@ def past_condition(verb) -> bool:
     checked", "if Viktor had been more careful"."""
     if verb.dep_ not in ("advcl", "ccomp"):
         return False
-    aux_had = next((c for c in verb.children
-                    if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")), None)
+    aux_had = next(
+        (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")), None
+    )
     if aux_had is None:
         # "if we had had a canary"
         return verb.lower_ == "had" and any(c.lower_ == "if" for c in verb.children)

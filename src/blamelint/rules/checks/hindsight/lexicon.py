@@ -2,10 +2,10 @@
 ``HindsightData``) compiled once, with the readings its detectors share: the
 modal and the perfect of a verb, who did it, is it a person's action, does a
 counterfactual credit a safeguard or judge what people did."""
+
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 from blamelint.data import load
 from blamelint.data.models import HindsightData
@@ -29,7 +29,7 @@ def modal_word(verb):
     return None
 
 
-def modal(verb) -> Optional[str]:
+def modal(verb) -> str | None:
     """The modal of a verb: an aux child ("'d" read as "would"), or "ought to"."""
     word = modal_word(verb)
     if word is not None:
@@ -39,7 +39,7 @@ def modal(verb) -> Optional[str]:
     return None
 
 
-def perfect(verb) -> Optional[object]:
+def perfect(verb) -> object | None:
     """The "have" of a perfect ("should have", "could've", "would of")."""
     return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in PERFECT), None)
 
@@ -65,22 +65,27 @@ def hypothetical(noun) -> bool:
 
 
 def hypothetical_means(verb) -> bool:
-    """"With a dry run, the team would have seen ...": a means that was not
+    """ "With a dry run, the team would have seen ...": a means that was not
     there, which makes the clause a counterfactual."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
-        g.dep_ == "pobj" and hypothetical(g) for g in c.children) for c in verb.children)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(g.dep_ == "pobj" and hypothetical(g) for g in c.children)
+        for c in verb.children
+    )
 
 
 def safeguard(without, main) -> bool:
-    """"Without the circuit breaker, ..." / "..., without our rate limiter":
+    """ "Without the circuit breaker, ..." / "..., without our rate limiter":
     a thing that was there, named before the clause or with a definite
     article; "without requiring a new release" and "without a new release"
     say how, not what protected."""
     obj = next((g for g in without.children if g.dep_ in ("pobj", "pcomp")), None)
     if obj is None or obj.dep_ == "pcomp":
         return False
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some", "no")
-                   for c in obj.children)
+    definite = any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some", "no") for c in obj.children
+    )
     return without.i < main.i or definite
 
 
@@ -96,19 +101,24 @@ class HindsightLexicon:
         self.people = People()
 
     def human(self, tok) -> bool:
-        return tok is not None and (self.people.is_person(tok) or self.people.is_action(tok)
-                                    or tok.lower_ == "they")
+        return tok is not None and (
+            self.people.is_person(tok) or self.people.is_action(tok) or tok.lower_ == "they"
+        )
 
     def nobody(self, tok) -> bool:
-        """"nobody", "no one", "no reviewer", "none of us"."""
-        return tok is not None and (tok.lower_ in self.data.negative_people or (
-            tok.lower_ == "one" or self.people.is_person(tok)) and any(
-            c.dep_ == "det" and c.lower_ == "no" for c in tok.children))
+        """ "nobody", "no one", "no reviewer", "none of us"."""
+        return tok is not None and (
+            tok.lower_ in self.data.negative_people
+            or (tok.lower_ == "one" or self.people.is_person(tok))
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        )
 
     def anybody(self, tok) -> bool:
-        """"anyone", "any operator", "every reviewer"."""
-        return tok is not None and (tok.lower_ in self.data.universal_people or any(
-            c.dep_ == "det" and c.lower_ in self.data.universal_people for c in tok.children))
+        """ "anyone", "any operator", "every reviewer"."""
+        return tok is not None and (
+            tok.lower_ in self.data.universal_people
+            or any(c.dep_ == "det" and c.lower_ in self.data.universal_people for c in tok.children)
+        )
 
     def diligent(self, tok) -> bool:
         """The noun phrase narrows people to the diligent: "anyone paying attention"."""
@@ -135,8 +145,11 @@ class HindsightLexicon:
             for words in phrases:
                 n = len(words)
                 for start in (child.i, child.i - n + 1):
-                    if sent.start <= start and start + n <= sent.end and \
-                            tuple(t.lower_ for t in doc[start:start + n]) == words:
+                    if (
+                        sent.start <= start
+                        and start + n <= sent.end
+                        and tuple(t.lower_ for t in doc[start : start + n]) == words
+                    ):
                         return True
         return False
 
@@ -164,30 +177,45 @@ class HindsightLexicon:
         # "if we'd had a local cache, the lookups would never have left the node" (but "If the team had
         # any discipline, this would never have happened" judges them)
         main_subject = clause_subject(main)
-        possessive = cond.lemma_ == "have" and not is_passive(cond) and not (
-            main_subject is not None and main_subject.lemma_.lower() in self.data.event_subjects)
+        possessive = (
+            cond.lemma_ == "have"
+            and not is_passive(cond)
+            and not (main_subject is not None and main_subject.lemma_.lower() in self.data.event_subjects)
+        )
         observed = main.lemma_.lower() in self.data.experience_verbs  # "..., we would have seen the same"
-        return ((self.human(self.doer(cond)) and not possessive) or is_passive(cond)
-                or (self.human(self.doer(main)) and not observed and not possessive)
-                or main.lemma_.lower() in self.data.outcome_verbs)
+        return (
+            (self.human(self.doer(cond)) and not possessive)
+            or is_passive(cond)
+            or (self.human(self.doer(main)) and not observed and not possessive)
+            or main.lemma_.lower() in self.data.outcome_verbs
+        )
 
     def expected_duration(self, verb) -> bool:
-        """"should have taken twenty minutes", "should have finished within 30 seconds"."""
+        """ "should have taken twenty minutes", "should have finished within 30 seconds"."""
         for child in verb.children:
-            nouns = [child] if child.dep_ in ("dobj", "npadvmod") else \
-                [g for g in child.children if g.dep_ == "pobj"] \
-                if child.dep_ == "prep" and child.lower_ in ("in", "within", "under") else []
+            nouns = (
+                [child]
+                if child.dep_ in ("dobj", "npadvmod")
+                else [g for g in child.children if g.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ in ("in", "within", "under")
+                else []
+            )
             if any(n.lemma_.lower() in self.data.duration_units for n in nouns):
                 return True
         return False
 
     def evaluative(self, verb) -> bool:
-        """"would have been better", "should have been a red flag"."""
+        """ "would have been better", "should have been a red flag"."""
         words = self.data.evaluative_words
         return verb.lemma_ == "be" and any(
-            c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in words or c.lower_ in words or any(
-                g.dep_ in ("compound", "amod") and g.lemma_.lower() in words for g in c.children))
-            for c in verb.children)
+            c.dep_ in ("acomp", "attr")
+            and (
+                c.lemma_.lower() in words
+                or c.lower_ in words
+                or any(g.dep_ in ("compound", "amod") and g.lemma_.lower() in words for g in c.children)
+            )
+            for c in verb.children
+        )
 
 
 @lru_cache(maxsize=1)

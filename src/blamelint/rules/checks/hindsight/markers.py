@@ -3,6 +3,7 @@
 and adjectives that judge by the outcome ("preventable", unless negated).
 Each detector takes the lexicon and the sentence's tokens and yields
 ``(kind, first, last)``."""
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import is_negated, predicate
@@ -20,9 +21,10 @@ def marker_phrases(lex: HindsightLexicon, tokens):
 
 
 def set_aside(lex: HindsightLexicon, pred) -> bool:
-    """"it is easy / tempting to say"."""
-    return pred.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in lex.data.disowning_adjectives
-                                       for c in pred.children)
+    """ "it is easy / tempting to say"."""
+    return pred.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in lex.data.disowning_adjectives for c in pred.children
+    )
 
 
 def looking_back_or_word(lex: HindsightLexicon, tokens):
@@ -34,7 +36,7 @@ def looking_back_or_word(lex: HindsightLexicon, tokens):
 
 
 def looking_back(tok) -> bool:
-    """"Looking back, ..." (not "looking back at the timeline")."""
+    """ "Looking back, ..." (not "looking back at the timeline")."""
     if tok.lower_ != "looking" or tok.i + 1 >= len(tok.doc):
         return False
     if tok.doc[tok.i + 1].lower_ != "back":
@@ -44,6 +46,6 @@ def looking_back(tok) -> bool:
 
 
 def adjective_denied(tok) -> bool:
-    """"was not preventable with the tools we had"."""
+    """ "was not preventable with the tools we had"."""
     head = tok.head if tok.dep_ in ("acomp", "attr") else tok
     return is_negated(head) or any(c.dep_ == "neg" for c in tok.children)

@@ -11,10 +11,11 @@ it"), the impact ("Customers would have seen 502s"), or credits a safeguard.
 order, each returning ``(kind, first, last)``, CLEAN (decided: no finding), or
 None (not decided: the next step is tried).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from blamelint.grammar.clauses import agent_noun, clause_subject, is_negated, is_passive
 from blamelint.rules.checks.hindsight.conditions import past_condition
@@ -33,17 +34,18 @@ CLEAN = "clean"
 @dataclass
 class Perfect:
     """A verb under a modal perfect and what the steps read of it."""
+
     verb: Any
     modal: str
-    first: Any       # the modal (or the verb's head for "ought to have")
+    first: Any  # the modal (or the verb's head for "ought to have")
     lemma: str
     doer: Any
-    person: bool     # the doer is a person, a team, or a thing people do
+    person: bool  # the doer is a person, a team, or a thing people do
     passive: bool
-    outcome: bool    # the verb names a good outcome ("avoided", "caught")
+    outcome: bool  # the verb names a good outcome ("avoided", "caught")
 
 
-def read(lex: HindsightLexicon, verb) -> Optional[Perfect]:
+def read(lex: HindsightLexicon, verb) -> Perfect | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     found = modal(verb)
@@ -51,8 +53,16 @@ def read(lex: HindsightLexicon, verb) -> Optional[Perfect]:
         return None
     first = modal_word(verb) or verb.head
     doer = lex.doer(verb)
-    return Perfect(verb, found, first, verb.lemma_.lower(), doer, lex.human(doer), is_passive(verb),
-                   verb.lemma_.lower() in lex.data.outcome_verbs)
+    return Perfect(
+        verb,
+        found,
+        first,
+        verb.lemma_.lower(),
+        doer,
+        lex.human(doer),
+        is_passive(verb),
+        verb.lemma_.lower() in lex.data.outcome_verbs,
+    )
 
 
 def disowned(lex: HindsightLexicon, p: Perfect):
@@ -80,21 +90,21 @@ def conditioned(lex: HindsightLexicon, p: Perfect):
 
 
 def credited(lex: HindsightLexicon, p: Perfect):
-    """"Without the circuit breaker the failure would have spread": a safeguard credited."""
+    """ "Without the circuit breaker the failure would have spread": a safeguard credited."""
     if p.modal not in ("should", "ought") and lex.credited(p.verb):
         return CLEAN
     return None
 
 
 def evaluative(lex: HindsightLexicon, p: Perfect):
-    """"would have been better", "should have been a red flag"."""
+    """ "would have been better", "should have been a red flag"."""
     if p.modal in ("would", "should", "ought") and lex.evaluative(p.verb):
         return ("should" if p.modal != "would" else "would"), p.first, p.verb
     return None
 
 
 def epistemic(lex: HindsightLexicon, p: Perfect):
-    """"Someone must have changed it" infers; "We might have avoided it" judges."""
+    """ "Someone must have changed it" infers; "We might have avoided it" judges."""
     if p.modal not in lex.data.epistemic_modals:
         return None
     if p.modal != "must" and p.outcome and (p.person or p.passive):
@@ -119,19 +129,20 @@ def generic_doer(lex: HindsightLexicon, p: Perfect):
         if lex.diligent(doer):
             return ("could" if p.modal == "could" else "would"), p.first, p.verb
         return CLEAN
-    if p.lemma == "do" and any(c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise")
-                               for c in p.verb.children):
+    if p.lemma == "do" and any(
+        c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise") for c in p.verb.children
+    ):
         return CLEAN  # "I'd have done the same"
     return None
 
 
 def not_knowable(lex: HindsightLexicon, p: Perfect):
-    """"We could not have known": what was possible then."""
+    """ "We could not have known": what was possible then."""
     return CLEAN if p.modal == "could" and is_negated(p.verb) else None
 
 
 def obligation(lex: HindsightLexicon, p: Perfect):
-    """"should / ought to have": about people or a passive, not about designed
+    """ "should / ought to have": about people or a passive, not about designed
     behaviour ("The standby should have taken over", "should have been blocked
     by the canary analysis", "should have been automatically corrected",
     "should have taken twenty minutes"); "This should never have happened"."""
@@ -147,8 +158,12 @@ def obligation(lex: HindsightLexicon, p: Perfect):
         return CLEAN  # "The backfill should have refused to run": designed behaviour
     if p.passive or (p.person and not (lex.expected_duration(verb) and not lex.people.is_person(p.doer))):
         return "should", p.first, verb
-    if p.lemma in lex.data.event_verbs and is_negated(verb) and p.doer is not None \
-            and p.doer.lemma_.lower() in lex.data.event_subjects:
+    if (
+        p.lemma in lex.data.event_verbs
+        and is_negated(verb)
+        and p.doer is not None
+        and p.doer.lemma_.lower() in lex.data.event_subjects
+    ):
         return "should", p.first, verb
     return CLEAN
 
@@ -160,19 +175,25 @@ def copula(p: Perfect) -> bool:
 def remedy(lex: HindsightLexicon, p: Perfect) -> bool:
     """A good outcome credited to a remedy that was not there ("A canary stage
     would have caught the bad build", "This would have detected it")."""
-    return p.outcome and p.doer is not None and (hypothetical(p.doer)
-                                                 or p.doer.lower_ in lex.data.remedy_pronouns)
+    return (
+        p.outcome
+        and p.doer is not None
+        and (hypothetical(p.doer) or p.doer.lower_ in lex.data.remedy_pronouns)
+    )
 
 
 def ability(lex: HindsightLexicon, p: Perfect):
-    """"We could have rolled back sooner"; "The lag could have been network
+    """ "We could have rolled back sooner"; "The lag could have been network
     jitter" is a possibility."""
     if p.modal != "could":
         return None
     if p.passive and p.lemma in lex.data.exposure_verbs:
         return CLEAN  # "The tokens could have been used to sign in": what was exposed
-    if not p.passive and p.doer is not None and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in p.doer.children):
+    if (
+        not p.passive
+        and p.doer is not None
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in p.doer.children)
+    ):
         return CLEAN  # "A second reviewer could have caught it": what was possible
     if not copula(p) and (p.person or p.passive or remedy(lex, p)):
         return "could", p.first, p.verb
@@ -180,7 +201,7 @@ def ability(lex: HindsightLexicon, p: Perfect):
 
 
 def would_clean(lex: HindsightLexicon, p: Perfect):
-    """"would have" (and any other modal) that judges nobody: a wish ("We would
+    """ "would have" (and any other modal) that judges nobody: a wish ("We would
     have liked more time"), the impact ("Customers would have seen 502s"), what
     would not have helped, or the outcome whatever was done ("would still have left")."""
     verb = p.verb
@@ -192,21 +213,34 @@ def would_clean(lex: HindsightLexicon, p: Perfect):
         return CLEAN
     if any(c.dep_ == "advmod" and c.lower_ in lex.data.concessive_adverbs for c in verb.children):
         return CLEAN
-    if any(c.lemma_.lower() in lex.data.concessive_nouns and any(g.lower_ == "no" for g in c.children)
-           for c in verb.children):
+    if any(
+        c.lemma_.lower() in lex.data.concessive_nouns and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    ):
         return CLEAN  # "would have looped no matter who wrote it"
     return None
 
 
 def would(lex: HindsightLexicon, p: Perfect):
-    """"We would have caught it", "A canary stage would have caught the bad build"."""
+    """ "We would have caught it", "A canary stage would have caught the bad build"."""
     if (p.person and not copula(p)) or remedy(lex, p):
         return "would", p.first, p.verb
     return CLEAN
 
 
-STEPS = (disowned, conditioned, credited, evaluative, epistemic, generic_doer, not_knowable, obligation,
-         ability, would_clean, would)
+STEPS = (
+    disowned,
+    conditioned,
+    credited,
+    evaluative,
+    epistemic,
+    generic_doer,
+    not_knowable,
+    obligation,
+    ability,
+    would_clean,
+    would,
+)
 """Tried in this order; the first that decides wins."""
 
 

@@ -19,9 +19,10 @@ The rule is a list of small detectors: sentence detectors over the phrase lists,
 then token detectors tried in order on each token (the first that fires gives
 the token's finding).
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from blamelint.data.models import RootCauseCardData
 from blamelint.rules.base import Match, Rule
@@ -31,8 +32,14 @@ from blamelint.rules.checks.root_cause.lexicon import lexicon
 SENTENCE_DETECTORS = (terms.term, terms.exclusive)
 """Reported first, in this order."""
 
-TOKEN_DETECTORS = (singled.singled_out, whole.whole_incident, singled.root_of, whole.event_because,
-                   whole.team_because, whole.dismissed)
+TOKEN_DETECTORS = (
+    singled.singled_out,
+    whole.whole_incident,
+    singled.root_of,
+    whole.event_because,
+    whole.team_because,
+    whole.dismissed,
+)
 """Tried in this order on each token; the first that fires wins."""
 
 

@@ -2,6 +2,7 @@
 ``RootCauseData``) compiled once, with the readings its detectors share: does a
 noun denote the incident as a whole, does a cause count several, is a causal
 phrase hedged or denied."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -56,8 +57,10 @@ class RootCauseLexicon:
 
     @staticmethod
     def indefinite(noun) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some", "any")
-                   for c in noun.children)
+        return any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some", "any")
+            for c in noun.children
+        )
 
     def incident(self, noun, allow_indefinite: bool = False, allow_bare: bool = False) -> bool:
         """A noun phrase that denotes the incident as a whole: "the outage",
@@ -85,40 +88,45 @@ class RootCauseLexicon:
         return allow_indefinite or (allow_bare and noun.lemma_.lower() not in self.data.mass_incident_nouns)
 
     def totalizing(self, noun) -> bool:
-        """"Everything", "All of this", "it all"."""
+        """ "Everything", "All of this", "it all"."""
         return noun.lower_ in self.data.totalizing_pronouns
 
     def about_incident(self, tok) -> bool:
         """The clause of ``tok`` has the incident as its subject."""
         subj = clause_subject(predicate(tok))
-        return subj is not None and (self.incident(subj) or subj.lower_ in self.data.incident_pronouns
-                                     or self.totalizing(subj))
+        return subj is not None and (
+            self.incident(subj) or subj.lower_ in self.data.incident_pronouns or self.totalizing(subj)
+        )
 
     def several(self, cause) -> bool:
-        """"a combination of X and Y", "X and Y": more than one cause."""
+        """ "a combination of X and Y", "X and Y": more than one cause."""
         if cause is None:
             return False
         if cause.lemma_.lower() in self.data.multi_cause_nouns or is_plural(cause):
             return True  # "a combination of ...", "three things", "several factors"
         if cause.lemma_.lower() in self.data.counting_nouns:
             # "a series of failures" (not "a set of queries")
-            return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in self.data.factor_nouns for g in c.children)
-                for c in cause.children)
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in self.data.factor_nouns for g in c.children)
+                for c in cause.children
+            )
         return any(c.dep_ in ("conj", "appos") for c in cause.children)
 
     def counted_many(self, noun) -> bool:
-        """"several root causes", "two root causes": more than one, not a single cause."""
+        """ "several root causes", "two root causes": more than one, not a single cause."""
         if not is_plural(noun):
             return False
-        return any(c.dep_ in ("amod", "nummod", "det", "quantmod")
-                   and (c.lower_ in self.data.plural_quantifiers
-                        or (c.like_num and c.lower_ not in ("1", "one")))
-                   for c in noun.children)
+        return any(
+            c.dep_ in ("amod", "nummod", "det", "quantmod")
+            and (c.lower_ in self.data.plural_quantifiers or (c.like_num and c.lower_ not in ("1", "one")))
+            for c in noun.children
+        )
 
     @staticmethod
     def quantity(noun) -> bool:
-        """"down to 30% capacity", "down to two nodes": an amount, not a cause."""
+        """ "down to 30% capacity", "down to two nodes": an amount, not a cause."""
         return noun.like_num or any(t.like_num or t.text == "%" for t in noun.subtree if t.i < noun.i)
 
     def owned(self, verb, cause) -> bool:
@@ -133,7 +141,7 @@ class RootCauseLexicon:
 
     @staticmethod
     def denied(noun) -> bool:
-        """"It was not the root cause", "no single cause"."""
+        """ "It was not the root cause", "no single cause"."""
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             return True
         head = noun.head
@@ -142,8 +150,10 @@ class RootCauseLexicon:
         if not (noun.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and is_negated(head)):
             return False
         # "The root cause was not the deploy but the missing canary": still one cause
-        return not any(c.dep_ == "conj" or (c.dep_ == "attr" and any(g.dep_ == "conj" for g in c.children))
-                       for c in head.children)
+        return not any(
+            c.dep_ == "conj" or (c.dep_ == "attr" and any(g.dep_ == "conj" for g in c.children))
+            for c in head.children
+        )
 
     # -- causal phrases ---------------------------------------------------------
 
@@ -151,8 +161,12 @@ class RootCauseLexicon:
     def takes(tok, requires) -> bool:
         """``tok`` stands in the frame ``requires`` of a causal phrase: "be"
         (a complement of "be": "was responsible for"), "to" ("was to blame for")."""
-        if requires and requires[0] == "be" and tok.lemma_ != "be" \
-                and not (tok.dep_ in ("acomp", "xcomp", "attr") and tok.head.lemma_ == "be"):
+        if (
+            requires
+            and requires[0] == "be"
+            and tok.lemma_ != "be"
+            and not (tok.dep_ in ("acomp", "xcomp", "attr") and tok.head.lemma_ == "be")
+        ):
             return False
         if "to" in requires and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return False
@@ -168,9 +182,14 @@ class RootCauseLexicon:
                     hit = self.copula_phrase(pred, words[1:])
                     if hit is not None:
                         return hit
-                elif pred.pos_ in ("VERB", "ADJ") and words[1] in (lemma, pred.lower_) and (
+                elif (
+                    pred.pos_ in ("VERB", "ADJ")
+                    and words[1] in (lemma, pred.lower_)
+                    and (
                         any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in pred.children)
-                        or pred.dep_ in ("acomp", "amod")):
+                        or pred.dep_ in ("acomp", "amod")
+                    )
+                ):
                     hit = particle_prep(pred, words[2:])
                     if hit is not None:
                         return hit
@@ -210,7 +229,7 @@ class RootCauseLexicon:
         if is_negated(pred):
             return DENIED
         a, b = sorted((first, last), key=lambda t: t.i)
-        if next(self.partial.find(a.doc[a.i:b.i + 1]), None) is not None:
+        if next(self.partial.find(a.doc[a.i : b.i + 1]), None) is not None:
             return DENIED
         return kind, a, b
 

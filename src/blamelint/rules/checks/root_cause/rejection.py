@@ -1,14 +1,32 @@
 """The term named in order to reject it: "we do not look for a single root
 cause", "rather than a root cause", "This review avoids naming a root cause",
 or the term in quotation marks (outside a heading)."""
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import in_quotes, is_negated
 from blamelint.rules.checks.root_cause.lexicon import RootCauseLexicon
 
 # dependency steps that stay inside the phrase or clause that governs a word
-CHAIN = frozenset({"compound", "nmod", "amod", "dobj", "pobj", "prep", "xcomp", "pcomp", "appos",
-                   "npadvmod", "attr", "nsubjpass", "dative", "oprd", "acl"})
+CHAIN = frozenset(
+    {
+        "compound",
+        "nmod",
+        "amod",
+        "dobj",
+        "pobj",
+        "prep",
+        "xcomp",
+        "pcomp",
+        "appos",
+        "npadvmod",
+        "attr",
+        "nsubjpass",
+        "dative",
+        "oprd",
+        "acl",
+    }
+)
 
 
 def rejected(lex: RootCauseLexicon, first, last) -> bool:
@@ -17,8 +35,8 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
     rejecting preposition ("rather than", "instead of")."""
     if in_quotes(first, last) and first.i != first.sent.start:
         return True
-    head = first.doc[first.i:last.i + 1].root
-    span = first.doc[first.i:last.i + 1]
+    head = first.doc[first.i : last.i + 1].root
+    span = first.doc[first.i : last.i + 1]
     if lex.denied(head) or (head.pos_ == "VERB" and any(is_negated(t) for t in span)):
         return True  # "It was not the root cause", "We did not root-cause it to one commit"
     tok = head
@@ -35,8 +53,9 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
         prep = tok if tok.dep_ == "prep" else tok.head
         if tok.dep_ in ("prep", "pobj") and after_rejecting_prep(lex, prep):
             return True
-        if tok.dep_ == "conj" and any(c.dep_ == "cc" and after_rejecting_prep(lex, c)
-                                      for c in tok.head.children):
+        if tok.dep_ == "conj" and any(
+            c.dep_ == "cc" and after_rejecting_prep(lex, c) for c in tok.head.children
+        ):
             return True  # "several factors instead of a single cause", parsed as coordination
         if tok.dep_ not in CHAIN or tok.head == tok:
             break
@@ -49,7 +68,7 @@ def after_rejecting_prep(lex: RootCauseLexicon, prep) -> bool:
     doc, start_of_sentence = prep.doc, prep.sent.start
     for words in lex.rejecting_preps:
         start = prep.i - len(words) + 1
-        if start >= start_of_sentence and [t.lower_ for t in doc[start:prep.i + 1]] == list(words):
+        if start >= start_of_sentence and [t.lower_ for t in doc[start : prep.i + 1]] == list(words):
             return True
     return False
 

@@ -2,6 +2,7 @@
 "the culprit", "the source of the outage", "The cause of the outage was X",
 "The underlying issue was X", "the root of the problem". Each detector takes
 the lexicon and one token and returns ``(kind, first, last)`` or None."""
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import clause_subject, is_negated, prep_object
@@ -10,7 +11,7 @@ from blamelint.rules.checks.root_cause.rejection import rejected
 
 
 def singled_out(lex: RootCauseLexicon, tok):
-    """"the primary cause", "the real reason", "the culprit", "the source of
+    """ "the primary cause", "the real reason", "the culprit", "the source of
     the outage"; an incident noun made into the cause ("The underlying issue was ...")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -23,8 +24,11 @@ def singled_out(lex: RootCauseLexicon, tok):
         return None
     if lemma not in lex.data.cause_nouns:
         return None
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "advmod")
-            and c.lower_ in lex.data.single_cause_modifiers]
+    mods = [
+        c
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "nummod", "advmod") and c.lower_ in lex.data.single_cause_modifiers
+    ]
     if not mods and lemma in lex.data.lone_cause_nouns and not lex.indefinite(tok):
         mods = [tok]
     if not mods and definite_cause_of_incident(lex, tok):
@@ -45,7 +49,7 @@ def of_non_event(noun) -> bool:
 
 
 def definite_cause_of_incident(lex: RootCauseLexicon, tok, need_complement: bool = False) -> bool:
-    """"The cause of the outage was ...", "X was the cause of the outage",
+    """ "The cause of the outage was ...", "X was the cause of the outage",
     "identified X as the cause" (where a cause is given); "the cause of the
     502s" names a symptom, and "discovering the cause of the issue" only
     refers to one: both clean."""
@@ -80,14 +84,15 @@ def given(noun) -> bool:
 
 
 def cause_like_incident(lex: RootCauseLexicon, noun):
-    """"The underlying issue was a race in the scheduler", "The real problem
+    """ "The underlying issue was a race in the scheduler", "The real problem
     was that nothing alerted": an incident noun made into the cause."""
     if noun.tag_ in ("NNS", "NNPS") or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ != "be":
         return None
     mods = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in lex.data.cause_like_modifiers]
     be = noun.head
-    complement = any(c.dep_ in ("attr", "ccomp") and c != noun for c in be.children) \
-        and any(c.dep_ == "nsubj" for c in be.children)
+    complement = any(c.dep_ in ("attr", "ccomp") and c != noun for c in be.children) and any(
+        c.dep_ == "nsubj" for c in be.children
+    )
     if not mods or not complement or lex.denied(noun) or rejected(lex, noun, noun):
         return None
     return "single", mods[0], noun

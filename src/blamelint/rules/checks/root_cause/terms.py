@@ -1,6 +1,7 @@
 """The term itself and the phrases that exclude other causes, found by the
 phrase lists and checked on the parse. Each detector takes the lexicon and the
 sentence's tokens and yields ``(kind, first, last)``."""
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import predicate, prep_object
@@ -11,14 +12,14 @@ DOCUMENT_NOUNS = frozenset({"analysis", "review", "document", "doc", "report"})
 
 
 def term(lex: RootCauseLexicon, tokens):
-    """"root cause", "root-caused", "RCA" (never "root" alone, nor a word
+    """ "root cause", "root-caused", "RCA" (never "root" alone, nor a word
     broken at a hyphen), unless rejected or counted as several; "root cause
     analysis" and "RCA" name the process."""
     for i, j, _ in lex.terms.find(tokens):
         first, last = tokens[i], tokens[j]
         if last.lower_ == "-" or (first.lower_ == "root" and last.i == first.i):
             continue
-        if rejected(lex, first, last) or lex.counted_many(first.doc[first.i:last.i + 1].root):
+        if rejected(lex, first, last) or lex.counted_many(first.doc[first.i : last.i + 1].root):
             continue
         sent = first.sent
         nxt = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
@@ -29,7 +30,7 @@ def term(lex: RootCauseLexicon, tokens):
 
 
 def exclusive(lex: RootCauseLexicon, tokens):
-    """"X and nothing else", "plain and simple", "full stop" in a clause
+    """ "X and nothing else", "plain and simple", "full stop" in a clause
     about the incident that gives it one cause; not a verdict that puts it on
     people ("This one is on the DBA team, full stop" is blame), nor a list
     ("X on one side and Y on the other, full stop")."""
@@ -40,9 +41,11 @@ def exclusive(lex: RootCauseLexicon, tokens):
 
 
 def placed_on_people(lex: RootCauseLexicon, pred) -> bool:
-    """"is on the DBA team", "lies with ops": responsibility, not a cause."""
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "with") and lex.people.is_person(prep_object(c))
-               for c in pred.children)
+    """ "is on the DBA team", "lies with ops": responsibility, not a cause."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("on", "with") and lex.people.is_person(prep_object(c))
+        for c in pred.children
+    )
 
 
 def listed(pred, marker) -> bool:

@@ -8,6 +8,7 @@ Each detector takes the lexicon and one token (the predicate) and returns
 ``(kind, first, last)``, DENIED (the shape matched but is denied or hedged:
 the later shapes of ``SHAPES`` are not tried), or None.
 """
+
 from __future__ import annotations
 
 from blamelint.grammar.clauses import clause_subject, is_passive, particle_prep, prep_object, reason_of
@@ -25,8 +26,12 @@ def caused(lex: RootCauseLexicon, tok):
     subj = clause_subject(tok)
     if tok.lemma_.lower() in lex.data.telling_verbs and (subj is None or lex.people.is_person(subj)):
         return None  # "We emailed customers explaining the issue": people telling, not a cause
-    if obj is not None and lex.incident(obj, allow_bare=True) and not lex.several(subj) \
-            and not lex.owned(tok, subj):
+    if (
+        obj is not None
+        and lex.incident(obj, allow_bare=True)
+        and not lex.several(subj)
+        and not lex.owned(tok, subj)
+    ):
         return lex.unless_denied("whole", tok, obj, tok)
     if subj is not None and subj.dep_ == "nsubjpass" and lex.incident(subj) and reason_of(tok) is not None:
         return lex.unless_denied("whole", tok, subj, tok)
@@ -52,8 +57,12 @@ def led_to(lex: RootCauseLexicon, tok):
         cause = clause_subject(tok)
         if cause is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.data.time_nouns:
             continue  # "in the days leading to this incident": a time, not a cause
-        if obj is not None and lex.incident(obj, allow_indefinite=allow, allow_bare=True) \
-                and not lex.several(cause) and not lex.owned(tok, cause):
+        if (
+            obj is not None
+            and lex.incident(obj, allow_indefinite=allow, allow_bare=True)
+            and not lex.several(cause)
+            and not lex.owned(tok, cause)
+        ):
             pred = tok.head if tok.dep_ in ("acomp", "xcomp", "attr") else tok
             return lex.unless_denied("whole", pred, tok, obj)
     return None
@@ -64,14 +73,23 @@ def took_down(lex: RootCauseLexicon, tok):
     if tok.pos_ not in PREDICATES:
         return None
     for verb, particle in lex.outage_verbs:
-        if tok.lemma_.lower() != verb or not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle
-                                                 for c in tok.children):
+        if tok.lemma_.lower() != verb or not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in tok.children
+        ):
             continue
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        cause = clause_subject(tok) if obj is None or obj.dep_ == "dobj" else prep_object(
-            next((c for c in tok.children if c.dep_ == "agent"), tok))
-        if obj is not None and (any(c.lower_ in WHOLE for c in obj.children) or lex.incident(obj)) \
-                and cause is not None and not lex.several(cause) and not lex.owned(tok, cause):
+        cause = (
+            clause_subject(tok)
+            if obj is None or obj.dep_ == "dobj"
+            else prep_object(next((c for c in tok.children if c.dep_ == "agent"), tok))
+        )
+        if (
+            obj is not None
+            and (any(c.lower_ in WHOLE for c in obj.children) or lex.incident(obj))
+            and cause is not None
+            and not lex.several(cause)
+            and not lex.owned(tok, cause)
+        ):
             return lex.unless_denied("whole", tok, tok, obj)
     return None
 
@@ -81,9 +99,12 @@ def had_because(lex: RootCauseLexicon, tok):
     if tok.pos_ not in PREDICATES or tok.lemma_.lower() not in lex.data.incident_hosts:
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is not None and obj.lemma_.lower() in lex.data.hosted_incident_nouns \
-            and lex.incident(obj, allow_indefinite=True, allow_bare=True) \
-            and (reason_of(tok) is not None or reason_of(obj) is not None):
+    if (
+        obj is not None
+        and obj.lemma_.lower() in lex.data.hosted_incident_nouns
+        and lex.incident(obj, allow_indefinite=True, allow_bare=True)
+        and (reason_of(tok) is not None or reason_of(obj) is not None)
+    ):
         return lex.unless_denied("whole", tok, obj, obj)
     return None
 
@@ -94,8 +115,11 @@ def traced_to(lex: RootCauseLexicon, tok):
     if tok.pos_ not in PREDICATES:
         return None
     subj = clause_subject(tok)
-    if subj is not None and (lex.incident(subj) or lex.totalizing(subj)
-                             or (subj.lower_ in lex.data.incident_pronouns and lex.reduced(tok) is not None)):
+    if subj is not None and (
+        lex.incident(subj)
+        or lex.totalizing(subj)
+        or (subj.lower_ in lex.data.incident_pronouns and lex.reduced(tok) is not None)
+    ):
         hit = lex.origin(tok) or lex.reduced(tok)
         if hit is not None and not lex.several(prep_object(hit)):
             return lex.unless_denied("whole", tok, subj if subj.i < tok.i else tok, hit)
@@ -103,7 +127,7 @@ def traced_to(lex: RootCauseLexicon, tok):
 
 
 def pronoun_cause(lex: RootCauseLexicon, pred):
-    """"This was due to a code change", "It was caused by a bad deploy": the
+    """ "This was due to a code change", "It was caused by a bad deploy": the
     subject of the main clause is a pronoun for what the report is about and
     the predicate gives it one cause (only the firm causal phrases of
     ``pronoun_causals``; "This happened because ..." narrates). A denied one
@@ -113,8 +137,9 @@ def pronoun_cause(lex: RootCauseLexicon, pred):
     subj = clause_subject(pred)
     if subj is None or subj.lower_ not in lex.data.incident_pronouns or pred.dep_ != "ROOT":
         return None
-    if not (pred.tag_ == "VBD"
-            or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in pred.children)):
+    if not (
+        pred.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in pred.children)
+    ):
         return None  # "This is due to the pool size": a present state explained, not the incident
     lemma = pred.lemma_.lower()
     for words in lex.pronoun_causals:
@@ -137,8 +162,9 @@ def chalked_up(lex: RootCauseLexicon, tok):
     if tok.pos_ not in PREDICATES:
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    this_one = obj is not None and obj.lower_ == "one" and any(c.lower_ in ("this", "that")
-                                                                for c in obj.children)
+    this_one = (
+        obj is not None and obj.lower_ == "one" and any(c.lower_ in ("this", "that") for c in obj.children)
+    )
     if obj is not None and not (lex.incident(obj) or obj.lower_ in lex.data.incident_pronouns or this_one):
         return None  # "we put the 502s down to a flaky cache": a guess about one symptom
     for words in lex.attributing:
@@ -163,7 +189,7 @@ def whole_incident(lex: RootCauseLexicon, tok):
 
 
 def team_because(lex: RootCauseLexicon, tok):
-    """"It happened because the platform team let the certificate expire":
+    """ "It happened because the platform team let the certificate expire":
     the incident, as the subject of the main clause, explained by the act of
     one person or team (not by our own act: "It happened because we ...")."""
     if tok.dep_ != "ROOT" or tok.pos_ not in ("VERB", "AUX"):
@@ -184,13 +210,15 @@ def team_because(lex: RootCauseLexicon, tok):
 
 
 def dismissed(lex: RootCauseLexicon, tok):
-    """"Everything else is detail", "The rest is noise": the other factors
+    """ "Everything else is detail", "The rest is noise": the other factors
     dismissed, which leaves one cause."""
     if tok.lemma_ != "be" or tok.dep_ != "ROOT":
         return None
     subj = clause_subject(tok)
-    if subj is None or not (subj.lower_ in lex.data.remainder_words or any(
-            c.lower_ in lex.data.remainder_words for c in subj.children)):
+    if subj is None or not (
+        subj.lower_ in lex.data.remainder_words
+        or any(c.lower_ in lex.data.remainder_words for c in subj.children)
+    ):
         return None
     if subj.lower_ == "rest" and not any(c.lower_ == "the" for c in subj.children):
         return None
@@ -202,7 +230,7 @@ def dismissed(lex: RootCauseLexicon, tok):
 
 
 def event_because(lex: RootCauseLexicon, tok):
-    """"The outage happened because X", "Everything went down because of X"."""
+    """ "The outage happened because X", "Everything went down because of X"."""
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.events:
         return None
     tail = lex.events[tok.lemma_.lower()]
