@@ -236,6 +236,8 @@ def why_unfaithful(
         return "the doer is not the subject of a sentence"
     if any(c.subject is not None and c.subject.tag_ in ("WDT", "WP") for c in clauses):
         return "the object would be a relative pronoun ('[who] read what', '[who] reorganised that')"
+    if any(_split_at_hyphen(c.verb) for c in clauses):
+        return "the verb is split at a hyphen (re-enabled: 're' + 'enabled')"
     said = set(re.findall(r"[^\W_]+", rewrite.lower()))
     if any(ambiguous_verb(c.verb.lower_) and c.verb.lower_ not in said for c in clauses):
         return "the verb's form is ambiguous (routed: rout or route)"
@@ -259,6 +261,14 @@ def why_unfaithful(
         if not reads_active(parse(with_subject(rewrite)), lemmas):
             return "does not parse as active with the doer as subject"
     return None
+
+
+def _split_at_hyphen(verb) -> bool:
+    """Whether the tokenizer cut a hyphenated word around the verb ("re-enabled")."""
+    doc = verb.doc
+    after = verb.i + 1 < len(doc) and not verb.whitespace_ and doc[verb.i + 1].text in "-‐–"
+    before = verb.i > 0 and not doc[verb.i - 1].whitespace_ and doc[verb.i - 1].text in "-‐–"
+    return after or before
 
 
 def faithful(
