@@ -82,13 +82,7 @@ def score(files: list[Path], linter) -> dict[str, Any]:
     for path in files:
         rows = load_rows(path)
         sentences += len(rows)
-        for row, got in zip(rows, predictions(linter, rows)):
-            gold = set(row["labels"])
-            for label in LABELS:
-                if label in gold:
-                    counts[label]["tp" if label in got else "fn"] += 1
-                elif label in got:
-                    counts[label]["fp"] += 1
+        _count(counts, rows, predictions(linter, rows))
     return {"sentences": sentences, "files": [p.name for p in files], "labels": _figures(counts)}
 
 
@@ -185,14 +179,19 @@ def score_documents(sets: list[Path], linter) -> dict[str, Any]:
                         got[i].add(finding.rule)
                         break
             sentences += len(rows)
-            for row, found in zip(rows, got):
-                gold = set(row["labels"])
-                for label in LABELS:
-                    if label in gold:
-                        counts[label]["tp" if label in found else "fn"] += 1
-                    elif label in found:
-                        counts[label]["fp"] += 1
+            _count(counts, rows, got)
     return {"sentences": sentences, "sets": [p.name for p in sets], "labels": _figures(counts)}
+
+
+def _count(counts: dict[str, Counter], rows: list[dict[str, Any]], found: list[set[str]]) -> None:
+    """Add each sentence's true positives, false positives and misses per label."""
+    for row, got in zip(rows, found):
+        gold = set(row["labels"])
+        for label in LABELS:
+            if label in gold:
+                counts[label]["tp" if label in got else "fn"] += 1
+            elif label in got:
+                counts[label]["fp"] += 1
 
 
 def _figures(counts: dict[str, Counter]) -> dict[str, dict[str, Any]]:

@@ -49,7 +49,7 @@ def test_shipped_schema_is_current_and_json_validates(outputs):
     from blamelint.audit.report import schema
 
     shipped = json.loads((resources.files("blamelint") / "schemas" / "audit.schema.json").read_text())
-    assert shipped == json.loads(json.dumps(schema())), "regenerate: python -m blamelint.audit.report"
+    assert shipped == json.loads(json.dumps(schema())), "regenerate: python tools/schemas.py"
     report = json.loads(outputs["json"].read_text(encoding="utf-8"))
     jsonschema.validate(report, shipped)
     assert report["archive"]["documents"] == 10 and report["archive"]["skipped"] == 6

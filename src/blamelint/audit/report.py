@@ -1,6 +1,6 @@
 """The audit report as one pydantic model: what every renderer takes, what JSON
 output is (schema shipped in blamelint/schemas/audit.schema.json, regenerated with
-``python -m blamelint.audit.report``)."""
+``python tools/schemas.py``)."""
 
 from __future__ import annotations
 
@@ -184,11 +184,3 @@ def schema() -> dict:
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["$id"] = SCHEMA_ID
     return data
-
-
-if __name__ == "__main__":  # regenerate the shipped schema: python -m blamelint.audit.report
-    from pathlib import Path
-
-    target = Path(__file__).resolve().parents[1] / "schemas" / "audit.schema.json"
-    target.write_text(json.dumps(schema(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {target}")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from blamelint.findings import Report
 
 
@@ -23,11 +21,3 @@ def schema() -> dict:
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["$id"] = SCHEMA_ID
     return data
-
-
-if __name__ == "__main__":  # regenerate the shipped schema: python -m blamelint.reporters.json_report
-    from pathlib import Path
-
-    target = Path(__file__).resolve().parents[1] / "schemas" / "report.schema.json"
-    target.write_text(json.dumps(schema(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {target}")

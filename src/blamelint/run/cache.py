@@ -22,12 +22,12 @@ import hashlib
 import importlib.metadata
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from blamelint import __version__
+from blamelint.run.output import replace_file
 
 CACHE_FORMAT = "1"
 """Bumped when the layout of an entry changes."""
@@ -159,16 +159,7 @@ class Cache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump({"key": key, "value": value}, handle, separators=(",", ":"))
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            entry = json.dumps({"key": key, "value": value}, separators=(",", ":"))
+            replace_file(str(path), entry.encode("utf-8"), prefix=".tmp-")
         except OSError:
             self.writable = False  # read-only or full disk: carry on without caching

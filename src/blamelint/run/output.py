@@ -51,6 +51,31 @@ def refuse_input(target: str, inputs: set[tuple[int, int]], option: str = "--out
         )
 
 
+def replace_file(
+    path: str, data: bytes, mode: int | None = None, durable: bool = False, prefix: str = ".blamelint-"
+) -> None:
+    """Put ``data`` at ``path`` through a temporary file in the same folder and a
+    rename, so readers see the old file or the new one, never part of one.
+    ``durable`` syncs the data to disk first; ``mode`` sets the permissions.
+    Raises OSError (the temporary file is removed)."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=prefix, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def write_atomically(target: str, text: str, what: str = "output") -> None:
     """Write ``text`` (UTF-8) to ``target`` all at once, or raise BlamelintError.
 
@@ -69,22 +94,8 @@ def write_atomically(target: str, text: str, what: str = "output") -> None:
             with open(real, "wb") as handle:
                 handle.write(data)
             return
-        folder = os.path.dirname(real) or "."
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".blamelint-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
-            os.chmod(tmp, mode)
-            os.replace(tmp, real)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+        replace_file(real, data, mode=mode, durable=True)
     except OSError as exc:
         raise BlamelintError(f"{target}: cannot write {what}: {exc.strerror or exc}") from None
 
