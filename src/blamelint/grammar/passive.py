@@ -147,6 +147,8 @@ def _clause(tok, found, complement_heads) -> PassiveClause | None:
     tag = tok.tag_
     if tag not in PARTICIPLE_TAGS and not (tag == "JJ" and is_participle(tok)):
         return None
+    if not tok.text.replace("-", "").isalpha():
+        return None  # a participle is a word: not "@dmitri" alone in an Owner cell, nor "v2"
     aux = auxiliaries(tok)
     if any(a.dep_ == "auxpass" for a in aux):  # also "was disabled" tagged as an adjective
         passive_aux = next(a for a in reversed(aux) if a.dep_ == "auxpass")

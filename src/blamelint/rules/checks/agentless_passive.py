@@ -71,8 +71,6 @@ class AgentlessPassive(Rule):
         self, clause: PassiveClause, clauses: list[PassiveClause], sent, section: bool, entry: bool
     ) -> bool:
         lex = self.lex
-        if not clause.verb.text.replace("-", "").isalpha():
-            return False  # "@dmitri" alone in an Owner cell, "v2": not a participle
         if clause.reduced and not reads_as_passive(clause, lex, self._is_person, entry):
             return False
         if clause.kind == GET_PASSIVE and in_class(clause.verb, lex.get_idioms):
