@@ -189,6 +189,14 @@ class HindsightData(DataModel):
     exposure_verbs: WordSet
     saying_verbs: WordSet
     disowning_adjectives: WordSet
+    alternative_adverbs: WordSet = frozenset()
+    doubt_words: WordSet = frozenset()
+    certainty_words: WordSet = frozenset()
+    schedule_adverbs: WordSet = frozenset()
+    retraction_words: WordSet = frozenset()
+    enabling_verbs: WordSet = frozenset()
+    whole_outcome_words: WordSet = frozenset()
+    timing_words: WordSet = frozenset()
 
 
 # -- rules/data/root-cause.yaml -----------------------------------------------------
@@ -233,6 +241,11 @@ class RootCauseData(DataModel):
     remainder_words: WordSet
     dismissive_complements: WordSet
     explained_events: WordSet
+    human_failings: WordSet = frozenset()
+    reducing_adverbials: Words = ()
+    incident_relatives: WordSet = frozenset()
+    single_counts: WordSet = frozenset()
+    exact_words: WordSet = frozenset()
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

@@ -52,6 +52,13 @@ def comparative(mod) -> bool:
     return mod.tag_ in ("JJR", "RBR") or mod.lower_ in ("better", "more")
 
 
+def knows_what_doing(tok) -> bool:
+    """ "knew what they were doing": the idiom of competence."""
+    return tok.lemma_ == "know" and any(
+        c.lemma_ == "do" and any(g.lower_ == "what" for g in c.children) for c in tok.children
+    )
+
+
 def hypothetical(noun) -> bool:
     """An indefinite noun phrase: something that was not there ("a soak test",
     "better dashboards")."""
@@ -121,8 +128,50 @@ class HindsightLexicon:
         )
 
     def diligent(self, tok) -> bool:
-        """The noun phrase narrows people to the diligent: "anyone paying attention"."""
-        return any(t.lemma_.lower() in self.data.diligence_words for t in tok.subtree if t != tok)
+        """The noun phrase narrows people to the diligent: "anyone paying
+        attention", "anyone who knew what they were doing"."""
+        return any(
+            t.lemma_.lower() in self.data.diligence_words or knows_what_doing(t)
+            for t in tok.subtree
+            if t != tok
+        )
+
+    def better_person(self, tok) -> bool:
+        """A hypothetical better person: "a more experienced on-call", "a
+        careful reviewer", "a better engineer" (the comparison says the people
+        involved fell short)."""
+        if tok is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return False
+        if any(c.lower_ == "even" for c in tok.children):
+            return False  # "Even a careful reviewer would have missed it" defends
+        if not (self.people.is_person(tok) or any(self.people.is_person(t) for t in tok.subtree if t != tok)):
+            return False
+        return any(
+            c.dep_ == "amod"
+            and (
+                comparative(c)
+                or any(comparative(g) for g in c.children)
+                or c.lemma_.lower() in self.data.diligence_words
+            )
+            for c in tok.children
+        )
+
+    def outcome(self, verb) -> bool:
+        """A verb that names a good outcome ("caught"), or enables one ("would
+        have let the duplicates be caught")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.data.outcome_verbs:
+            return True
+        return lemma in self.data.enabling_verbs and any(
+            c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in self.data.outcome_verbs
+            for c in verb.children
+        )
+
+    def whole_undone(self, main) -> bool:
+        """ "none of this would have reached customers", "nothing would have
+        broken": the whole incident undone."""
+        subj = clause_subject(main)
+        return subj is not None and subj.lower_ in self.data.whole_outcome_words
 
     @staticmethod
     def doer(verb):
@@ -187,7 +236,8 @@ class HindsightLexicon:
             (self.human(self.doer(cond)) and not possessive)
             or is_passive(cond)
             or (self.human(self.doer(main)) and not observed and not possessive)
-            or main.lemma_.lower() in self.data.outcome_verbs
+            or self.outcome(main)
+            or (self.whole_undone(main) and not is_negated(cond))
         )
 
     def expected_duration(self, verb) -> bool:

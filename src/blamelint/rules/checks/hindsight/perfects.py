@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from blamelint.grammar.clauses import agent_noun, clause_subject, is_negated, is_passive
-from blamelint.rules.checks.hindsight.conditions import past_condition
+from blamelint.grammar.clauses import QUOTES, agent_noun, clause_subject, in_quotes, is_negated, is_passive
+from blamelint.rules.checks.hindsight.conditions import inverted_root, past_condition
 from blamelint.rules.checks.hindsight.lexicon import (
     HindsightLexicon,
     hypothetical,
@@ -61,7 +61,7 @@ def read(lex: HindsightLexicon, verb) -> Perfect | None:
         doer,
         lex.human(doer),
         is_passive(verb),
-        verb.lemma_.lower() in lex.data.outcome_verbs,
+        lex.outcome(verb),
     )
 
 
@@ -82,6 +82,8 @@ def conditioned(lex: HindsightLexicon, p: Perfect):
     """With a past condition ("Had we tested, we would have caught it"), the
     condition decides."""
     governed = [c for c in p.verb.children if past_condition(c)]
+    if p.verb.dep_ in ("ccomp", "conj", "parataxis") and inverted_root(p.verb.head):
+        governed.append(p.verb.head)  # "Had we tested, we would have ..." parsed upside down
     if not governed:
         return None
     if any(lex.judges_action(c, p.verb) for c in governed):
@@ -90,9 +92,86 @@ def conditioned(lex: HindsightLexicon, p: Perfect):
 
 
 def credited(lex: HindsightLexicon, p: Perfect):
-    """ "Without the circuit breaker the failure would have spread": a safeguard credited."""
+    """ "Without the circuit breaker the failure would have spread": a
+    safeguard credited; "By design, the worker should have stopped": designed
+    behaviour; "...; otherwise we would have waited longer": what was there,
+    credited (but "otherwise we would have caught it" names a good outcome)."""
+    if lex.phrase_on(p.verb, lex.designs):
+        return CLEAN
     if p.modal not in ("should", "ought") and lex.credited(p.verb):
         return CLEAN
+    if (
+        p.modal not in ("should", "ought")
+        and not p.outcome
+        and any(c.dep_ == "advmod" and c.lower_ in lex.data.alternative_adverbs for c in p.verb.children)
+    ):
+        return CLEAN
+    return None
+
+
+def retracted(lex: HindsightLexicon, p: Perfect):
+    """'My first note read "Tomasz should have stopped the retries," and it
+    was wrong': a quoted judgment that the writer retracts, outside the quote."""
+    if not in_quotes(p.first, p.verb):
+        return None
+    sent = p.verb.sent
+    quote = [i for i, t in enumerate(sent) if t.text in QUOTES]
+    if len(quote) < 2:
+        return None
+    inside = range(sent.start + quote[0], sent.start + quote[-1] + 1)
+    if any(t.i not in inside and t.lemma_.lower() in lex.data.retraction_words for t in sent):
+        return CLEAN
+    return None
+
+
+def met(lex: HindsightLexicon, p: Perfect):
+    """ "..., which is what they should have done": the behaviour that
+    happened called the expected one (a free relative complement of an
+    affirmed "be"), not a judgment of a gap."""
+    verb = p.verb
+    if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "attr") for c in verb.children):
+        return None
+    be = verb.head
+    if verb.dep_ in ("ccomp", "attr", "xcomp") and be.lemma_ == "be" and not is_negated(be):
+        return CLEAN
+    return None
+
+
+def doubted(lex: HindsightLexicon, p: Perfect):
+    """ "I'm not sure the outcome would have been better", "I doubt a canary
+    would have caught it": a would-have the writer weighs, not asserts."""
+    if p.modal in ("should", "ought") or p.verb.dep_ != "ccomp":
+        return None
+    head = p.verb.head
+    lemma = head.lemma_.lower()
+    if lemma in lex.data.doubt_words:
+        return CLEAN
+    if lemma in lex.data.certainty_words and (is_negated(head) or is_negated(head.head)):
+        return CLEAN
+    return None
+
+
+def scheduled(lex: HindsightLexicon, p: Perfect):
+    """ "Status updates should have been posted every 30 minutes": a passive
+    should-have on a recurring schedule states a cadence agreed in advance."""
+    if p.modal not in ("should", "ought") or not p.passive:
+        return None
+    for c in p.verb.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.data.schedule_adverbs:
+            return CLEAN
+        if c.dep_ in ("npadvmod", "prep", "advmod") and any(
+            t.dep_ == "det" and t.lower_ in ("every", "each") for t in c.subtree
+        ):
+            return CLEAN
+    return None
+
+
+def better_person(lex: HindsightLexicon, p: Perfect):
+    """ "which a more experienced on-call would not have done", "A careful
+    reviewer would have caught it": what a better person would have done
+    judges the people who were there, negated or not."""
+    if p.modal in ("would", "could") and not p.passive and lex.better_person(p.doer) and not same(p):
+        return p.modal, p.first, p.verb
     return None
 
 
@@ -129,11 +208,16 @@ def generic_doer(lex: HindsightLexicon, p: Perfect):
         if lex.diligent(doer):
             return ("could" if p.modal == "could" else "would"), p.first, p.verb
         return CLEAN
-    if p.lemma == "do" and any(
-        c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise") for c in p.verb.children
-    ):
+    if same(p):
         return CLEAN  # "I'd have done the same"
     return None
+
+
+def same(p: Perfect) -> bool:
+    """ "would have done the same"."""
+    return p.lemma == "do" and any(
+        c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise") for c in p.verb.children
+    )
 
 
 def not_knowable(lex: HindsightLexicon, p: Perfect):
@@ -211,6 +295,8 @@ def would_clean(lex: HindsightLexicon, p: Perfect):
         return CLEAN
     if is_negated(verb):
         return CLEAN
+    if not p.outcome and timed(lex, p.doer):
+        return CLEAN  # "A Monday change would have hit a busier database": the conditions of another time
     if any(c.dep_ == "advmod" and c.lower_ in lex.data.concessive_adverbs for c in verb.children):
         return CLEAN
     if any(
@@ -219,6 +305,18 @@ def would_clean(lex: HindsightLexicon, p: Perfect):
     ):
         return CLEAN  # "would have looped no matter who wrote it"
     return None
+
+
+def timed(lex: HindsightLexicon, doer) -> bool:
+    """The same act at another time: "a Monday change", "a later deploy"."""
+    return (
+        doer is not None
+        and hypothetical(doer)
+        and any(
+            c.dep_ in ("compound", "amod", "npadvmod") and c.lower_ in lex.data.timing_words
+            for c in doer.children
+        )
+    )
 
 
 def would(lex: HindsightLexicon, p: Perfect):
@@ -230,8 +328,13 @@ def would(lex: HindsightLexicon, p: Perfect):
 
 STEPS = (
     disowned,
+    retracted,
     conditioned,
     credited,
+    met,
+    doubted,
+    scheduled,
+    better_person,
     evaluative,
     epistemic,
     generic_doer,

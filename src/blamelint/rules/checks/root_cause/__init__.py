@@ -4,6 +4,8 @@ Four shapes, all read from the parse and the lists in rules/data/root-cause.yaml
 
 - the term (``terms``): "root cause", "root-caused", "RCA" (the word "root" alone never);
 - a cause singled out (``singled``): "the primary cause", "the real reason", "the culprit";
+- the incident reduced to one thing (``reduced``): "At bottom, what we had was X",
+  "There is exactly one problem here: X";
 - the whole incident given one cause (``whole``): "A DNS change caused the
   outage", "The outage was due to X", "We had an outage because of X", "an
   outage caused by X", "It boils down to one thing", "the root of the problem",
@@ -26,14 +28,15 @@ from collections.abc import Iterable
 
 from blamelint.data.models import RootCauseCardData
 from blamelint.rules.base import Match, Rule
-from blamelint.rules.checks.root_cause import singled, terms, whole
+from blamelint.rules.checks.root_cause import reduced, singled, terms, whole
 from blamelint.rules.checks.root_cause.lexicon import lexicon
 
-SENTENCE_DETECTORS = (terms.term, terms.exclusive)
+SENTENCE_DETECTORS = (terms.term, terms.exclusive, reduced.reducing_adverbial)
 """Reported first, in this order."""
 
 TOKEN_DETECTORS = (
     singled.singled_out,
+    reduced.one_thing,
     whole.whole_incident,
     singled.root_of,
     whole.event_because,

@@ -37,6 +37,7 @@ class RootCauseLexicon:
         self.terms = PhraseIndex(data.terms)
         self.partial = PhraseIndex(data.partial_markers)
         self.exclusive = PhraseIndex(data.exclusive_phrases)
+        self.reducers = PhraseIndex(data.reducing_adverbials)
         self.outage_verbs = [words_of(p) for p in data.whole_outage_verbs]
         self.causal_preps: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase in data.causal_verb_preps:

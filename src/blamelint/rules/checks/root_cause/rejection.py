@@ -53,6 +53,8 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
         prep = tok if tok.dep_ == "prep" else tok.head
         if tok.dep_ in ("prep", "pobj") and after_rejecting_prep(lex, prep):
             return True
+        if tok != head and tok.pos_ == "VERB" and set_aside_before(lex, tok):
+            return True  # "... as contributing factors rather than naming one cause"
         if tok.dep_ == "conj" and any(
             c.dep_ == "cc" and after_rejecting_prep(lex, c) for c in tok.head.children
         ):
@@ -71,6 +73,14 @@ def after_rejecting_prep(lex: RootCauseLexicon, prep) -> bool:
         if start >= start_of_sentence and [t.lower_ for t in doc[start : prep.i + 1]] == list(words):
             return True
     return False
+
+
+def set_aside_before(lex: RootCauseLexicon, verb) -> bool:
+    """A rejecting preposition stands just before the phrase of ``verb``
+    ("rather than naming one cause", "instead of hunting for the cause"),
+    however the parser attached it."""
+    before = verb.left_edge.i - 1
+    return before >= verb.sent.start and after_rejecting_prep(lex, verb.doc[before])
 
 
 def no_longer(verb) -> bool:

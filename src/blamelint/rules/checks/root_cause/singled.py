@@ -13,7 +13,9 @@ from blamelint.rules.checks.root_cause.rejection import rejected
 def singled_out(lex: RootCauseLexicon, tok):
     """ "the primary cause", "the real reason", "the culprit", "the source of
     the outage"; an incident noun made into the cause ("The underlying issue was ...")."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if field_label(tok) and (tok.lower_ == "cause" or tok.lower_ in lex.data.lone_cause_nouns):
+        return "single", tok, tok
+    if tok.pos_ not in ("NOUN", "PROPN") and not noun_in_verb_tag(tok):
         return None
     lemma = tok.lemma_.lower()
     if lemma in lex.data.incident_nouns:
@@ -29,6 +31,10 @@ def singled_out(lex: RootCauseLexicon, tok):
         for c in tok.children
         if c.dep_ in ("amod", "compound", "nummod", "advmod") and c.lower_ in lex.data.single_cause_modifiers
     ]
+    if not mods and tok.dep_ == "conj" and tok.head.lower_ in lex.data.single_cause_modifiers:
+        mods = [tok.head]  # "the one and only cause was ...", parsed as "one" and "cause"
+        if lex.denied(tok.head):
+            return None
     if not mods and lemma in lex.data.lone_cause_nouns and not lex.indefinite(tok):
         mods = [tok]
     if not mods and definite_cause_of_incident(lex, tok):
@@ -40,6 +46,22 @@ def singled_out(lex: RootCauseLexicon, tok):
         return None  # "contributing cause" is clean; "root cause" is a term of its own
     first = min(mods + [tok], key=lambda t: t.i)
     return "single", first, tok
+
+
+def field_label(noun) -> bool:
+    """ "Cause: a forwarder block was added ...": the bare singular noun (the
+    tagger may read it as a verb) as the label of a field that gives the
+    incident's cause, like a "Root cause" heading ("Causes:" and
+    "Contributing cause:" list several; "Cause of the 502s:" names a
+    symptom's; "Reason:" in a change record gives a motive)."""
+    doc = noun.doc
+    return noun.i == noun.sent.start and noun.i + 2 < noun.sent.end and doc[noun.i + 1].text == ":"
+
+
+def noun_in_verb_tag(tok) -> bool:
+    """A word the tagger read as a verb that stands as the subject of a
+    clause ("the one and only cause here was ..." in lower case): a noun."""
+    return tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def of_non_event(noun) -> bool:

@@ -36,7 +36,12 @@ def exclusive(lex: RootCauseLexicon, tokens):
     ("X on one side and Y on the other, full stop")."""
     for i, j, _ in lex.exclusive.find(tokens):
         pred = predicate(tokens[i])
-        if lex.about_incident(tokens[i]) and not placed_on_people(lex, pred) and not listed(pred, tokens[i]):
+        if (
+            lex.about_incident(tokens[i])
+            and not placed_on_people(lex, pred)
+            and not listed(pred, tokens[i])
+            and not verdict_on_people(lex, pred, tokens[i])
+        ):
             yield "whole", tokens[i], tokens[j]
 
 
@@ -45,6 +50,23 @@ def placed_on_people(lex: RootCauseLexicon, pred) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ in ("on", "with") and lex.people.is_person(prep_object(c))
         for c in pred.children
+    )
+
+
+def verdict_on_people(lex: RootCauseLexicon, pred, marker) -> bool:
+    """ "This was human error, plain and simple", "It was carelessness, full
+    stop": the incident called a human failing, a verdict on people (blame)
+    rather than a cause given for it (the guide's "This was human error." is
+    blame; "The incident was caused by human error." is both)."""
+    if pred.lemma_ != "be":
+        return False
+    return any(
+        t.lemma_.lower() in lex.data.human_failings
+        or (
+            t.pos_ == "NOUN"
+            and any(g.dep_ in ("amod", "compound") and lex.people.is_person(g) for g in t.children)
+        )
+        for t in pred.doc[pred.i + 1 : marker.i]
     )
 
 

@@ -167,12 +167,27 @@ def chalked_up(lex: RootCauseLexicon, tok):
     )
     if obj is not None and not (lex.incident(obj) or obj.lower_ in lex.data.incident_pronouns or this_one):
         return None  # "we put the 502s down to a flaky cache": a guess about one symptom
+    if obj is not None and obj.pos_ == "PRON" and symptom_before(lex, tok):
+        return None  # "Support saw the dip but put it down to a holiday": "it" is the dip
     for words in lex.attributing:
         if tok.lemma_.lower() == words[0]:
             hit = particle_prep(tok, words[1:])
             if hit is not None:
                 return lex.unless_denied("whole", tok, tok, hit)
     return None
+
+
+def symptom_before(lex: RootCauseLexicon, verb) -> bool:
+    """``verb`` is coordinated with an earlier verb whose object is a thing
+    other than the incident ("noticed the drop ... but put it down to X"):
+    the pronoun object of ``verb`` stands for that thing."""
+    if verb.dep_ != "conj":
+        return False
+    first = verb.head
+    return any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not lex.incident(c, allow_indefinite=True)
+        for c in first.children
+    )
 
 
 SHAPES = (caused, led_to, took_down, had_because, traced_to, pronoun_cause, chalked_up)

@@ -1,0 +1,79 @@
+"""The incident reduced to one thing without a cause word: "At bottom, what
+we had here was X", "Fundamentally, the outage was a capacity problem"
+(a reducing adverbial on a clause of "be" about the incident), and "There is
+exactly one problem here: X", "Underneath it all was one thing: X" (one
+thing counted, then named after a colon)."""
+
+from __future__ import annotations
+
+from blamelint.grammar.clauses import clause_subject, is_negated
+from blamelint.rules.checks.root_cause.lexicon import RootCauseLexicon
+
+PAST = frozenset({"VBD", "VBN"})
+
+
+def reducing_adverbial(lex: RootCauseLexicon, tokens):
+    """ "At bottom, X was Y", "Fundamentally, the outage was Y": the
+    adverbial modifies a clause of "be" whose subject is the incident ("what
+    we had here", "the outage", or, in the past tense, "this" / "it") and
+    whose complement is a noun ("Fundamentally, it was fine" is not a cause)."""
+    for i, j, _ in lex.reducers.find(tokens):
+        first = tokens[i]
+        be = next((t for t in (first.head, first.head.head) if t.lemma_ == "be"), None)
+        attr = None if be is None else next((c for c in be.children if c.dep_ == "attr"), None)
+        if attr is None or is_negated(be) or lex.several(attr) or any(lex.several(g) for g in attr.subtree):
+            continue  # "At bottom, it was a story about a missing alert and a tired team": several
+        if not any(t.i == be.i or t in be.children for t in tokens[i : j + 1]):
+            continue
+        if incident_subject(lex, be):
+            yield "whole", first, tokens[j]
+
+
+def incident_subject(lex: RootCauseLexicon, be) -> bool:
+    """The subject of ``be`` stands for the incident: an incident noun, a
+    free relative ("what we had here", "what happened"), "everything", or a
+    pronoun in the past tense ("this was" reports on the incident; "this is"
+    may be about anything)."""
+    subj = next((c for c in be.children if c.dep_ == "csubj"), None)
+    if subj is not None:
+        return subj.lemma_.lower() in lex.data.incident_relatives and any(
+            c.lower_ == "what" for c in subj.children
+        )
+    subj = clause_subject(be)
+    if subj is None:
+        return False
+    if lex.incident(subj) or lex.totalizing(subj):
+        return True
+    return subj.lower_ in lex.data.incident_pronouns and be.tag_ in PAST
+
+
+def one_thing(lex: RootCauseLexicon, tok):
+    """ "There is exactly one problem here: X", "Underneath it all was one
+    thing: X": a problem or thing counted as one, in a clause of "be", with
+    what it is given after a colon. Not "one more thing", "one problem with
+    the rollback: ..." (a part), "One thing is clear: ..." nor "one thing I
+    want to stress: ..." (a noun with its own modifiers)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in lex.data.factor_nouns:
+        return None
+    be = tok.head
+    if tok.dep_ not in ("attr", "nsubj") or be.lemma_ != "be" or is_negated(be):
+        return None
+    if any(c.dep_ == "acomp" for c in be.children):
+        return None
+    count = next((c for c in tok.children if c.lower_ in lex.data.single_counts), None)
+    if count is None or lex.denied(tok):
+        return None
+    if any(
+        c.dep_ not in ("det", "nummod", "amod", "advmod", "quantmod")
+        or (c.dep_ == "amod" and c.lower_ not in lex.data.single_counts)
+        for c in tok.children
+    ):
+        return None  # "one problem with the rollback", "one more thing", "one thing I want to stress"
+    if any(g.lower_ not in lex.data.exact_words for g in count.children):
+        return None  # "one more thing"
+    if any(c.dep_ == "advmod" and c.lower_ != "here" for c in tok.children):
+        return None
+    after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 2 < tok.sent.end else None
+    if after is None or after.text != ":":
+        return None
+    return "single", min(count, tok, key=lambda t: t.i), tok
