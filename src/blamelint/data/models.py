@@ -246,6 +246,7 @@ class RootCauseData(DataModel):
     incident_relatives: WordSet = frozenset()
     single_counts: WordSet = frozenset()
     exact_words: WordSet = frozenset()
+    fault_nouns: WordSet = frozenset()
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

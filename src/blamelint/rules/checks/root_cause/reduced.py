@@ -25,15 +25,16 @@ def reducing_adverbial(lex: RootCauseLexicon, tokens):
             continue  # "At bottom, it was a story about a missing alert and a tired team": several
         if not any(t.i == be.i or t in be.children for t in tokens[i : j + 1]):
             continue
-        if incident_subject(lex, be):
+        if incident_subject(lex, be, attr):
             yield "whole", first, tokens[j]
 
 
-def incident_subject(lex: RootCauseLexicon, be) -> bool:
+def incident_subject(lex: RootCauseLexicon, be, attr) -> bool:
     """The subject of ``be`` stands for the incident: an incident noun, a
     free relative ("what we had here", "what happened"), "everything", or a
-    pronoun in the past tense ("this was" reports on the incident; "this is"
-    may be about anything)."""
+    pronoun in the past tense with a fault as complement ("At heart, it was a
+    locking bug"; "Fundamentally, it was a good response" is a verdict, and
+    "this is" may be about anything)."""
     subj = next((c for c in be.children if c.dep_ == "csubj"), None)
     if subj is not None:
         return subj.lemma_.lower() in lex.data.incident_relatives and any(
@@ -44,7 +45,11 @@ def incident_subject(lex: RootCauseLexicon, be) -> bool:
         return False
     if lex.incident(subj) or lex.totalizing(subj):
         return True
-    return subj.lower_ in lex.data.incident_pronouns and be.tag_ in PAST
+    return (
+        subj.lower_ in lex.data.incident_pronouns
+        and be.tag_ in PAST
+        and attr.lemma_.lower() in lex.data.fault_nouns
+    )
 
 
 def one_thing(lex: RootCauseLexicon, tok):
