@@ -25,41 +25,79 @@ def past_condition(verb) -> bool:
 
 
 LEADING_WORDS = frozenset({"and", "but", "so", "yet", "honestly", "frankly", "still"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013"})
+NOUNS = ("NOUN", "PROPN", "PRON")
 
 
-def inverted_root(verb) -> bool:
-    """ "Had anyone asked why ..., the nodes would still be standing", parsed
-    with the condition as the root and the main clause hanging under it: the
-    root opens its sentence with "Had" (after a conjunction or an adverb at
-    most) before its subject."""
-    if verb.dep_ != "ROOT":
-        return False
-    aux_had = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ == "had"), None)
-    subj = clause_subject(verb)
-    if aux_had is None or subj is None or subj.i < aux_had.i:
-        return False
-    lead = [t for t in verb.doc[verb.sent.start : aux_had.i] if not t.is_punct]
-    return all(t.lower_ in LEADING_WORDS for t in lead)
+class Inversion:
+    """ "Had the reviewer so much as opened the diff, the swap would have
+    been spotted", read from the word order where the parser took "Had" for
+    possession or made the condition the root: ``verb`` is the condition's
+    participle, ``doer`` the head of the noun phrase after "Had", ``main``
+    the first verb with a modal after the clause break."""
+
+    def __init__(self, verb, doer, main, negated):
+        self.verb, self.doer, self.main, self.negated = verb, doer, main, negated
 
 
-def inverted_mains(cond):
-    """The main clauses under an ``inverted_root`` condition: a later clause with a modal."""
-    return [
-        c for c in cond.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.i > cond.i and modal(c)
+def inversion_at(had):
+    """The ``Inversion`` that starts at ``had``, or None."""
+    if had.lower_ != "had":
+        return None
+    sent, doc = had.sent, had.doc
+    start = max([sent.start] + [t.i + 1 for t in doc[sent.start : had.i] if t.text in CLAUSE_BREAKS])
+    if any(t.lower_ not in LEADING_WORDS for t in doc[start : had.i]):
+        return None
+    if had.i + 1 >= sent.end or doc[had.i + 1].pos_ not in NOUNS + ("DET", "ADJ", "NUM"):
+        return None  # "Had been paged twice" (a note without its subject), "had to"
+    brk = next((t.i for t in doc[had.i + 1 : sent.end] if t.text in CLAUSE_BREAKS), None)
+    if brk is None:
+        return None
+    words = doc[had.i + 1 : brk]
+    nouns = [t for t in words if t.pos_ in NOUNS]
+    verbs = [  # "Had anyone asked": the tagger often reads the participle as a past tense
+        t
+        for t in words
+        if t.tag_ in ("VBN", "VBG", "VBD") and t.lower_ != "been" and nouns and t.i > nouns[0].i
     ]
+    if not verbs:
+        return None
+    doer = nouns[0]
+    while doer.head.i in range(had.i + 1, brk) and doer.head.pos_ in NOUNS and doer.head != doer:
+        doer = doer.head
+    main = next((t for t in doc[brk + 1 : sent.end] if t.pos_ in ("VERB", "AUX") and modal(t)), None)
+    if main is None:
+        return None
+    negated = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in words)
+    return Inversion(verbs[0], doer, main, negated)
+
+
+def inversions(tokens):
+    """The inversions of a sentence that the parse did not read as a past condition."""
+    for tok in tokens:
+        found = inversion_at(tok)
+        if found is not None and not past_condition(found.verb):
+            yield found
+
+
+def inversion_judges(lex: HindsightLexicon, inv: Inversion) -> bool:
+    """Judged like a past condition, with the doer read from the word order:
+    "Had anyone asked ..." is about people; "Had the breaker not tripped,
+    ..." credits a safeguard (unless the main verb names a good outcome)."""
+    if lex.credited(inv.main) or (inv.negated and not lex.outcome(inv.main)):
+        return False
+    return lex.judges_action(inv.verb, inv.main) or lex.human(inv.doer)
 
 
 def counterfactual(lex: HindsightLexicon, tokens):
     """A past condition whose main clause has a modal but no perfect ("Had we
     tested it, we would know"); with a modal perfect, ``perfects`` judges it."""
     for cond in tokens:
-        if past_condition(cond):
-            mains = [cond.head]
-        elif inverted_root(cond):
-            mains = inverted_mains(cond)
-        else:
+        if not past_condition(cond):
             continue
-        for main in mains:
-            if not has_modal_perfect(main) and modal(main) is not None and lex.judges_action(cond, main):
-                yield "counterfactual", cond, cond
-                break
+        main = cond.head
+        if not has_modal_perfect(main) and modal(main) is not None and lex.judges_action(cond, main):
+            yield "counterfactual", cond, cond
+    for inv in inversions(tokens):
+        if not has_modal_perfect(inv.main) and inversion_judges(lex, inv):
+            yield "counterfactual", inv.verb, inv.verb

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from blamelint.grammar.clauses import QUOTES, agent_noun, clause_subject, in_quotes, is_negated, is_passive
-from blamelint.rules.checks.hindsight.conditions import inverted_root, past_condition
+from blamelint.rules.checks.hindsight.conditions import inversion_judges, inversions, past_condition
 from blamelint.rules.checks.hindsight.lexicon import (
     HindsightLexicon,
     hypothetical,
@@ -82,11 +82,12 @@ def conditioned(lex: HindsightLexicon, p: Perfect):
     """With a past condition ("Had we tested, we would have caught it"), the
     condition decides."""
     governed = [c for c in p.verb.children if past_condition(c)]
-    if p.verb.dep_ in ("ccomp", "conj", "parataxis") and inverted_root(p.verb.head):
-        governed.append(p.verb.head)  # "Had we tested, we would have ..." parsed upside down
-    if not governed:
+    misread = [inv for inv in inversions(p.verb.sent) if inv.main == p.verb]
+    if not governed and not misread:
         return None
-    if any(lex.judges_action(c, p.verb) for c in governed):
+    if any(lex.judges_action(c, p.verb) for c in governed) or any(
+        inversion_judges(lex, inv) for inv in misread
+    ):
         return "counterfactual", p.first, p.verb
     return CLEAN
 
@@ -139,7 +140,8 @@ def met(lex: HindsightLexicon, p: Perfect):
 
 def doubted(lex: HindsightLexicon, p: Perfect):
     """ "I'm not sure the outcome would have been better", "I doubt a canary
-    would have caught it": a would-have the writer weighs, not asserts."""
+    would have caught it", "I'd like to think I would have noticed": a
+    would-have the writer weighs or hopes for, not asserts."""
     if p.modal in ("should", "ought") or p.verb.dep_ != "ccomp":
         return None
     head = p.verb.head
@@ -148,6 +150,8 @@ def doubted(lex: HindsightLexicon, p: Perfect):
         return CLEAN
     if lemma in lex.data.certainty_words and (is_negated(head) or is_negated(head.head)):
         return CLEAN
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in lex.data.wish_verbs:
+        return CLEAN  # "I'd like to think I would have caught it": a hope, not a verdict
     return None
 
 
@@ -329,10 +333,10 @@ def would(lex: HindsightLexicon, p: Perfect):
 STEPS = (
     disowned,
     retracted,
+    doubted,
     conditioned,
     credited,
     met,
-    doubted,
     scheduled,
     better_person,
     evaluative,
