@@ -247,6 +247,7 @@ class RootCauseData(DataModel):
     single_counts: WordSet = frozenset()
     exact_words: WordSet = frozenset()
     fault_nouns: WordSet = frozenset()
+    answer_nouns: WordSet = frozenset()
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

@@ -55,10 +55,14 @@ def inversion_at(had):
         return None
     words = doc[had.i + 1 : brk]
     nouns = [t for t in words if t.pos_ in NOUNS]
-    verbs = [  # "Had anyone asked": the tagger often reads the participle as a past tense
+    # "Had anyone asked", "had we run one": the tagger may read a participle as a past or a base form
+    verbs = [
         t
         for t in words
-        if t.tag_ in ("VBN", "VBG", "VBD") and t.lower_ != "been" and nouns and t.i > nouns[0].i
+        if (t.tag_ in ("VBN", "VBG", "VBD") or (t.tag_ == "VB" and had in t.children))
+        and t.lower_ != "been"
+        and nouns
+        and t.i > nouns[0].i
     ]
     if not verbs:
         return None

@@ -181,6 +181,9 @@ class HindsightLexicon:
             return verb.head
         if subj is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "ought":
             return clause_subject(verb.head)
+        have = perfect(verb) if subj is None else None
+        if have is not None:  # "A careful operator would have double-checked": the subject hung on "have"
+            return next((c for c in have.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subj
 
     def phrase_on(self, main, phrases) -> bool:

@@ -112,15 +112,22 @@ def credited(lex: HindsightLexicon, p: Perfect):
 
 def retracted(lex: HindsightLexicon, p: Perfect):
     """'My first note read "Tomasz should have stopped the retries," and it
-    was wrong': a quoted judgment that the writer retracts, outside the quote."""
-    if not in_quotes(p.first, p.verb):
-        return None
+    was wrong', "My first draft said the on-call should have escalated; that
+    was unfair": a judgment quoted or reported, then retracted by the writer
+    outside it."""
     sent = p.verb.sent
-    quote = [i for i, t in enumerate(sent) if t.text in QUOTES]
-    if len(quote) < 2:
+    if in_quotes(p.first, p.verb):
+        quote = [t.i for t in sent if t.text in QUOTES]
+        inside = set(range(quote[0], quote[-1] + 1))
+    elif p.verb.dep_ == "ccomp" and p.verb.head.lemma_.lower() in lex.data.saying_verbs:
+        # the reported clause, without a clause of the writer's coordinated to it ("..., and I was wrong")
+        after = [c for c in p.verb.children if c.dep_ == "conj" and clause_subject(c) is not None]
+        inside = {t.i for t in p.verb.subtree} - {t.i for c in after for t in c.subtree}
+    else:
         return None
-    inside = range(sent.start + quote[0], sent.start + quote[-1] + 1)
-    if any(t.i not in inside and t.lemma_.lower() in lex.data.retraction_words for t in sent):
+    if any(
+        t.i not in inside and t.dep_ != "amod" and t.lemma_.lower() in lex.data.retraction_words for t in sent
+    ):
         return CLEAN
     return None
 

@@ -21,7 +21,7 @@ def reducing_adverbial(lex: RootCauseLexicon, tokens):
         first = tokens[i]
         be = next((t for t in (first.head, first.head.head) if t.lemma_ == "be"), None)
         attr = None if be is None else next((c for c in be.children if c.dep_ == "attr"), None)
-        if attr is None or is_negated(be) or lex.several(attr) or any(lex.several(g) for g in attr.subtree):
+        if attr is None or is_negated(be) or lex.several(attr) or any(g.dep_ == "conj" for g in attr.subtree):
             continue  # "At bottom, it was a story about a missing alert and a tired team": several
         if not any(t.i == be.i or t in be.children for t in tokens[i : j + 1]):
             continue
@@ -58,7 +58,12 @@ def one_thing(lex: RootCauseLexicon, tok):
     what it is given after a colon. Not "one more thing", "one problem with
     the rollback: ..." (a part), "One thing is clear: ..." nor "one thing I
     want to stress: ..." (a noun with its own modifiers)."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in lex.data.factor_nouns:
+    lemma = tok.lemma_.lower()
+    if (
+        tok.pos_ != "NOUN"
+        or tok.tag_ != "NN"
+        or not (lemma in lex.data.factor_nouns or lemma in lex.data.answer_nouns)
+    ):
         return None
     be = tok.head
     if tok.dep_ not in ("attr", "nsubj") or be.lemma_ != "be" or is_negated(be):

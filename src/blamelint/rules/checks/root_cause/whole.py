@@ -179,15 +179,18 @@ def chalked_up(lex: RootCauseLexicon, tok):
 
 def symptom_before(lex: RootCauseLexicon, verb) -> bool:
     """``verb`` is coordinated with an earlier verb whose object is a thing
-    other than the incident ("noticed the drop ... but put it down to X"):
-    the pronoun object of ``verb`` stands for that thing."""
+    or an event other than the incident ("noticed the drop ... but put it
+    down to X", "saw the latency climb and put it down to X"): the pronoun
+    object of ``verb`` stands for that."""
     if verb.dep_ != "conj":
         return False
     first = verb.head
-    return any(
-        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not lex.incident(c, allow_indefinite=True)
-        for c in first.children
-    )
+    for c in first.children:
+        if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not lex.incident(c, allow_indefinite=True):
+            return True  # "noticed the drop"
+        if c.dep_ in ("ccomp", "xcomp") and not lex.incident(clause_subject(c)):
+            return True  # "saw the latency climb"
+    return False
 
 
 SHAPES = (caused, led_to, took_down, had_because, traced_to, pronoun_cause, chalked_up)
