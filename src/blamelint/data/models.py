@@ -248,6 +248,7 @@ class RootCauseData(DataModel):
     exact_words: WordSet = frozenset()
     fault_nouns: WordSet = frozenset()
     answer_nouns: WordSet = frozenset()
+    whole_only_nouns: WordSet = frozenset()
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

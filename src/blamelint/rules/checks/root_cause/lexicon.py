@@ -69,7 +69,8 @@ class RootCauseLexicon:
         "caused outage" (not "an outage of one service", "the second issue")."""
         if noun is None:
             return False
-        if noun.lemma_.lower() in self.data.time_nouns:  # "to blame for the whole morning"
+        if noun.lemma_.lower() in self.data.time_nouns or noun.lemma_.lower() in self.data.whole_only_nouns:
+            # "to blame for the whole morning", "The whole thing was caused by X"
             return noun.tag_ not in ("NNS", "NNPS") and any(c.lower_ in WHOLE for c in noun.children)
         if noun.lemma_.lower() not in self.data.incident_nouns:
             return False

@@ -79,8 +79,10 @@ def set_aside_before(lex: RootCauseLexicon, verb) -> bool:
     """A rejecting preposition stands just before the phrase of ``verb``
     ("rather than naming one cause", "instead of hunting for the cause"),
     however the parser attached it."""
-    before = verb.left_edge.i - 1
-    return before >= verb.sent.start and after_rejecting_prep(lex, verb.doc[before])
+    for before in (verb.left_edge.i - 1, verb.i - 1):  # "rather than" outside the phrase, or inside it
+        if before >= verb.sent.start and after_rejecting_prep(lex, verb.doc[before]):
+            return True
+    return False
 
 
 def no_longer(verb) -> bool:

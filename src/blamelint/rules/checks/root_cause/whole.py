@@ -24,6 +24,10 @@ def caused(lex: RootCauseLexicon, tok):
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     subj = clause_subject(tok)
+    if subj is not None and subj.lower_ == "what" and (tok.dep_ != "ROOT" or tok.sent[-1].text != "?"):
+        # an embedded question ("We do not know what caused the outage") or a cleft (``what_caused``);
+        # the direct question "What caused the outage?" heads its answer
+        return None
     if tok.lemma_.lower() in lex.data.telling_verbs and (subj is None or lex.people.is_person(subj)):
         return None  # "We emailed customers explaining the issue": people telling, not a cause
     if (
@@ -193,7 +197,29 @@ def symptom_before(lex: RootCauseLexicon, verb) -> bool:
     return False
 
 
-SHAPES = (caused, led_to, took_down, had_because, traced_to, pronoun_cause, chalked_up)
+def what_caused(lex: RootCauseLexicon, tok):
+    """ "What really caused the outage was a missing timeout": the cause
+    given in a cleft, where the parser may hang the incident on "was"."""
+    if tok.lemma_.lower() not in lex.data.causal_verbs:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "what" and c.i < tok.i for c in tok.children):
+        return None
+    if tok.dep_ == "csubj" and tok.head.lemma_ == "be":
+        be = tok.head
+    else:  # "What caused this incident was X" read as "caused" with "this incident was X" under it
+        be = next((c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be" and c.i > tok.i), None)
+        if be is None:
+            return None
+    incident = next((t for t in tok.doc[tok.i + 1 : be.i] if lex.incident(t)), None)
+    if incident is None or lex.owned(tok, None):
+        return None
+    cause = next((c for c in be.children if c.dep_ == "attr"), None)
+    if cause is None or lex.several(cause):
+        return None  # "What caused the outage is unclear"
+    return lex.unless_denied("whole", be, tok, incident)
+
+
+SHAPES = (caused, what_caused, led_to, took_down, had_because, traced_to, pronoun_cause, chalked_up)
 """Tried in this order; the first that matches (found or DENIED) decides."""
 
 
