@@ -197,6 +197,7 @@ class HindsightData(DataModel):
     enabling_verbs: WordSet = frozenset()
     whole_outcome_words: WordSet = frozenset()
     timing_words: WordSet = frozenset()
+    policy_nouns: WordSet = frozenset()
 
 
 # -- rules/data/root-cause.yaml -----------------------------------------------------

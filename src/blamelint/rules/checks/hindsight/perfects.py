@@ -162,6 +162,22 @@ def doubted(lex: HindsightLexicon, p: Perfect):
     return None
 
 
+def by_policy(lex: HindsightLexicon, p: Perfect):
+    """ "Per the runbook, the secondary should have been paged after ten
+    minutes", "Under our SLA, customers should have been told within the
+    hour": the expectation was set in advance by a named policy."""
+    if p.modal not in ("should", "ought"):
+        return None
+    for c in p.verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("per", "under", "according"):
+            continue
+        prep = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"), c)
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_.lower() in lex.data.policy_nouns:
+            return CLEAN
+    return None
+
+
 def scheduled(lex: HindsightLexicon, p: Perfect):
     """ "Status updates should have been posted every 30 minutes": a passive
     should-have on a recurring schedule states a cadence agreed in advance."""
@@ -344,6 +360,7 @@ STEPS = (
     conditioned,
     credited,
     met,
+    by_policy,
     scheduled,
     better_person,
     evaluative,
