@@ -147,12 +147,15 @@ class HindsightLexicon:
         if not (self.people.is_person(tok) or any(self.people.is_person(t) for t in tok.subtree if t != tok)):
             return False
         return any(
-            c.dep_ == "amod"
-            and (
-                comparative(c)
-                or any(comparative(g) for g in c.children)
-                or c.lemma_.lower() in self.data.diligence_words
+            (
+                c.dep_ == "amod"
+                and (
+                    comparative(c)
+                    or any(comparative(g) for g in c.children)
+                    or c.lemma_.lower() in self.data.diligence_words
+                )
             )
+            or (c.dep_ in ("relcl", "acl") and self.diligent(tok))  # "an engineer who understood the system"
             for c in tok.children
         )
 
@@ -190,7 +193,7 @@ class HindsightLexicon:
         """One of ``phrases`` starts (or, for "but for", ends) at a modifier of ``main``."""
         doc, sent = main.doc, main.sent
         for child in main.children:
-            if child.dep_ not in ("prep", "advcl", "advmod", "mark", "agent"):
+            if child.dep_ not in ("prep", "advcl", "advmod", "mark", "agent", "npadvmod"):
                 continue
             if child.lower_ == "without" and not safeguard(child, main):
                 continue  # "without requiring a new release", "without a new release": a manner

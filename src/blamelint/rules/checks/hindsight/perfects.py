@@ -231,20 +231,23 @@ def generic_doer(lex: HindsightLexicon, p: Perfect):
         doer = clause_subject(doer) or doer  # "Nobody reading it would have stopped"
     if lex.nobody(doer) and p.modal == "would":
         return CLEAN  # but "nobody could have seen that coming" is foreseeability, often sarcastic
+    if same(p) and p.modal in ("would", "could", "might"):
+        return CLEAN  # "I'd have done the same" (but "We should have made the same check" judges)
     if lex.anybody(doer):
         if lex.diligent(doer):
             return ("could" if p.modal == "could" else "would"), p.first, p.verb
         return CLEAN
-    if same(p):
-        return CLEAN  # "I'd have done the same"
     return None
 
 
 def same(p: Perfect) -> bool:
-    """ "would have done the same"."""
-    return p.lemma == "do" and any(
+    """ "would have done the same", "would have made the same call": what
+    anyone would have done defends what was done."""
+    if p.lemma == "do" and any(
         c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise") for c in p.verb.children
-    )
+    ):
+        return True
+    return any(c.dep_ == "dobj" and any(g.lower_ == "same" for g in c.children) for c in p.verb.children)
 
 
 def not_knowable(lex: HindsightLexicon, p: Perfect):
