@@ -57,6 +57,8 @@ class RootCause(Rule):
         for detector in SENTENCE_DETECTORS:
             for kind, first, last in detector(self.lex, tokens):
                 yield self.message_match(kind, first, last)
+        for kind, first, last in singled.cause_label(self.lex, tokens, block):
+            yield self.message_match(kind, first, last)
         for tok in tokens:
             for detect in TOKEN_DETECTORS:
                 found = detect(self.lex, tok)

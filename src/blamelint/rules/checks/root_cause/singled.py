@@ -6,6 +6,7 @@ the lexicon and one token and returns ``(kind, first, last)`` or None."""
 from __future__ import annotations
 
 from blamelint.grammar.clauses import clause_subject, is_negated, prep_object
+from blamelint.postmortem.sections import catalog
 from blamelint.rules.checks.root_cause.lexicon import RootCauseLexicon
 from blamelint.rules.checks.root_cause.rejection import rejected
 
@@ -13,8 +14,8 @@ from blamelint.rules.checks.root_cause.rejection import rejected
 def singled_out(lex: RootCauseLexicon, tok):
     """ "the primary cause", "the real reason", "the culprit", "the source of
     the outage"; an incident noun made into the cause ("The underlying issue was ...")."""
-    if field_label(tok) and (tok.lower_ == "cause" or tok.lower_ in lex.data.lone_cause_nouns):
-        return "single", tok, tok
+    if field_label(tok):
+        return None  # ``cause_label`` reads it, with its section
     if tok.pos_ not in ("NOUN", "PROPN") and not noun_in_verb_tag(tok):
         return None
     lemma = tok.lemma_.lower()
@@ -46,6 +47,19 @@ def singled_out(lex: RootCauseLexicon, tok):
         return None  # "contributing cause" is clean; "root cause" is a term of its own
     first = min(mods + [tok], key=lambda t: t.i)
     return "single", first, tok
+
+
+def cause_label(lex: RootCauseLexicon, tokens, block):
+    """ "Cause: X" as a field label, unless the field stands under a
+    contributing-factors heading, where each "Cause:" is one of several."""
+    first = tokens[0] if tokens else None
+    if first is None or not field_label(first):
+        return
+    if first.lower_ != "cause" and first.lower_ not in lex.data.lone_cause_nouns:
+        return
+    if any("contributing-factors" in catalog().classify(h.text) for h in block.headings):
+        return
+    yield "single", first, first
 
 
 def field_label(noun) -> bool:
