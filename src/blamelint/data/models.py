@@ -250,6 +250,7 @@ class RootCauseData(DataModel):
     fault_nouns: WordSet = frozenset()
     answer_nouns: WordSet = frozenset()
     whole_only_nouns: WordSet = frozenset()
+    disowning_adjectives: WordSet = frozenset()
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

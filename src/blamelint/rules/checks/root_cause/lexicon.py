@@ -9,7 +9,14 @@ from functools import lru_cache
 
 from blamelint.data import load
 from blamelint.data.models import RootCauseData
-from blamelint.grammar.clauses import clause_subject, is_negated, is_plural, particle_prep, predicate
+from blamelint.grammar.clauses import (
+    NEGATIVE_SUBJECTS,
+    clause_subject,
+    is_negated,
+    is_plural,
+    particle_prep,
+    predicate,
+)
 from blamelint.grammar.people import People
 from blamelint.grammar.phrases import PhraseIndex, words_of
 
@@ -147,8 +154,8 @@ class RootCauseLexicon:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             return True
         head = noun.head
-        if noun.dep_ == "dobj" and head.dep_ == "ccomp" and is_negated(head.head):
-            return True  # "We don't think this incident has one cause"
+        if noun.dep_ == "dobj" and head.dep_ == "ccomp" and (is_negated(head.head) or nobody(head.head)):
+            return True  # "We don't think this incident has one cause", "Nobody thinks it had one cause"
         if not (noun.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and is_negated(head)):
             return False
         # "The root cause was not the deploy but the missing canary": still one cause
@@ -158,6 +165,24 @@ class RootCauseLexicon:
         )
 
     # -- causal phrases ---------------------------------------------------------
+
+    def set_aside(self, tok) -> bool:
+        """ "It is easy to say X caused the outage", "It would be tempting to
+        call X the root cause": a framing the writer sets aside."""
+        for _ in range(4):
+            if tok.lemma_.lower() in self.data.disowning_adjectives:
+                return True
+            if tok.lemma_ == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in self.data.disowning_adjectives for c in tok.children
+            ):
+                return True  # "It is easy to say ...", parsed with "say" under "is"
+            if (
+                tok.dep_ not in ("ccomp", "xcomp", "acomp", "oprd", "dobj", "attr", "compound")
+                or tok.head == tok
+            ):
+                return False
+            tok = tok.head
+        return False
 
     @staticmethod
     def takes(tok, requires) -> bool:
@@ -226,14 +251,25 @@ class RootCauseLexicon:
 
     def unless_denied(self, kind, pred, first, last):
         """The finding ``(kind, first, last)``, or DENIED when ``pred`` is
-        negated or the words between are hedged ("was partly due to", "was also
-        caused by", "caused in part by")."""
-        if is_negated(pred):
+        negated, its subject is nobody ("no single one of them caused the
+        outage"), it is set aside ("It is easy to say the deploy caused the
+        outage") or the words between are hedged ("was partly due to", "was
+        also caused by", "caused in part by")."""
+        if is_negated(pred) or nobody(pred) or self.set_aside(pred):
             return DENIED
         a, b = sorted((first, last), key=lambda t: t.i)
         if next(self.partial.find(a.doc[a.i : b.i + 1]), None) is not None:
             return DENIED
         return kind, a, b
+
+
+def nobody(pred) -> bool:
+    """The subject of ``pred`` is nobody: "Nobody thinks ...", "No single
+    one of them caused the outage", "None of these caused it"."""
+    subj = clause_subject(pred)
+    return subj is not None and (
+        subj.lower_ in NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    )
 
 
 @lru_cache(maxsize=1)

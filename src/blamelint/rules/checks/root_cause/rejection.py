@@ -44,8 +44,10 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
     for _ in range(10):
         if tok != head:
             lemma = tok.lemma_.lower()
-            if lemma in lex.data.rejecting_verbs:
-                return True
+            if lemma in lex.data.rejecting_verbs or lemma in lex.data.disowning_adjectives:
+                return True  # "avoid naming a root cause", "tempting to call X the root cause"
+            if tok.lower_ == "used" and any(c.dep_ == "xcomp" for c in tok.children):
+                return True  # "We used to write RCAs": a practice left behind
             seeking = seeking or lemma in lex.data.seeking_verbs
             negated = negated or is_negated(tok) or no_longer(tok)
             if seeking and negated:
