@@ -251,6 +251,8 @@ class RootCauseData(DataModel):
     answer_nouns: WordSet = frozenset()
     whole_only_nouns: WordSet = frozenset()
     disowning_adjectives: WordSet = frozenset()
+    naming_verbs: WordSet = frozenset()
+    retracting_adverbs: WordSet = frozenset()
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

@@ -27,7 +27,7 @@ from blamelint.rules.base import Match, Rule
 from blamelint.rules.checks.hindsight import conditions, markers, perfects
 from blamelint.rules.checks.hindsight.lexicon import lexicon
 
-LEADING = (markers.marker_phrases, markers.looking_back_or_word)
+LEADING = (markers.marker_phrases, markers.looking_back_or_word, markers.why_nobody)
 """Sentence detectors reported first, in this order."""
 
 TRAILING = (conditions.counterfactual,)

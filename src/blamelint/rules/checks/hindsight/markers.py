@@ -6,7 +6,7 @@ Each detector takes the lexicon and the sentence's tokens and yields
 
 from __future__ import annotations
 
-from blamelint.grammar.clauses import is_negated, predicate
+from blamelint.grammar.clauses import clause_subject, is_negated, predicate
 from blamelint.rules.checks.hindsight.lexicon import HindsightLexicon
 
 NOT_LOOKING_BACK = frozenset({"at", "on", "over", "through", "to", "into"})
@@ -49,3 +49,22 @@ def adjective_denied(tok) -> bool:
     """ "was not preventable with the tools we had"."""
     head = tok.head if tok.dep_ in ("acomp", "attr") else tok
     return is_negated(head) or any(c.dep_ == "neg" for c in tok.children)
+
+
+def why_nobody(lex: HindsightLexicon, tokens):
+    """ "Why did nobody roll back at 14:10?", "Why didn't anyone check the
+    replica?": a question about people that asks why the better action was
+    not taken, a judgment by what is known now (but "Why didn't the failover
+    trigger?" asks about a system, and "Why did we roll back?" asks what
+    happened)."""
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 4 or words[0].lower_ != "why" or words[-1].text != "?":
+        return
+    verb = words[0].head
+    if not any(c.dep_ == "aux" and c.lower_ == "did" for c in verb.children):
+        return
+    subj = clause_subject(verb)
+    if subj is None:
+        return
+    if lex.nobody(subj) or (is_negated(verb) and (lex.human(subj) or lex.anybody(subj))):
+        yield "counterfactual", words[0], verb

@@ -54,8 +54,9 @@ def incident_subject(lex: RootCauseLexicon, be, attr) -> bool:
 
 def one_thing(lex: RootCauseLexicon, tok):
     """ "There is exactly one problem here: X", "Underneath it all was one
-    thing: X": a problem or thing counted as one, in a clause of "be", with
-    what it is given after a colon. Not "one more thing", "one problem with
+    thing: X": a problem or thing counted as one, in a clause of "be" (an
+    answer anywhere: "The review arrived at one answer: X"), with what it
+    is given after a colon. Not "one more thing", "one problem with
     the rollback: ..." (a part), "One thing is clear: ..." nor "one thing I
     want to stress: ..." (a noun with its own modifiers)."""
     lemma = tok.lemma_.lower()
@@ -66,9 +67,11 @@ def one_thing(lex: RootCauseLexicon, tok):
     ):
         return None
     be = tok.head
-    if tok.dep_ not in ("attr", "nsubj") or be.lemma_ != "be" or is_negated(be):
+    if tok.dep_ in ("dobj", "pobj") and lemma in lex.data.answer_nouns:
+        pass  # "Our five-whys arrived at one answer: X"
+    elif tok.dep_ not in ("attr", "nsubj") or be.lemma_ != "be" or is_negated(be):
         return None
-    if any(c.dep_ == "acomp" for c in be.children):
+    elif any(c.dep_ == "acomp" for c in be.children):
         return None
     count = next((c for c in tok.children if c.lower_ in lex.data.single_counts), None)
     if count is None or lex.denied(tok):

@@ -48,6 +48,10 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
                 return True  # "avoid naming a root cause", "tempting to call X the root cause"
             if tok.lower_ == "used" and any(c.dep_ == "xcomp" for c in tok.children):
                 return True  # "We used to write RCAs": a practice left behind
+            if lemma in lex.data.naming_verbs and any(
+                c.dep_ == "advmod" and c.lower_ in lex.data.retracting_adverbs for c in tok.children
+            ):
+                return True  # "What we first wrote up as the root cause turned out to be ..."
             seeking = seeking or lemma in lex.data.seeking_verbs
             negated = negated or is_negated(tok) or no_longer(tok)
             if seeking and negated:
