@@ -198,6 +198,7 @@ class HindsightData(DataModel):
     whole_outcome_words: WordSet = frozenset()
     timing_words: WordSet = frozenset()
     policy_nouns: WordSet = frozenset()
+    future_words: WordSet = frozenset()
 
 
 # -- rules/data/root-cause.yaml -----------------------------------------------------

@@ -135,8 +135,17 @@ def retracted(lex: HindsightLexicon, p: Perfect):
 def met(lex: HindsightLexicon, p: Perfect):
     """ "..., which is what they should have done": the behaviour that
     happened called the expected one (a free relative complement of an
-    affirmed "be"), not a judgment of a gap."""
+    affirmed "be"), not a judgment of a gap; "The on-call did everything they
+    could have done" credits it."""
     verb = p.verb
+    whole = verb.head
+    if (
+        verb.dep_ == "relcl"
+        and whole.lower_ in ("everything", "all")
+        and whole.dep_ == "dobj"
+        and not is_negated(whole.head)
+    ):
+        return CLEAN
     if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "attr") for c in verb.children):
         return None
     be = verb.head
@@ -175,6 +184,16 @@ def by_policy(lex: HindsightLexicon, p: Perfect):
         obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if obj is not None and obj.lemma_.lower() in lex.data.policy_nouns:
             return CLEAN
+    return None
+
+
+def ahead(lex: HindsightLexicon, p: Perfect):
+    """ "The fix should have rolled out everywhere by tomorrow": a future
+    perfect, an expectation about what is still to come."""
+    if p.modal not in ("should", "ought"):
+        return None
+    if any(t.lower_ in lex.data.future_words for t in p.verb.subtree if t.i > p.verb.i):
+        return CLEAN
     return None
 
 
@@ -364,6 +383,7 @@ STEPS = (
     credited,
     met,
     by_policy,
+    ahead,
     scheduled,
     better_person,
     evaluative,
