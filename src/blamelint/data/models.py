@@ -199,6 +199,7 @@ class HindsightData(DataModel):
     timing_words: WordSet = frozenset()
     policy_nouns: WordSet = frozenset()
     future_words: WordSet = frozenset()
+    cadence_verbs: WordSet = frozenset()
 
 
 # -- rules/data/root-cause.yaml -----------------------------------------------------

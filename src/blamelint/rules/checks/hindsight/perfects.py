@@ -199,9 +199,10 @@ def ahead(lex: HindsightLexicon, p: Perfect):
 
 def scheduled(lex: HindsightLexicon, p: Perfect):
     """ "Status updates should have been posted every 30 minutes": a passive
-    should-have on a recurring schedule states a cadence agreed in advance."""
-    if p.modal not in ("should", "ought") or not p.passive:
-        return None
+    should-have of communication on a recurring schedule states a cadence
+    agreed in advance (status updates, reports)."""
+    if p.modal not in ("should", "ought") or not p.passive or p.lemma not in lex.data.cadence_verbs:
+        return None  # "Backups should have been tested every month" judges a practice
     for c in p.verb.children:
         if c.dep_ == "advmod" and c.lower_ in lex.data.schedule_adverbs:
             return CLEAN
