@@ -20,7 +20,8 @@ def reducing_adverbial(lex: RootCauseLexicon, tokens):
     for i, j, _ in lex.reducers.find(tokens):
         first = tokens[i]
         be = next((t for t in (first.head, first.head.head) if t.lemma_ == "be"), None)
-        attr = None if be is None else next((c for c in be.children if c.dep_ == "attr"), None)
+        # the complement: a noun, or a clause ("Fundamentally, the problem was that nobody owned it")
+        attr = None if be is None else next((c for c in be.children if c.dep_ in ("attr", "ccomp")), None)
         if attr is None or is_negated(be) or lex.several(attr) or any(g.dep_ == "conj" for g in attr.subtree):
             continue  # "At bottom, it was a story about a missing alert and a tired team": several
         if not any(t.i == be.i or t in be.children for t in tokens[i : j + 1]):
@@ -48,6 +49,7 @@ def incident_subject(lex: RootCauseLexicon, be, attr) -> bool:
     return (
         subj.lower_ in lex.data.incident_pronouns
         and be.tag_ in PAST
+        and attr.dep_ == "attr"
         and attr.lemma_.lower() in lex.data.fault_nouns
     )
 
