@@ -167,7 +167,6 @@ class _HtmlBlocks(HTMLParser):
 
     # -- positions ---------------------------------------------------------------
 
-
     def parse_html_declaration(self, i: int) -> int:
         """A marked section (``<![CDATA[...]]>``, ``<![if IE]>``, or a typo such as
         ``<![1``) is a bogus comment up to the next ``>``, as browsers read HTML; the
@@ -175,6 +174,7 @@ class _HtmlBlocks(HTMLParser):
         if self.rawdata.startswith("<![", i):
             return self.parse_bogus_comment(i)
         return super().parse_html_declaration(i)
+
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[min(line, len(self.line_starts)) - 1] + column
