@@ -275,6 +275,8 @@ class StatesData(DataModel):
     belief_heads: Words
     accustomed: Words = ()
     reporting: Words = ()
+    arrangements: Words = ()
+    purpose_verbs: Words = ()
 
 
 class PassiveVerbsData(DataModel):

@@ -53,12 +53,22 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
 
 
 def _own_words(token):
-    """The words of a noun phrase without its prepositional modifiers: in "by
-    the gateway at 21:14" the time is when, not who."""
+    """The words of a noun phrase without its prepositional modifiers and
+    bracketed asides: in "by the gateway at 21:14" the time is when, not who,
+    and in "by a second owner (owner: Ines, due 2026-02-27)" the date belongs
+    to the aside."""
     yield token
+    aside = _aside_start(token)
     for c in token.children:
-        if c.dep_ != "prep" or c.lower_ == "of":
+        if (c.dep_ != "prep" or c.lower_ == "of") and c.i < aside:
             yield from _own_words(c)
+
+
+def _aside_start(token) -> int:
+    """Where a bracketed aside after the noun begins: everything the noun
+    governs from its opening bracket on is the aside, not part of the name."""
+    after = token.doc[token.i + 1 : token.right_edge.i + 1]
+    return next((t.i for t in after if t.text in ("(", "[")), token.right_edge.i + 1)
 
 
 def _nominal_gerund(gerund) -> bool:

@@ -259,15 +259,55 @@ def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
         if (
             c.dep_ == "advmod"
             and c.lower_ in lex.state_adverbs
-            and (not tense.perfect or verb.dep_ == "relcl")
+            and (not tense.perfect or verb.dep_ == "relcl" and not _placed_somewhere(verb))
         ):
             # "was still enabled"; in a relative clause the perfect classifies
-            # its noun too ("a batch that had already been captured")
+            # its noun too ("a batch that had already been captured"), unless
+            # the clause says where or when it happened ("transfers that had
+            # already been accepted on the processor's side")
             if c.lower_ != "longer" or any(g.lower_ == "no" for g in c.children):
                 return True
         if c.dep_ == "conj" and _adjective(c):
             return True
     return verb.dep_ == "conj" and _adjective(verb.head)
+
+
+def _placed_somewhere(verb) -> bool:
+    """A participle with a phrase of place, time or means of its own."""
+    return any(c.dep_ in ("prep", "agent", "npadvmod", "tmod") for c in verb.children)
+
+
+def _impersonal(clause: PassiveClause) -> bool:
+    """ "It was assumed that ...", "It had been believed for years that ...":
+    an impersonal passive of believing with a that-clause reports that
+    someone believed, in any tense (not "it was thought to be 80%")."""
+    subject, verb = clause.subject, clause.verb
+    if subject is None or subject.lower_ != "it":
+        return False
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return True
+    # the parser may hang the passive on the that-clause as a parenthetical
+    head = verb.head
+    return verb.dep_ in ("ccomp", "parataxis") and head.i > verb.i and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in head.children
+    )
+
+
+def _arranged(clause: PassiveClause, lex: PassiveLexicon) -> bool:
+    """A state someone arranges, under a modal of duty: "the expiry should be
+    tied to the retry window" says what is to be done."""
+    return in_class(clause.verb, lex.arrangements) and tense_of(clause).modal in DEONTIC
+
+
+def _purpose(verb) -> bool:
+    """An infinitive or "for" of purpose after the participle: "built to do",
+    "built to be fault-tolerant", "built for a world where nothing restarts"."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and c.i > verb.i and any(t.tag_ == "TO" for t in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i:
+            return True
+    return False
 
 
 def _adjective(token) -> bool:
@@ -303,8 +343,12 @@ def why_not_event(
         return "impact"  # "emails were delayed", but "the rollback was delayed" is an event
     # a present report of a finding ("is believed to have drained"); a past one
     # may tell what people thought then ("was thought to be 80%")
-    reports = _reports(verb, lex) and tense_of(clause).present
-    if (in_class(verb, lex.states) and not reports) or in_class(verb, lex.places):
+    reports = (_reports(verb, lex) and tense_of(clause).present) or (
+        in_class(verb, lex.reporting) and _impersonal(clause)
+    )
+    if (in_class(verb, lex.states) and not reports and not _arranged(clause, lex)) or in_class(
+        verb, lex.places
+    ):
         return "state"
     if in_class(verb, lex.accustomed) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return "state"  # "we were used to the API answering fast": accustomed
@@ -316,6 +360,8 @@ def why_not_event(
         return "state"
     if tense.infinitive and governor is not None and in_class(governor, lex.design_heads):
         return "design"
+    if in_class(verb, lex.purpose_verbs) and tense.plain and _purpose(verb) and not has_event_cue(verb, lex):
+        return "design"  # "did what it was built to do", "was built for a world where ..."
     construction = _construction(clause, lex, tense)
     if construction is not None:
         return construction

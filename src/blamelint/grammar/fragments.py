@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from blamelint.grammar.events import has_event_cue
-from blamelint.grammar.lexicon import PassiveLexicon, in_class
-from blamelint.grammar.morphology import participle_only
+from blamelint.grammar.lexicon import PassiveLexicon, in_class, verb_keys
+from blamelint.grammar.morphology import participle_form, participle_only, verb_lemmas
 from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, PassiveClause
 
 PRONOUN_TAGS = frozenset({"PRP", "WP"})
@@ -52,6 +52,33 @@ def _done_by_someone(verb, lex: PassiveLexicon) -> bool:
     return any(c.lower_ == "by" and any(g.lower_ in lex.agency_by for g in c.children) for c in verb.children)
 
 
+ADVERB_PARTICLES = frozenset({"back", "out", "over", "up", "down", "off", "in"})
+
+
+def _intransitive(verb, lex: PassiveLexicon) -> bool:
+    """Whether the verb has an intransitive use. The parser may read a
+    particle as an adverb ("Once rolled back"): when the phrasal verb is in
+    the lists it is the verb looked up ("roll back"), not "roll"."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        after is not None
+        and after.head.i == verb.i
+        and after.dep_ == "advmod"
+        and after.lower_ in ADVERB_PARTICLES
+    ):
+        phrasal = [f"{key} {after.lower_}" for key in verb_keys(verb)]
+        known = lex.intransitive | lex.prose_intransitive
+        if any(p in known for p in phrasal):
+            return any(p in lex.intransitive for p in phrasal)
+    return in_class(verb, lex.intransitive)
+
+
+def past_only(word: str) -> bool:
+    """A known verb form that is a simple past and never a past participle
+    ("ran", "went", "took"): a fragment with it is active whatever its verb."""
+    return bool(verb_lemmas(word)) and not participle_form(word)
+
+
 def reads_as_passive(
     clause: PassiveClause,
     lex: PassiveLexicon,
@@ -64,8 +91,10 @@ def reads_as_passive(
     whether the sentence is a timeline entry (where headlines are the style)."""
     verb = clause.verb
     subject = clause.subject
+    if past_only(verb.lower_):
+        return False  # "once the cache ran out": a simple past, never a participle
     fixed = participle_only(verb.lower_)  # "frozen", "taken": never a simple past
-    if not fixed and in_class(verb, lex.intransitive) and not _done_by_someone(verb, lex):
+    if not fixed and _intransitive(verb, lex) and not _done_by_someone(verb, lex):
         return False
     if clause.kind == PARTICIPLE or subject is None:
         return True  # "Once deployed, the change ...": its subject is the main clause's

@@ -30,6 +30,8 @@ class PassiveLexicon:
     belief_heads: frozenset[str] = frozenset()
     accustomed: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
+    arrangements: frozenset[str] = frozenset()
+    purpose_verbs: frozenset[str] = frozenset()
     # passive-verbs.yaml
     intransitive: frozenset[str] = frozenset()
     prose_intransitive: frozenset[str] = frozenset()

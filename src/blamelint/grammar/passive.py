@@ -370,12 +370,12 @@ def _in_brackets(tok) -> bool:
 
 
 def _after_comma(tok) -> bool:
-    """A participle clause after its main clause, set off by a comma, with
-    no subject or object of its own ("Solution completed, handed over to
-    the team in DK")."""
+    """A participle clause after its main clause, set off by a comma or a
+    semicolon, with no subject or object of its own ("Solution completed,
+    handed over to the team in DK", "sync stuck on a hook; forced by hand")."""
     return (
         tok.i > tok.head.i
-        and tok.doc[tok.i - 1].text == ","
+        and tok.doc[tok.i - 1].text in (",", ";")
         and is_participle(tok)
         and not has_child(tok, SUBJECTS)
         and not _has_object(tok)

@@ -33,6 +33,7 @@ from blamelint.postmortem.sections import catalog
 from blamelint.rules.base import Match, Rule
 
 TIMELINE = "timeline"
+ACTION_ITEMS = "action-items"
 
 
 def load_lexicon() -> PassiveLexicon:
@@ -45,7 +46,7 @@ class AgentlessPassive(Rule):
     def setup(self) -> None:
         self.lex = load_lexicon()
         self._is_person, self._is_action = _noun_tests()
-        self._sections: dict[str, bool] = {}
+        self._sections: dict[str, tuple[str, ...] | None] = {}
         self._parse = None
 
     def attach_pipeline(self, nlp) -> None:
@@ -57,21 +58,32 @@ class AgentlessPassive(Rule):
         clauses = list(find_passives(sent, self.lex.complement_heads))
         if not clauses:
             return
-        section = self._in_timeline(block)
+        kinds = self._section_kinds(block)
+        section = TIMELINE in kinds
         # A timeline table keeps the time in its own cell: each event cell is an entry.
         entry = is_timeline_entry(sent) or (section and getattr(block, "kind", None) == "table_cell")
+        # An action item in a list is written as a headline too ("TTL lowered to 5s (done)").
+        headline_item = ACTION_ITEMS in kinds and getattr(block, "kind", None) == "list_item"
         groups: dict[int, list[PassiveClause]] = {}
         for clause in clauses:
-            if self._flagged(clause, clauses, sent, section, entry):
+            if self._flagged(clause, clauses, sent, section, entry, headline_item):
                 groups.setdefault((clause.first or clause.verb).i, []).append(clause)
         for key in sorted(groups):
             yield self._match(groups[key])
 
     def _flagged(
-        self, clause: PassiveClause, clauses: list[PassiveClause], sent, section: bool, entry: bool
+        self,
+        clause: PassiveClause,
+        clauses: list[PassiveClause],
+        sent,
+        section: bool,
+        entry: bool,
+        headline_item: bool = False,
     ) -> bool:
         lex = self.lex
-        if clause.reduced and not reads_as_passive(clause, lex, self._is_person, entry):
+        # (not a verb whose participle is its base form: "job: read with the latest schema" is an order)
+        headline = entry or headline_item and clause.verb.lower_ != clause.verb.lemma_.lower()
+        if clause.reduced and not reads_as_passive(clause, lex, self._is_person, headline):
             return False
         if clause.kind == GET_PASSIVE and in_class(clause.verb, lex.get_idioms):
             return False  # "get rid of", "got started": active idioms
@@ -96,19 +108,19 @@ class AgentlessPassive(Rule):
             rewrite = None  # not English, or loses words: the message says whom to name
         return Match(start, end, message, rewrite, rewrite_extent(group, rewrite) if rewrite else None)
 
-    def _in_timeline(self, block) -> bool:
-        """Whether the block sits in a timeline (present tense there reports
-        events: "14:05 Config is rolled back"): the nearest heading that names a
-        section decides, so "## Timeline" then "### 13:44" still counts; a
-        heading that is itself a time ("### 13:44 UTC") counts too."""
+    def _section_kinds(self, block) -> tuple[str, ...]:
+        """The kinds of section the block sits in, by the nearest heading that
+        names one, so "## Timeline" then "### 13:44" is still a timeline (present
+        tense there reports events: "14:05 Config is rolled back"); a heading
+        that is itself a time ("### 13:44 UTC") counts as a timeline too."""
         for heading in reversed(getattr(block, "headings", ()) or ()):
             text = heading.text.strip()
             if text not in self._sections:
-                kinds = catalog().classify(text)
-                self._sections[text] = (TIMELINE in kinds) if kinds else (True if _is_time(text) else None)
+                kinds = tuple(catalog().classify(text))
+                self._sections[text] = kinds if kinds else ((TIMELINE,) if _is_time(text) else None)
             if self._sections[text] is not None:
                 return self._sections[text]
-        return False
+        return ()
 
 
 def _is_time(heading: str) -> bool:
