@@ -213,6 +213,19 @@ def _clause(tok, found, complement_heads) -> PassiveClause | None:
         and is_participle(tok)
     ):
         return PassiveClause(tok, BE_PASSIVE, subject_of(head), auxiliaries(head) + (head,), adjectival=True)
+    if (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBN"
+        and head.lemma_ == "be"
+        and head.i < tok.i
+        and not aux
+        and any(c.dep_ in ("acomp", "attr") and c.i < tok.i for c in head.children)
+        and not has_child(tok, SUBJECTS)
+        and not _has_object(tok)
+    ):
+        # "The request was open for months and never prioritised": the
+        # participle shares "was" with the adjective before it.
+        return PassiveClause(tok, BE_PASSIVE, subject_of(head), auxiliaries(head) + (head,))
     if aux or tok.tag_ == "JJ" or tok.pos_ != "VERB" or tok.lemma_.lower() in LIGHT_VERBS:
         return None  # an active verb with its auxiliary ("had dropped"), or "was", "got", "had"
     if _has_object(tok):
@@ -321,8 +334,14 @@ def _has_object(verb) -> bool:
     return False
 
 
+VERB_PREFIXES = frozenset({"re", "pre", "un", "de", "mis"})
+
+
 def is_participle(tok) -> bool:
-    return participle_form(tok.lower_)
+    """A past participle, also with a hyphenated prefix ("re-enabled", "pre-warmed")."""
+    word = tok.lower_
+    prefix, _, rest = word.partition("-")
+    return participle_form(word) or (prefix in VERB_PREFIXES and participle_form(rest))
 
 
 def _infinitive(verb) -> bool:

