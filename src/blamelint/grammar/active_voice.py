@@ -239,8 +239,28 @@ def _who_position(head: PassiveClause, order: list[int], subject_ids: set) -> in
     return position
 
 
+PAIRS = {")": "(", "]": "["}
+
+
+def _balanced(text: str) -> str:
+    """The text without brackets left unmatched when words were moved or
+    dropped ("lowered retry limit to 2 )" from "... lowered to 2 (done)")."""
+    opened: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch in "([":
+            opened.append(i)
+        elif ch in PAIRS:
+            if opened and text[opened[-1]] == PAIRS[ch]:
+                opened.pop()
+            else:
+                drop.add(i)
+    drop.update(opened)
+    return "".join(ch for i, ch in enumerate(text) if i not in drop)
+
+
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", _balanced(text)).strip()
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"^[\s,;:.—–-]+", "", text)

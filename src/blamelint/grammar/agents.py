@@ -31,9 +31,22 @@ def is_time(token, lex: PassiveLexicon) -> bool:
     return bool(CLOCK.match(token.text)) or token.lower_ in lex.time_words
 
 
+def _field_value(prep):
+    """In a field of a document's header ("Written by: Ines Alvarado",
+    "Reviewed by: the payments team") the value after the colon is what
+    "by" names: the head of the words after it."""
+    doc = prep.doc
+    colon = prep.i + 1
+    if colon >= prep.sent.end or doc[colon].text != ":":
+        return None
+    words = [t for t in doc[colon + 1 : prep.sent.end] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    heads = [t for t in words if not (t.head.i != t.i and t.head in words and t.dep_ == "compound")]
+    return heads[0] if heads else None
+
+
 def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
     """Whether a "by" phrase names a doer."""
-    obj = by_object(prep)
+    obj = by_object(prep) or _field_value(prep)
     if obj is None:
         return False
     if (obj.tag_ == "VBG" or obj.pos_ == "VERB") and not _nominal_gerund(obj):
