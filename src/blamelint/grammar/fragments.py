@@ -40,10 +40,13 @@ def _determined(noun) -> bool:
     )
 
 
-def headline(sent) -> bool:
+def headline(sent, inside=None) -> bool:
     """Headline style: no article anywhere ("Incident declared, rollback
-    attempted"). Prose has them ("Several factors combined: a risky deploy")."""
-    return not any(t.tag_ == "DT" and t.lower_ in ARTICLES for t in sent)
+    attempted"). Prose has them ("Several factors combined: a risky deploy").
+    With ``inside`` (a noun), articles within that noun's phrase do not count
+    ("retry limit for the billing queue raised to 3" is a headline)."""
+    skip = {t.i for t in inside.subtree} if inside is not None else set()
+    return not any(t.tag_ == "DT" and t.lower_ in ARTICLES and t.i not in skip for t in sent)
 
 
 def _done_by_someone(verb, lex: PassiveLexicon) -> bool:
@@ -84,11 +87,14 @@ def reads_as_passive(
     lex: PassiveLexicon,
     is_person: Callable[[object], bool] = lambda tok: False,
     timeline: bool = False,
+    item: bool = False,
 ) -> bool:
     """Whether a reduced candidate (fragment, participle after a noun,
     participle clause) is a passive rather than an active intransitive.
     ``is_person`` tells whether a noun names a person or team; ``timeline``
-    whether the sentence is a timeline entry (where headlines are the style)."""
+    whether the sentence is a timeline entry (where headlines are the style);
+    ``item`` whether it is an action item in a list, where a headline may
+    carry an article inside its noun phrase ("ttl for the zone lowered to 5s")."""
     verb = clause.verb
     subject = clause.subject
     if past_only(verb.lower_):
@@ -104,7 +110,11 @@ def reads_as_passive(
         clause.kind == FRAGMENT
         and subject.dep_ != "nsubjpass"
         and not timeline
-        and (_determined(subject) or any(c.dep_ == "mark" for c in verb.children) or not headline(verb.sent))
+        and (
+            _determined(subject)
+            or any(c.dep_ == "mark" for c in verb.children)
+            or not headline(verb.sent, subject if item else None)
+        )
     ):
         # Prose, not a headline: "The diff looked like a rename", "that the
         # consumer checkpointed", "The payout worker held on to the lock",

@@ -102,6 +102,10 @@ class PassiveClause:
     adjectival: bool = False
     """The parser read "be" + participle as an adjective ("After the cache
     was flushed"): a passive only where the clause marks an event."""
+    after_adjective: bool = False
+    """The participle shares "was" with an adjective before it ("was open for
+    months and never prioritised"); with a verb that is also intransitive the
+    active reading is as likely ("was unreachable and rebooted twice")."""
 
     @property
     def reduced(self) -> bool:
@@ -225,7 +229,9 @@ def _clause(tok, found, complement_heads) -> PassiveClause | None:
     ):
         # "The request was open for months and never prioritised": the
         # participle shares "was" with the adjective before it.
-        return PassiveClause(tok, BE_PASSIVE, subject_of(head), auxiliaries(head) + (head,))
+        return PassiveClause(
+            tok, BE_PASSIVE, subject_of(head), auxiliaries(head) + (head,), after_adjective=True
+        )
     if aux or tok.tag_ == "JJ" or tok.pos_ != "VERB" or tok.lemma_.lower() in LIGHT_VERBS:
         return None  # an active verb with its auxiliary ("had dropped"), or "was", "got", "had"
     if _has_object(tok):

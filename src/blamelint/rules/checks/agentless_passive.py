@@ -82,9 +82,11 @@ class AgentlessPassive(Rule):
     ) -> bool:
         lex = self.lex
         # (not a verb whose participle is its base form: "job: read with the latest schema" is an order)
-        headline = entry or headline_item and clause.verb.lower_ != clause.verb.lemma_.lower()
-        if clause.reduced and not reads_as_passive(clause, lex, self._is_person, headline):
+        item = headline_item and clause.verb.lower_ != clause.verb.lemma_.lower()
+        if clause.reduced and not reads_as_passive(clause, lex, self._is_person, entry, item):
             return False
+        if clause.after_adjective and in_class(clause.verb, lex.intransitive):
+            return False  # "The node was unreachable and rebooted twice": the node may have rebooted
         if clause.kind == GET_PASSIVE and in_class(clause.verb, lex.get_idioms):
             return False  # "get rid of", "got started": active idioms
         owner = (clause.first or clause.verb).i
