@@ -288,8 +288,10 @@ def _impersonal(clause: PassiveClause) -> bool:
         return True
     # the parser may hang the passive on the that-clause as a parenthetical
     head = verb.head
-    return verb.dep_ in ("ccomp", "parataxis") and head.i > verb.i and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in head.children
+    return (
+        verb.dep_ in ("ccomp", "parataxis")
+        and head.i > verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
     )
 
 
