@@ -291,6 +291,7 @@ class PassiveVerbsData(DataModel):
     permission_heads: Words
     fixed_phrases: Words = ()
     request_heads: Words = ()
+    not_participles: Words = ()
 
 
 class PassiveCuesData(DataModel):

@@ -448,7 +448,14 @@ def _construction(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> s
 
 
 def _amount(prep, lex: PassiveLexicon) -> bool:
-    """ "to 100 per second", "to two hours": a value, not an extent."""
+    """ "to 100 per second", "to two hours", "to 5%": a value, not an extent; a
+    count of things is an extent ("to two tenants", "to 18 partitions")."""
+    noun = child(prep, "pobj")
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and not noun.like_num:
+        counted = any(c.dep_ == "nummod" for c in noun.children)
+        per = any(c.lower_ in ("per", "a", "an") for c in noun.subtree if c.i > noun.i)
+        if counted and not per and noun.lemma_.lower() not in lex.amount_units:
+            return False
     return any(t.like_num or t.lemma_.lower() in lex.amount_units for t in prep.subtree)
 
 

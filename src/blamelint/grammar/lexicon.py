@@ -44,6 +44,7 @@ class PassiveLexicon:
     permission_heads: frozenset[str] = frozenset()
     fixed_phrases: frozenset[str] = frozenset()
     request_heads: frozenset[str] = frozenset()
+    not_participles: frozenset[str] = frozenset()
     # passive-cues.yaml
     non_agent_by: frozenset[str] = frozenset()
     amount_units: frozenset[str] = frozenset()

@@ -85,6 +85,8 @@ class AgentlessPassive(Rule):
         item = headline_item and clause.verb.lower_ != clause.verb.lemma_.lower()
         if clause.reduced and not reads_as_passive(clause, lex, self._is_person, entry, item):
             return False
+        if clause.verb.lower_ in lex.not_participles:
+            return False  # "dashboards red": a colour, not the verb "redd"
         if clause.after_adjective and in_class(clause.verb, lex.intransitive):
             return False  # "The node was unreachable and rebooted twice": the node may have rebooted
         if clause.kind == GET_PASSIVE and in_class(clause.verb, lex.get_idioms):
