@@ -567,6 +567,8 @@ def _kind_described(clause: PassiveClause) -> bool:
     noun = verb.head
     if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
         return False
+    if any(t.pos_ == "VERB" for t in verb.doc[noun.i + 1 : verb.left_edge.i]):
+        return False  # "A member asked who would be held ...": a question the parser hung on the noun
     main = noun.head
     while main.dep_ in ("prep", "pobj", "conj", "appos") and main.head.i != main.i:
         main = main.head
