@@ -189,6 +189,16 @@ def active_voice(clauses: list[PassiveClause]) -> str | None:
     order = sorted(i for i in tokens if i not in skip)
     if verb.i not in order:
         return None
+    governor = head.governor
+    if (
+        tense.infinitive
+        and governor is not None
+        and governor.pos_ in ("VERB", "AUX")
+        and subject is not None
+        and subject.i < governor.i < verb.i
+        and governor.i not in tokens
+    ):
+        return None  # "it never needs to be written again": the rewrite would drop "never needs"
     who_at = _who_position(head, order, subject_ids)
     out: list[str] = []
     if tense.infinitive and head.governor is not None and subject is not None and head.governor.i < subject.i:
