@@ -28,7 +28,9 @@ def test_rewrite_of_one_clause(passives, text, rewrite):
 
 def test_no_rewrite_when_it_would_drop_the_verb_governing_the_infinitive(passives):
     # "[who] to rewrite it during an outage" would lose "never has"
-    [clause] = passives("Keep the script in the repo so that it never has to be rewritten during an outage.")[1]
+    [clause] = passives("Keep the script in the repo so that it never has to be rewritten during an outage.")[
+        1
+    ]
     assert active_voice([clause]) is None
 
 
