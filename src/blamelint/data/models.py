@@ -153,6 +153,7 @@ class BlameData(DataModel):
     habit_nouns: WordSet
     report_verbs: WordSet
     judging_verbs: WordSet
+    rejecting_verbs: WordSet
     wording_nouns: WordSet
     evidence_nouns: WordSet
     omission_idioms: Words

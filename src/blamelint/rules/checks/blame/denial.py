@@ -14,7 +14,16 @@ A finding is dropped when its words are:
   that the on-call was slow"), inside a noun that names wording ("the word
   careless", "the phrase operator error", "a story about one careless
   reviewer"), or quoted inside a sentence that frames the quotation;
-- negated in place ("a missing prefix, not anyone's mistake").
+- negated in place ("a missing prefix, not anyone's mistake");
+- an idiom whose verb is negated ("Support did not drop the ball"), or a
+  judgment inside a "being" clause under a negated copula ("it was not the
+  reviewer being careless");
+- under a verb that rejects what it governs ("we disagree that it was
+  sloppy") or a judging verb whose subject is a negative ("nobody thinks the
+  reviewer was reckless");
+- a person's act (an ignored page, a "failed to") explained in the sentence by
+  a reason whose subject is not a person ("failed to announce it because the
+  hook is not wired to the channel").
 
 The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 ``judging_verbs``, ``wording_nouns``).
@@ -151,8 +160,12 @@ def framed(lex: BlameLexicon, first, last) -> bool:
                 if edge in REPORT_EDGES and anc.i < first.i:
                     if lemma in data.report_verbs and not _asserted(anc):
                         return True
-                    if lemma in data.judging_verbs and is_negated(anc):
-                        return True  # "I do not think ...", "We do not use human error as a finding"
+                    if lemma in data.judging_verbs and (
+                        is_negated(anc) or _negative(clause_subject(anc))
+                    ):
+                        return True  # "I do not think ...", "nobody thinks ...", "We do not use ..."
+                    if lemma in data.rejecting_verbs:
+                        return True  # "we disagree that it was sloppy"
                 if edge not in FRAME_EDGES:
                     break
             elif anc.pos_ == "NOUN" and lemma in data.evidence_nouns and _not_before(anc):
@@ -241,6 +254,53 @@ def said_of_a_system(lex: BlameLexicon, first) -> bool:
     )
 
 
+NEGATED_IDIOM_KINDS = frozenset({"judgment"})
+BEING_EDGES = frozenset({"acomp", "xcomp", "ccomp", "attr", "prep", "pobj", "pcomp", "acl"})
+"""Edges from a "being" clause up to the copula that denies it ("not a case of X being careless")."""
+
+
+def negated_idiom(first, last) -> bool:
+    """A judgment idiom led by its verb, the verb negated: "Support did not
+    drop the ball", "nobody here cut corners" is read by ``denied_subject``."""
+    return first.pos_ == "VERB" and last.i > first.i and is_negated(first)
+
+
+def denied_being(first) -> bool:
+    """ "This was not the reviewer being careless", "It wasn't a case of
+    anyone being lazy": a judgment in a gerund "being" clause that a negated
+    copula above it denies (not through a relative clause: "It is not the
+    first time he has been careless" stays)."""
+    tok = first
+    seen_being = False
+    for _ in range(6):
+        if tok.head == tok or tok.dep_ not in BEING_EDGES:
+            return False
+        tok = tok.head
+        if tok.lemma_ == "be" and tok.tag_ == "VBG":
+            seen_being = True
+        elif tok.lemma_ == "be" and seen_being:
+            return is_negated(tok)
+    return False
+
+
+def system_reason(lex: BlameLexicon, kind: str, first, last) -> bool:
+    """A person's act explained by a reason that is not a person: "Maude
+    failed to post because flag changes aren't wired to the hook", "ignored
+    the rule because the config still had an override" (but "ignored the page
+    because he was busy" stays)."""
+    if kind not in ("failure", "dismissive") or first.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in [*first.children, *(last.children if last != first else ())]:
+        if child.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ in ("because", "since") for m in child.children
+        ):
+            continue
+        subj = clause_subject(child)
+        if subj is not None and not lex.person(subj) and subj.lower_ not in ("i", "we", "he", "she", "they"):
+            return True
+    return False
+
+
 def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
     """The words first..last are named, reported, denied or rejected. A
     failure with a negative subject stays blame ("nobody could be bothered to
@@ -253,4 +313,6 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or framed(lex, first, last)
         or negated_in_place(first, last)
         or framed_quotation(first, last)
+        or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))
+        or system_reason(lex, kind, first, last)
     )

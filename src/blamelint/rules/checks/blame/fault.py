@@ -37,6 +37,8 @@ def fault(lex: BlameLexicon, tok):
     owner = lex.owner(tok)
     if owner is None or owner.lower_ in ("nobody", "noone", "no"):
         return None
+    if owner.lower_ == "my" and tok.lemma_.lower() not in ("fault", "bad"):
+        return None  # "my mistake was that copy": the writer's own plain account
     if not lex.person(owner) or denied_by_copula(tok):
         return None
     return "fault", owner, tok

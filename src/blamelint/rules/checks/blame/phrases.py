@@ -40,6 +40,10 @@ def fault_phrases(lex: BlameLexicon, tokens):
         subj = clause_subject(pred)
         if subj is None and pred.dep_ in ("relcl", "acl"):
             subj = pred.head  # "the guy to blame is ..."
+        if pred.lemma_ == "blame" and any(c.dep_ == "dobj" for c in pred.children):
+            continue  # "going to blame one engineer": the verb, not "is to blame"
+        if is_negated(pred):
+            continue  # "Rafaela is not to blame"
         if lex.person(subj) and not denied_by_copula(first):
             yield "fault", first, tokens[j]
 
