@@ -113,7 +113,7 @@ def rule_predictions(name: str, options: dict | None = None) -> tuple[list[dict]
     from blamelint.postmortem.load import read_document
     from tests.accuracy import sentence_spans
 
-    linter = _linter(options or {})
+    linter = _linter(options or {"model": "off"})
     folder = DOCUMENTS / name
     rows = read_jsonl(folder / "sentences.jsonl")
     by_doc: dict[str, list[int]] = {}

@@ -154,6 +154,12 @@ class BlameData(DataModel):
     report_verbs: WordSet
     judging_verbs: WordSet
     rejecting_verbs: WordSet
+    blame_placing_verbs: WordSet
+    blame_bearing_verbs: WordSet
+    deliberate_failure_verbs: WordSet
+    revoke_verbs: WordSet
+    moment_nouns: WordSet
+    standard_adjectives: WordSet
     wording_nouns: WordSet
     evidence_nouns: WordSet
     omission_idioms: Words

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 NAME = r"[A-Z][a-z]+"
 _DETS = r"(?:our|the|a|an|its|their|his|her|my)"
 APPOSITIVE = re.compile(rf"\b({NAME}),\s+{_DETS}\s+((?:[\w-]+\s+){{0,3}}[\w-]+)\s*[,.;:)]")
+PARENTHESIS = re.compile(rf"\b({NAME})\s+\(\s*{_DETS}\s+((?:[\w-]+\s+){{0,3}}[\w-]+)\s*[,.;:)]")
+"""A name glossed in parentheses: "Maude (our deploy bot, for the new folks)"."""
 ROLE_FIRST = re.compile(rf"\b{_DETS}\s+((?:[\w-]+\s+){{0,2}}[\w-]+),\s+({NAME})\s*[,.;:)]")
 SPEAKS = re.compile(
     rf"\b({NAME})\s+(?:said|says|paged|pages|noticed|notices|decided|decides|wrote|writes|asked|asks|"
@@ -123,7 +125,7 @@ def read_cast(text: str, system_nouns: Iterable[str], role_nouns: Iterable[str])
         return None
 
     settled: dict[str, str] = {}
-    for match in APPOSITIVE.finditer(text):
+    for match in [*APPOSITIVE.finditer(text), *PARENTHESIS.finditer(text)]:
         found = kind(match.group(2))
         if found is not None:
             settled.setdefault(match.group(1).lower(), found)

@@ -54,6 +54,14 @@ TOKEN_DETECTORS = (
     acts.let_lapse,
     acts.stripped,
     acts.careless_counterfactual,
+    fault.theirs,
+    fault.placed_blame,
+    fault.belongs,
+    acts.not_serious,
+    acts.stopped_caring,
+    traits.ignorant,
+    traits.expect_better,
+    traits.kept_away,
 )
 """Tried in this order on each token; the first that fires wins."""
 

@@ -66,11 +66,24 @@ def belittled(lex: BlameLexicon, tok):
     return None
 
 
+def _counted(tok) -> bool:
+    """ "three times", "twice", "for the third time": a count of repeats on ``tok``."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]  # "broke the deploy three times"
+    for c in [*tok.children, *(g for o in objects for g in o.children)]:
+        if c.dep_ == "advmod" and c.lower_ in ("again", "twice"):
+            return True
+        if c.dep_ == "npadvmod" and c.lemma_ == "time" and c.tag_ == "NNS":
+            if any(n.dep_ == "nummod" and n.lower_ not in ("one", "1") for n in c.children):
+                return True
+    return False
+
+
 def again(lex: BlameLexicon, tok):
-    """ "The data team broke the nightly export again"."""
+    """ "The data team broke the nightly export again", "Derek has broken
+    something three times this quarter"."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.data.habitual_faults:
         return None
-    if not any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children):
+    if not _counted(tok):
         return None
     if lex.person(clause_subject(tok)) and not is_negated(tok):
         return "judgment", tok, tok
@@ -100,8 +113,10 @@ def failure(lex: BlameLexicon, tok):
             return None
         if lemma != "bother" and is_negated(tok):
             return None
-        if lex.person(clause_subject(tok)):
-            return "failure", tok, comp
+        if lex.person(subj) or (
+            subj is not None and subj.lower_ == "they" and lemma in lex.data.deliberate_failure_verbs
+        ):
+            return "failure", tok, comp  # only people neglect or bother: "They neglected to run it"
         return None
     if tok.pos_ == "NOUN" and lemma in lex.data.failure_nouns:
         comp = next(
@@ -229,11 +244,24 @@ def stripped(lex: BlameLexicon, tok):
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_.lower() not in privileges or verb.pos_ not in ("VERB", "AUX"):
             return None
-        passive_take = is_passive(verb) and verb.lemma_ in ("take", "remove", "pull", "kick", "drop")
-        if (passive_take or (verb.lemma_ == "be" and tok.lower_ == "off")) and lex.person(
-            clause_subject(verb)
-        ):
+        passive = is_passive(verb) or (verb.dep_ == "conj" and is_passive(verb.head))
+        passive_take = passive and verb.lemma_ in ("take", "remove", "pull", "kick", "drop")
+        off = tok.lower_ == "off" and verb.lemma_ in ("be", "come", "go")  # "is coming off the rotation"
+        if (passive_take or off) and lex.person(clause_subject(verb)) and not is_negated(verb):
             return "fault", verb, obj
+        return None
+    if tok.lemma_.lower() in lex.data.revoke_verbs and tok.pos_ == "VERB" and is_passive(tok):
+        held = clause_subject(tok)  # "Derek's write access should be revoked"
+        owner = next((c for c in held.children if c.dep_ == "poss"), None) if held is not None else None
+        if (
+            held is not None
+            and held.lemma_.lower() in privileges
+            and owner is not None
+            and owner.lower_ not in SELF | {"my", "our"}
+            and lex.person(owner)
+            and not is_negated(tok)
+        ):
+            return "fault", held, tok
     return None
 
 
@@ -259,6 +287,56 @@ def careless_counterfactual(lex: BlameLexicon, tok):
     )
     if tok.lemma_ == "do" and any(c.dep_ == "dobj" and c.lemma_ == "job" for c in kids):
         cared = True  # "if anyone had done their job"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.data.moment_nouns for c in kids):
+        cared = True  # "if the team had taken thirty seconds to search", "spent a minute reading"
+    if any(t.lower_ == "even" and t.dep_ == "advmod" for t in _clause_words(tok)):
+        cared = True  # "if ops had shown up to even one of those reviews"
+    if any(c.dep_ == "amod" and c.lower_ == "single" for c in subj.children):
+        cared = True  # "if a single person on that team had opened one email"
     if tok.lemma_ == "be" or (tok.tag_ == "VBG" and any(c.lower_ == "been" for c in kids)):
         cared = cared or tok.lemma_.lower() == "pay"  # "had been paying attention"
     return ("judgment", had, tok) if cared else None
+
+
+def _clause_words(verb):
+    """The words of ``verb``'s own clause, not of clauses inside it."""
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        stack.extend(c for c in tok.children if c.dep_ not in ("advcl", "ccomp", "relcl", "csubj"))
+
+
+def not_serious(lex: BlameLexicon, tok):
+    """ "Nobody took that promise seriously", "a team that does not take flag
+    hygiene seriously": a person who does not take something seriously."""
+    if tok.lemma_ != "take" or tok.pos_ != "VERB":
+        return None
+    serious = next((c for c in tok.children if c.lower_ == "seriously"), None)
+    if serious is None:
+        return None
+    subj = clause_subject(tok)
+    if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+        subj = tok.head
+    negative = subj is not None and subj.lower_ in NEGATIVE_SUBJECTS
+    if not (is_negated(tok) or negative) or subj is None or subj.lower_ in SELF:
+        return None
+    return ("failure", tok, serious) if lex.person(subj) else None  # "nobody ..." stays blame
+
+
+def stopped_caring(lex: BlameLexicon, tok):
+    """ "The database team stopped caring about backups", "a team that has
+    stopped caring", "does not care to test": a person who no longer cares."""
+    if tok.lemma_ != "care" or tok.pos_ != "VERB":
+        return None
+    verb = tok
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("stop", "quit"):
+        verb = tok.head
+    elif not is_negated(tok):
+        return None
+    subj = clause_subject(verb)
+    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    if subj is None or subj.lower_ in SELF | NEGATIVE_SUBJECTS:
+        return None  # "I don't care", "nobody cares which replica"
+    return ("judgment", verb, tok) if lex.person(subj) else None

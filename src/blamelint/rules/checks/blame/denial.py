@@ -20,10 +20,7 @@ A finding is dropped when its words are:
   reviewer being careless");
 - under a verb that rejects what it governs ("we disagree that it was
   sloppy") or a judging verb whose subject is a negative ("nobody thinks the
-  reviewer was reckless");
-- a person's act (an ignored page, a "failed to") explained in the sentence by
-  a reason whose subject is not a person ("failed to announce it because the
-  hook is not wired to the channel").
+  reviewer was reckless").
 
 The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 ``judging_verbs``, ``wording_nouns``).
@@ -160,9 +157,7 @@ def framed(lex: BlameLexicon, first, last) -> bool:
                 if edge in REPORT_EDGES and anc.i < first.i:
                     if lemma in data.report_verbs and not _asserted(anc):
                         return True
-                    if lemma in data.judging_verbs and (
-                        is_negated(anc) or _negative(clause_subject(anc))
-                    ):
+                    if lemma in data.judging_verbs and (is_negated(anc) or _negative(clause_subject(anc))):
                         return True  # "I do not think ...", "nobody thinks ...", "We do not use ..."
                     if lemma in data.rejecting_verbs:
                         return True  # "we disagree that it was sloppy"
@@ -283,24 +278,6 @@ def denied_being(first) -> bool:
     return False
 
 
-def system_reason(lex: BlameLexicon, kind: str, first, last) -> bool:
-    """A person's act explained by a reason that is not a person: "Maude
-    failed to post because flag changes aren't wired to the hook", "ignored
-    the rule because the config still had an override" (but "ignored the page
-    because he was busy" stays)."""
-    if kind not in ("failure", "dismissive") or first.pos_ not in ("VERB", "AUX"):
-        return False
-    for child in [*first.children, *(last.children if last != first else ())]:
-        if child.dep_ != "advcl" or not any(
-            m.dep_ == "mark" and m.lower_ in ("because", "since") for m in child.children
-        ):
-            continue
-        subj = clause_subject(child)
-        if subj is not None and not lex.person(subj) and subj.lower_ not in ("i", "we", "he", "she", "they"):
-            return True
-    return False
-
-
 def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
     """The words first..last are named, reported, denied or rejected. A
     failure with a negative subject stays blame ("nobody could be bothered to
@@ -314,5 +291,4 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or negated_in_place(first, last)
         or framed_quotation(first, last)
         or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))
-        or system_reason(lex, kind, first, last)
     )

@@ -71,3 +71,74 @@ def responsible(lex: BlameLexicon, tok):
     ):
         return None
     return "fault", verb, obj
+
+
+POSSESSIVE_PRONOUNS = frozenset({"theirs", "his", "hers", "yours"})
+
+
+def theirs(lex: BlameLexicon, tok):
+    """ "This failure is theirs", "the outage is his": the incident said to
+    belong to a person (not "the laptop is his")."""
+    if tok.lower_ not in POSSESSIVE_PRONOUNS or tok.dep_ != "attr":
+        return None
+    verb = tok.head
+    subj = clause_subject(verb)
+    if verb.lemma_ != "be" or subj is None or is_negated(verb):
+        return None
+    if lex.is_incident(subj) and any(c.lower_ in ("this", "that", "the") for c in subj.children):
+        return "fault", subj, tok
+    if lex.this_one(subj):
+        return "fault", subj, tok
+    return None
+
+
+def placed_blame(lex: BlameLexicon, tok):
+    """ "I am putting the blame where it belongs, on one team", "lay the blame
+    on ops", "Support shares some of the blame": blame placed on a person."""
+    if tok.lemma_.lower() != "blame" or tok.pos_ != "NOUN":
+        return None
+    blame, verb = tok, tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ in ("NOUN", "PRON", "NUM"):
+        tok = verb.head  # "some of the blame"
+        verb = tok.head
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB" or is_negated(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in lex.data.blame_placing_verbs:
+        target = next(
+            (
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "on"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+        belongs = any(t.lemma_ == "belong" for t in verb.subtree)
+        if (target is not None and lex.person(target)) or belongs:
+            return "fault", verb, blame
+        return None
+    if lemma in lex.data.blame_bearing_verbs and lex.person(clause_subject(verb)):
+        return "fault", verb, blame
+    return None
+
+
+def belongs(lex: BlameLexicon, tok):
+    """ "Ownership of this failure belongs to the platform team", "This one
+    belongs to them": the incident given to a person."""
+    if tok.lemma_ != "belong" or tok.pos_ != "VERB" or is_negated(tok):
+        return None
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    subj = clause_subject(tok)
+    if obj is None or subj is None or not lex.person(obj):
+        return None
+    if subj.lemma_.lower() in lex.data.responsibility_nouns or lex.this_one(subj):
+        return "fault", subj, obj
+    if subj.lemma_.lower() == "ownership":
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        what = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if what is not None and (lex.is_incident(what) or what.lower_ in ("this", "it")):
+            return "fault", subj, obj
+    return None

@@ -27,8 +27,26 @@ def judgment_phrases(lex: BlameLexicon, tokens):
             continue
         if words_of(phrase)[0] == "no" and predicate(first).lemma_ != "be":
             continue  # "There is no excuse for this", not "No excuse was given"
-        if words_of(phrase)[0] == "no" or "not" in words_of(phrase) or not denied_by_copula(first):
+        if (
+            words_of(phrase)[0] == "no"
+            or "not" in words_of(phrase)
+            or not denied_by_copula(first)
+            or _held_unacceptable(lex, first)
+        ):
             yield "judgment", first, last
+
+
+def _held_unacceptable(lex: BlameLexicon, first) -> bool:
+    """ "That kind of sloppiness is not acceptable": the judgment is the subject
+    and the negated copula's complement a standard it fails, so the negation
+    asserts the judgment instead of denying it."""
+    pred = predicate(first)
+    tok = first
+    while tok != pred and tok.head != tok and tok.head != pred:
+        tok = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head != pred:
+        return False
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.data.standard_adjectives for c in pred.children)
 
 
 def fault_phrases(lex: BlameLexicon, tokens):
@@ -83,9 +101,14 @@ def omission(lex: BlameLexicon, tokens):
 
 def sarcasm(lex: BlameLexicon, tokens):
     """ "As usual, the frontend team shipped without testing"."""
-    for i, j, _ in lex.sarcasm.find(tokens):
+    for i, j, phrase in lex.sarcasm.find(tokens):
         first, last = tokens[i], tokens[j]
-        if _others_act(lex, tokens):
+        if words_of(phrase)[-1] == "for":
+            # "which is more than I can say for some people": said of whom follows
+            target = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if target is not None and lex.person(target):
+                yield "judgment", first, target
+        elif _others_act(lex, tokens):
             yield "judgment", first, last
 
 

@@ -11,7 +11,7 @@ from blamelint.grammar.clauses import (
     clause_subject,
     is_negated,
 )
-from blamelint.rules.checks.blame.lexicon import BlameLexicon
+from blamelint.rules.checks.blame.lexicon import SELF, BlameLexicon
 
 
 def more_careful(lex: BlameLexicon, tok):
@@ -128,3 +128,72 @@ def trait(lex: BlameLexicon, tok):
     if not any(d.lemma_.lower() in lex.data.habitual_faults or is_negated(d) for d in deeds):
         return None  # "a habit of writing postmortems" is no fault
     return "judgment", tok, tok
+
+
+PRESENT = frozenset({"VBZ", "VBP"})
+INDEFINITE = frozenset({"me", "us", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
+
+
+def ignorant(lex: BlameLexicon, tok):
+    """A person's competence judged in the present: "Greg does not know how to
+    use the tooling", "I'm not sure he understands how payments work",
+    "Gustav has no idea how it works" (but "she did not know the flag was
+    shared" is a plain account of the event, and "we don't know why" owns a
+    gap)."""
+    if tok.pos_ != "VERB" or tok.tag_ not in PRESENT and not _does(tok):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in ("know", "understand"):
+        doubted = is_negated(tok) or (
+            tok.dep_ == "ccomp" and tok.head.lemma_ == "sure" and is_negated(tok.head.head)
+        )
+    elif lemma == "have":
+        idea = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_ == "idea"), None)
+        doubted = idea is not None and any(c.lower_ == "no" for c in idea.children)
+    else:
+        return None
+    subj = clause_subject(tok)
+    if not doubted or subj is None or subj.lower_ in SELF | {"you", "anyone", "anybody", "nobody", "no"}:
+        return None
+    return ("judgment", tok, tok) if lex.person(subj) else None
+
+
+def _does(verb) -> bool:
+    """ "does not know": the present carried by the auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in ("does", "do") for c in verb.children)
+
+
+def expect_better(lex: BlameLexicon, tok):
+    """ "I expect better from this team", "But I expect better": the writer
+    scolding people for falling short."""
+    if tok.lemma_ != "expect" or tok.pos_ != "VERB" or tok.tag_ not in PRESENT or is_negated(tok):
+        return None
+    better = next(
+        (c for c in tok.children if c.dep_ in ("dobj", "advmod", "acomp") and c.lower_ == "better"), None
+    )
+    subj = clause_subject(tok)
+    if better is None or subj is None or subj.lower_ not in ("i", "we"):
+        return None
+    return "admonition", tok, better
+
+
+def kept_away(lex: BlameLexicon, tok):
+    """ "Whoever muted it should not be anywhere near production", "I would
+    not let him near a replica": a person to be kept away from systems."""
+    if tok.lower_ != "near" or tok.dep_ != "prep":
+        return None
+    verb = tok.head
+    if verb.dep_ == "dobj" and verb.head.lemma_ == "let":
+        verb = verb.head  # "let him near a replica", "near" hung from the person
+    if verb.lemma_ == "be" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        person = clause_subject(verb)
+        if is_negated(verb) and person is not None and person.lower_ not in SELF:
+            whoever = person.dep_ in ("csubj", "csubjpass") and person.left_edge.lower_ == "whoever"
+            return ("fault", verb, tok) if whoever or lex.person(person) else None
+    if verb.lemma_ == "let" and is_negated(verb):
+        person = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if person is None or person.dep_ != "dobj":
+            return None
+        if person is not None and person.lower_ not in SELF | INDEFINITE:
+            return ("fault", verb, tok) if lex.person(person) else None
+    return None
