@@ -30,6 +30,12 @@ DOCUMENTS = ROOT / "corpora" / "documents"
 OUTPUT = ROOT / "src" / "blamelint" / "models" / "blame"
 CV_FILE = ROOT / "training" / "blame-cv.json"
 SEED = 20260101
+FEATURES = "negation"
+"""What the classifier reads (blamelint.rules.checks.blame.model.features): "words" or "negation"."""
+NEGATION_GATE = False
+PERSON_GATE = False
+"""Whether the rule asks the model only about sentences that mention a person."""
+"""Whether the rule keeps the model away from sentences with a negation."""
 EPOCHS = 12
 DROPOUT = 0.2
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7)
@@ -85,7 +91,7 @@ def train(data: list[tuple[str, bool]], seed: int = SEED, epochs: int = EPOCHS):
     textcat.add_label("BLAME")
     textcat.add_label("OTHER")
     gold = [
-        Example.from_dict(nlp.make_doc(text), {"cats": {"BLAME": float(y), "OTHER": float(not y)}})
+        Example.from_dict(nlp.make_doc(_features(text)), {"cats": {"BLAME": float(y), "OTHER": float(not y)}})
         for text, y in data
     ]
     optimizer = nlp.initialize(lambda: gold)
@@ -98,8 +104,14 @@ def train(data: list[tuple[str, bool]], seed: int = SEED, epochs: int = EPOCHS):
     return nlp
 
 
+def _features(text: str) -> str:
+    from blamelint.rules.checks.blame.model import features
+
+    return features(text, FEATURES)
+
+
 def score(nlp, texts: list[str]) -> list[float]:
-    return [doc.cats["BLAME"] for doc in nlp.pipe(texts, batch_size=256)]
+    return [doc.cats["BLAME"] for doc in nlp.pipe([_features(t) for t in texts], batch_size=256)]
 
 
 # -- the rules' predictions, in context ---------------------------------------------
@@ -161,7 +173,7 @@ def _pr(gold: list[bool], got: list[bool]) -> dict:
     return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 3), "recall": round(recall, 3)}
 
 
-IN_CONTEXT = (0.5, 0.6, 0.7)
+IN_CONTEXT = (0.5, 0.6, 0.7, 0.8)
 """Thresholds at which the cross-validation also runs the rule as wired (model on, the
 held-out fold's model in place of the shipped one, spaCy's own sentences)."""
 
@@ -169,12 +181,17 @@ held-out fold's model in place of the shipped one, spaCy's own sentences)."""
 def in_context(name: str, fold_model, threshold: float) -> list[bool]:
     from blamelint.rules.checks.blame import model as detector
 
-    shipped = detector.load
+    shipped = detector.load, detector.card
     detector.load = lambda path=None: fold_model
+    detector.card = lambda path=None: {
+        "features": FEATURES,
+        "negation_gate": NEGATION_GATE,
+        "person_gate": PERSON_GATE,
+    }
     try:
         return rule_predictions(name, {"model": "on", "threshold": threshold})[1]
     finally:
-        detector.load = shipped
+        detector.load, detector.card = shipped
 
 
 def cross_validate() -> dict:
@@ -212,6 +229,10 @@ def cross_validate() -> dict:
     for t in (0.2, 0.3, 0.5):
         table[f"rules AND model >= {t}"] = _pr(gold, [f and p >= t for f, p in zip(rules, model)])
     return {
+        "features": FEATURES,
+        "negation_gate": NEGATION_GATE,
+        "person_gate": PERSON_GATE,
+        "batches_held_out": batches(),
         "sentences": len(gold),
         "positives": sum(gold),
         "table": table,
@@ -234,6 +255,9 @@ def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool
         "label": LABEL,
         "spacy_version": spacy.__version__,
         "architecture": TEXTCAT["model"],
+        "features": FEATURES,
+        "negation_gate": NEGATION_GATE,
+        "person_gate": PERSON_GATE,
         "data": ["corpora/sentences/*.jsonl", "corpora/documents/*/sentences.jsonl"],
         "sentences": len(data),
         "positives": sum(y for _, y in data),
@@ -246,7 +270,10 @@ def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool
         "cv": None
         if cv is None
         else {
-            "method": "leave one document batch out (a1..c3)",
+            "method": "leave one document batch out (" + ", ".join(cv.get("batches_held_out", [])) + ")",
+            "features": cv.get("features", "words"),
+            "negation_gate": cv.get("negation_gate", True),
+            "person_gate": cv.get("person_gate", False),
             "sentences": cv["sentences"],
             "positives": cv["positives"],
             "table": cv["table"],
@@ -259,16 +286,24 @@ RECOMMENDED_THRESHOLD = 0.7
 
 
 def main(argv: list[str] | None = None) -> int:
+    global FEATURES, NEGATION_GATE, PERSON_GATE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--cv",
         action="store_true",
         help=f"run the leave-one-batch-out estimate and write {CV_FILE.relative_to(ROOT)}",
     )
+    parser.add_argument("--features", choices=("words", "negation"), default=FEATURES)
+    parser.add_argument("--gate", choices=("on", "off"), default="on" if NEGATION_GATE else "off")
+    parser.add_argument("--person-gate", choices=("on", "off"), default="on" if PERSON_GATE else "off")
+    parser.add_argument("--out", help="with --cv: write the estimate here instead (a variant)")
     args = parser.parse_args(argv)
+    FEATURES, NEGATION_GATE, PERSON_GATE = args.features, args.gate == "on", args.person_gate == "on"
     if args.cv:
         cv = cross_validate()
-        CV_FILE.write_text(json.dumps(cv, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        (Path(args.out) if args.out else CV_FILE).write_text(
+            json.dumps(cv, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
         for name, row in cv["table"].items():
             print(
                 f"{name:28} tp {row['tp']:4} fp {row['fp']:4} fn {row['fn']:4} "

@@ -160,6 +160,8 @@ class BlameData(DataModel):
     revoke_verbs: WordSet
     moment_nouns: WordSet
     standard_adjectives: WordSet
+    trivial_nouns: WordSet
+    indefinite_people: WordSet
     wording_nouns: WordSet
     evidence_nouns: WordSet
     omission_idioms: Words

@@ -62,6 +62,8 @@ TOKEN_DETECTORS = (
     traits.ignorant,
     traits.expect_better,
     traits.kept_away,
+    acts.barred,
+    acts.trivialised,
 )
 """Tried in this order on each token; the first that fires wins."""
 
@@ -97,7 +99,8 @@ class Blame(Rule):
         if (
             not read
             and self.use_model
-            and not model.negated(tokens)
+            and not (model.gated() and model.negated(tokens))
+            and not (model.person_gated() and not any(self.lex.person(t) for t in tokens))
             and model.score(sent.text) >= self.threshold
         ):
             yield self.message_match("model", *model.main_predicate(tokens))

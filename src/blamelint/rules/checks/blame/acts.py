@@ -107,8 +107,14 @@ def failure(lex: BlameLexicon, tok):
         if comp is None:
             return None
         subj = clause_subject(tok)
+        waited = tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("before", "until", "when", "once") for c in tok.children
+        )  # "forty minutes before he bothered to look", "good when she bothers to try"
         if lemma == "bother" and not (
-            is_negated(tok) or is_passive(tok) or (subj is not None and subj.lower_ in NEGATIVE_SUBJECTS)
+            is_negated(tok)
+            or is_passive(tok)
+            or waited
+            or (subj is not None and subj.lower_ in NEGATIVE_SUBJECTS)
         ):
             return None
         if lemma != "bother" and is_negated(tok):
@@ -340,3 +346,61 @@ def stopped_caring(lex: BlameLexicon, tok):
     if subj is None or subj.lower_ in SELF | NEGATIVE_SUBJECTS:
         return None  # "I don't care", "nobody cares which replica"
     return ("judgment", verb, tok) if lex.person(subj) else None
+
+
+def barred(lex: BlameLexicon, tok):
+    """ "Owen will no longer approve changes to shared topics", "Leon will not
+    run applies until he has paired on ten of them": a named person barred
+    from their work (not a procedure: "the on-call will not page until the
+    replica is caught up")."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children):
+        return None
+    subj = clause_subject(tok)
+    if subj is None or subj.lower_ in SELF or subj.lower_ in lex.data.indefinite_people:
+        return None
+    no_longer = any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for c in tok.children)
+    until = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)
+        ),
+        None,
+    )
+    same = until is not None and is_negated(tok) and _same_person(subj, clause_subject(until))
+    if (no_longer or same) and lex.person(subj):
+        return "fault", tok, tok
+    return None
+
+
+def _same_person(subj, other) -> bool:
+    if other is None:
+        return False
+    if other.lower_ in ("he", "she", "they"):
+        return True
+    return other.lower_ == subj.lower_
+
+
+def trivialised(lex: BlameLexicon, tok):
+    """ "The team treats production like a sandbox", "Greg treats the pager
+    like a suggestion", "treated alerts as optional": a person's duty made
+    light of."""
+    if tok.lemma_ not in ("treat", "handle") or tok.pos_ != "VERB":
+        return None
+    subj = clause_subject(tok)
+    if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj is None or subj.lower_ in SELF or is_negated(tok):
+        return None
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "advmod", "advcl") or prep.lower_ not in ("like", "as"):
+            continue
+        what = [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp", "attr", "oprd")]
+        what += [prep] if prep.lower_ == "as" else []
+        for word in what:
+            if word.lemma_.lower() in lex.data.trivial_nouns and lex.person(subj):
+                return "judgment", tok, word
+    comp = next((c for c in tok.children if c.dep_ in ("oprd", "acomp") or c.lower_ == "optional"), None)
+    if comp is not None and comp.lemma_.lower() in lex.data.trivial_nouns and lex.person(subj):
+        return "judgment", tok, comp
+    return None

@@ -150,6 +150,8 @@ def framed(lex: BlameLexicon, first, last) -> bool:
     data = lex.data
     for start in {first, last}:
         for anc, edge in _ancestors(start):
+            if edge == "relcl" and _comment(anc, start):
+                break  # "X said ..., which is a poor excuse": the writer's own comment
             lemma = anc.lemma_.lower()
             if anc.pos_ in ("NOUN", "PROPN") and lemma in data.wording_nouns:
                 return True
@@ -166,6 +168,21 @@ def framed(lex: BlameLexicon, first, last) -> bool:
             elif anc.pos_ == "NOUN" and lemma in data.evidence_nouns and _not_before(anc):
                 return True  # "not a sign that anyone was careless"
     return False
+
+
+def _comment(anc, start) -> bool:
+    """The relative clause the path left to reach ``anc`` is a sentential
+    comment ("..., which is a poor excuse"): its subject is "which" after a comma."""
+    clause = start
+    while clause.head != anc:
+        clause = clause.head
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.lower_ == "which"
+        and subj.i > 0
+        and subj.doc[subj.i - 1].text in (",", "—", "–")
+    )
 
 
 def _asserted(verb) -> bool:

@@ -10,6 +10,7 @@ first use and kept for the life of the process (one copy per worker process).
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,73 @@ def card(path: str = str(MODEL_DIR)) -> dict[str, Any]:
 
 
 def score(text: str, path: str = str(MODEL_DIR)) -> float:
-    """The model's probability that ``text`` (one sentence) is blame."""
-    return float(load(path)(text).cats["BLAME"])
+    """The model's probability that ``text`` (one sentence) is blame, read
+    through the features its card names."""
+    return float(load(path)(features(text, card(path).get("features", "words"))).cats["BLAME"])
+
+
+def gated(path: str = str(MODEL_DIR)) -> bool:
+    """Whether the model is kept away from sentences with a negation (its card's
+    ``negation_gate``; true for a model that cannot see what a negation covers)."""
+    return bool(card(path).get("negation_gate", True))
+
+
+def person_gated(path: str = str(MODEL_DIR)) -> bool:
+    """Whether the model is asked only about sentences that mention a person
+    (its card's ``person_gate``): blame needs someone to blame, and a sentence
+    about systems alone ("Barnaby, our backup bot, was slow to respond") is
+    where a word-count model's judgment words mislead it."""
+    return bool(card(path).get("person_gate", False))
+
+
+NEGATION_CUES = frozenset(
+    {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot"}
+)
+SCOPE_ENDS = frozenset(
+    {".", ",", ";", ":", "!", "?", "(", ")", "but", "because", "since", "although", "though"}
+)
+
+
+def features(text: str, kind: str = "words") -> str:
+    """The text the classifier reads. ``words``: the sentence as written.
+    ``negation``: every word after a negation cue, up to the next clause
+    boundary (punctuation or a conjunction that starts a new clause), is
+    prefixed ``not_``, so that "was careless" and "was not careless" share no
+    feature for the judgment word (a bag of words otherwise cannot tell them
+    apart). Read from the text alone, so training and linting see the same."""
+    if kind == "words":
+        return text
+    if kind != "negation":
+        raise ConfigError(f"the blame model's card names unknown features '{kind}'")
+    out = []
+    negated = False
+    for word in _words(text):
+        low = word.lower()
+        if low in SCOPE_ENDS:
+            negated = False
+            out.append(word)
+        elif low in NEGATION_CUES:
+            negated = True
+            out.append(low)
+        else:
+            out.append("not_" + low if negated else word)
+    return " ".join(out)
+
+
+def _words(text: str) -> list[str]:
+    """Words and punctuation, with "n't" split from its verb ("didn't" -> "did", "n't")."""
+    words = []
+    for chunk in re.findall(r"[\w'@#`.-]+|[^\w\s]", text):
+        core = chunk.rstrip(".")
+        tail = chunk[len(core) :]
+        low = core.lower()
+        if low.endswith("n't") and len(low) > 3:
+            words.extend([core[:-3], "n't"])
+        elif core:
+            words.append(core)
+        if tail:
+            words.append(".")
+    return words
 
 
 def settings(options: dict[str, Any], rule_id: str) -> tuple[bool, float]:

@@ -135,6 +135,22 @@ def repetition(lex: BlameLexicon, tokens):
     ...", "not the first time: she did the same in October", said while a
     person other than the writer acts in the sentence."""
     for tok in tokens:
+        if lex.is_incident(tok) and tok.pos_ == "NOUN":
+            # "the third schema incident from this team"
+            ordinal = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
+            source = next(
+                (
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            if ordinal is not None and lex.person(source):
+                yield "judgment", ordinal, source
+            continue
         if tok.lemma_.lower() != "time" or tok.pos_ != "NOUN":
             continue
         ordinal = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
