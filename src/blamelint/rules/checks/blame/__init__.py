@@ -64,6 +64,7 @@ TOKEN_DETECTORS = (
     traits.kept_away,
     acts.barred,
     acts.trivialised,
+    fault.owns_failure,
 )
 """Tried in this order on each token; the first that fires wins."""
 

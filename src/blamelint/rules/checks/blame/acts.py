@@ -350,10 +350,12 @@ def stopped_caring(lex: BlameLexicon, tok):
 
 def barred(lex: BlameLexicon, tok):
     """ "Owen will no longer approve changes to shared topics", "Leon will not
-    run applies until he has paired on ten of them": a named person barred
+    run applies until he has paired on ten of them", "Dmitri should not be
+    approving changes until he has shown ...": a named person barred
     from their work (not a procedure: "the on-call will not page until the
     replica is caught up")."""
-    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children):
+    modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "should")), None)
+    if tok.pos_ != "VERB" or modal is None:
         return None
     subj = clause_subject(tok)
     if subj is None or subj.lower_ in SELF or subj.lower_ in lex.data.indefinite_people:
@@ -368,7 +370,7 @@ def barred(lex: BlameLexicon, tok):
         None,
     )
     same = until is not None and is_negated(tok) and _same_person(subj, clause_subject(until))
-    if (no_longer or same) and lex.person(subj):
+    if ((no_longer and modal.lower_ != "should") or same) and lex.person(subj):
         return "fault", tok, tok
     return None
 
@@ -392,7 +394,8 @@ def trivialised(lex: BlameLexicon, tok):
         subj = tok.head
     if subj is None or subj.lower_ in SELF or is_negated(tok):
         return None
-    for prep in tok.children:
+    objects = [c for c in tok.children if c.dep_ == "dobj"]  # "treats the pager like a suggestion"
+    for prep in [*tok.children, *(g for o in objects for g in o.children)]:
         if prep.dep_ not in ("prep", "advmod", "advcl") or prep.lower_ not in ("like", "as"):
             continue
         what = [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp", "attr", "oprd")]

@@ -142,3 +142,23 @@ def belongs(lex: BlameLexicon, tok):
         if what is not None and (lex.is_incident(what) or what.lower_ in ("this", "it")):
             return "fault", subj, obj
     return None
+
+
+OWNED_FAILURES = frozenset({"failure", "mess", "outage"})
+
+
+def owns_failure(lex: BlameLexicon, tok):
+    """ "Growth owns this one, not the tooling", "The payments team owns this
+    failure": the incident handed to a person as theirs (not "owns the
+    incident review", nor the incident commander's "owns the incident")."""
+    if tok.lemma_ != "own" or tok.pos_ != "VERB" or is_negated(tok):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.lower_ in ("this", "that") for c in obj.children):
+        return None
+    if not (lex.this_one(obj) or obj.lemma_.lower() in OWNED_FAILURES):
+        return None
+    subj = clause_subject(tok)
+    if subj is None or subj.lower_ in ("i", "we") or not lex.person(subj):
+        return None
+    return "fault", tok, obj

@@ -8,7 +8,14 @@ usual"). Each detector takes the lexicon and the sentence's tokens and yields
 
 from __future__ import annotations
 
-from blamelint.grammar.clauses import clause_subject, denied_by_copula, in_quotes, is_negated, predicate
+from blamelint.grammar.clauses import (
+    QUOTES,
+    clause_subject,
+    denied_by_copula,
+    in_quotes,
+    is_negated,
+    predicate,
+)
 from blamelint.grammar.phrases import words_of
 from blamelint.rules.checks.blame.lexicon import SELF, BlameLexicon
 
@@ -23,8 +30,8 @@ def judgment_phrases(lex: BlameLexicon, tokens):
         excepted.update(range(tokens[i].i, tokens[j].i + 1))
     for i, j, phrase in lex.judgments.find(tokens):
         first, last = tokens[i], tokens[j]
-        if first.i in excepted or last.i in excepted or in_quotes(first, last):
-            continue
+        if first.i in excepted or last.i in excepted or (in_quotes(first, last) and not _whole_quote(first)):
+            continue  # 'the word "careless"' names it; a sentence that is all quotation says it
         if words_of(phrase)[0] == "no" and predicate(first).lemma_ != "be":
             continue  # "There is no excuse for this", not "No excuse was given"
         if (
@@ -34,6 +41,18 @@ def judgment_phrases(lex: BlameLexicon, tokens):
             or _held_unacceptable(lex, first)
         ):
             yield "judgment", first, last
+
+
+def _whole_quote(first) -> bool:
+    """The sentence is one quotation (a remark quoted whole, as in a list of
+    comments): nothing but punctuation outside its quotation marks."""
+    inside = False
+    for tok in first.sent:
+        if tok.text in QUOTES:
+            inside = not inside
+        elif not inside and not tok.is_punct and not tok.is_space:
+            return False
+    return True
 
 
 def _held_unacceptable(lex: BlameLexicon, first) -> bool:
