@@ -161,6 +161,8 @@ class BlameData(DataModel):
     moment_nouns: WordSet
     standard_adjectives: WordSet
     trivial_nouns: WordSet
+    telling_verbs: WordSet
+    care_manner_adverbs: WordSet
     indefinite_people: WordSet
     wording_nouns: WordSet
     evidence_nouns: WordSet

@@ -65,6 +65,7 @@ TOKEN_DETECTORS = (
     acts.barred,
     acts.trivialised,
     fault.owns_failure,
+    acts.reminded,
 )
 """Tried in this order on each token; the first that fires wins."""
 

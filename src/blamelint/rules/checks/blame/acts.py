@@ -107,6 +107,8 @@ def failure(lex: BlameLexicon, tok):
         if comp is None:
             return None
         subj = clause_subject(tok)
+        if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+            subj = tok.head  # "people who can't be bothered to check"
         waited = tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("before", "until", "when", "once") for c in tok.children
         )  # "forty minutes before he bothered to look", "good when she bothers to try"
@@ -119,8 +121,11 @@ def failure(lex: BlameLexicon, tok):
             return None
         if lemma != "bother" and is_negated(tok):
             return None
-        if lex.person(subj) or (
-            subj is not None and subj.lower_ == "they" and lemma in lex.data.deliberate_failure_verbs
+        they = subj is not None and subj.lower_ == "they"
+        if (
+            lex.person(subj)
+            or (they and lemma in lex.data.deliberate_failure_verbs)
+            or (they and comp.lemma_.lower() in lex.data.telling_verbs)
         ):
             return "failure", tok, comp  # only people neglect or bother: "They neglected to run it"
         return None
@@ -407,3 +412,21 @@ def trivialised(lex: BlameLexicon, tok):
     if comp is not None and comp.lemma_.lower() in lex.data.trivial_nouns and lex.person(subj):
         return "judgment", tok, comp
     return None
+
+
+def reminded(lex: BlameLexicon, tok):
+    """ "We have reminded all staff to follow procedures carefully", "the team
+    was reminded to double-check": people told to take care, as a remedy."""
+    if tok.lemma_ != "remind" or tok.pos_ != "VERB" or is_negated(tok):
+        return None
+    told = next((c for c in tok.children if c.dep_ == "dobj"), None) or (
+        clause_subject(tok) if is_passive(tok) else None
+    )
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if told is None or comp is None or told.lower_ in SELF or not lex.person(told):
+        return None
+    careful = comp.lemma_.lower() in lex.diligence or any(
+        c.lower_ in lex.data.care_manner_adverbs or c.lemma_.lower() in lex.data.more_adjectives
+        for c in comp.subtree
+    )
+    return ("admonition", tok, comp) if careful else None

@@ -63,7 +63,18 @@ def mistake(lex: BlameLexicon, tok):
 
 
 def better_person(lex: BlameLexicon, tok):
-    """ "A competent engineer would have caught this"."""
+    """ "A competent engineer would have caught this", "Anyone who knew what
+    they were doing would have spotted it", "Any developer paying attention
+    would have seen the warning"."""
+    if (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.lower_ in ("anyone", "anybody")
+        or any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children)
+    ):
+        able = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and _able(c)), None)
+        verb = tok.head
+        if able is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+            return "judgment", tok, able
     if tok.dep_ not in ("nsubj", "nsubjpass") or not lex.people.is_role(tok):
         return None
     adj = next(
@@ -197,3 +208,11 @@ def kept_away(lex: BlameLexicon, tok):
         if person is not None and person.lower_ not in SELF | INDEFINITE:
             return ("fault", verb, tok) if lex.person(person) else None
     return None
+
+
+def _able(clause) -> bool:
+    """ "who knew what they were doing", "paying attention": what a capable
+    person is said to do."""
+    if clause.lemma_ == "pay" and any(c.dep_ == "dobj" and c.lemma_ == "attention" for c in clause.children):
+        return True
+    return clause.lemma_ == "know" and any(t.lemma_ == "do" and t.tag_ == "VBG" for t in clause.subtree)
