@@ -33,7 +33,7 @@ SEED = 20260101
 FEATURES = "negation"
 """What the classifier reads (blamelint.rules.checks.blame.model.features): "words" or "negation"."""
 NEGATION_GATE = False
-PERSON_GATE = False
+PERSON_GATE = True
 """Whether the rule asks the model only about sentences that mention a person."""
 """Whether the rule keeps the model away from sentences with a negation."""
 EPOCHS = 12

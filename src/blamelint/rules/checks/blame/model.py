@@ -57,10 +57,20 @@ def gated(path: str = str(MODEL_DIR)) -> bool:
 
 def person_gated(path: str = str(MODEL_DIR)) -> bool:
     """Whether the model is asked only about sentences that mention a person
-    (its card's ``person_gate``): blame needs someone to blame, and a sentence
-    about systems alone ("Barnaby, our backup bot, was slow to respond") is
-    where a word-count model's judgment words mislead it."""
+    other than the writer (its card's ``person_gate``): blame needs someone to
+    blame, a sentence about systems alone ("Barnaby, our backup bot, was slow
+    to respond") is where a word-count model's judgment words mislead it, and
+    the writer's own account ("I approved the PR because the diff looked like
+    a rename") is left to the detectors, which read "I failed to ..."."""
     return bool(card(path).get("person_gate", False))
+
+
+WRITER = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+
+
+def other_person(lex, tok) -> bool:
+    """``tok`` names a person or team other than the writer."""
+    return tok.lower_ not in WRITER and lex.person(tok)
 
 
 NEGATION_CUES = frozenset(
