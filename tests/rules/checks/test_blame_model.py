@@ -61,11 +61,45 @@ def test_on_by_default_at_the_card_threshold(make_linter):
     assert len(blame_findings(make_linter, text, model="off")) <= len(default)
 
 
+ABOUT_SOMEONE = "Dana restarted the replica at 14:05."
+ABOUT_THE_WRITER = "I restarted the replica at 14:05."
+
+
 def test_model_on_adds_a_finding_at_the_main_predicate(make_linter):
-    without = blame_findings(make_linter, PLAIN + " " + JUDGING, threshold=0.01, model="off")
-    with_model = blame_findings(make_linter, PLAIN + " " + JUDGING, threshold=0.01, model="on")
+    text = ABOUT_SOMEONE + " " + JUDGING
+    without = blame_findings(make_linter, text, threshold=0.01, model="off")
+    with_model = blame_findings(make_linter, text, threshold=0.01, model="on")
     assert len(with_model) > len(without)
-    assert any(f.message.startswith("Judgmental wording") for f in with_model)
+    added = [f for f in with_model if f.message.startswith("Judgmental wording")]
+    assert added and added[0].location.line == 1 and added[0].location.column == 6  # "restarted"
+
+
+@pytest.mark.parametrize("text", [PLAIN, ABOUT_THE_WRITER])
+def test_model_is_not_asked_without_someone_other_than_the_writer(make_linter, text):
+    from blamelint.rules.checks.blame import model
+
+    assert model.person_gated()
+    assert blame_findings(make_linter, text, threshold=0.01, model="on") == []
+
+
+def test_negation_is_marked_up_to_the_clause_boundary():
+    from blamelint.rules.checks.blame import model
+
+    marked = model.features("Ops did not drop the ball, but Lee was careless.", "negation")
+    assert marked == "Ops did not not_drop not_the not_ball , but Lee was careless ."
+    assert model.features("Ops didn't drop it.", "negation") == "Ops did n't not_drop not_it ."
+    assert model.features("as written", "words") == "as written"
+    with pytest.raises(ConfigError, match="unknown features"):
+        model.features("x", "letters")
+
+
+def test_the_model_reads_the_negation_of_a_judgment():
+    from blamelint.rules.checks.blame import model
+
+    assert model.card()["features"] == "negation"
+    said = model.score("The reviewer was careless with the migration.")
+    denied = model.score("The reviewer was not careless with the migration.")
+    assert denied < said
 
 
 def test_threshold_gates_the_model(make_linter):
@@ -88,7 +122,7 @@ def test_bad_options_are_a_config_error(make_linter, options, problem):
 
 
 def test_the_cli_accepts_the_options_and_rejects_a_bad_one(cli, tmp_path):
-    (tmp_path / "pm.md").write_text(PLAIN + "\n", encoding="utf-8")
+    (tmp_path / "pm.md").write_text(ABOUT_SOMEONE + "\n", encoding="utf-8")
     config = tmp_path / ".blamelint.toml"
     config.write_text('[rules.blame]\nmodel = "on"\nthreshold = 0.001\n', encoding="utf-8")
     result = cli("check", "--select", "blame", "--no-cache", "--format", "json", "pm.md", cwd=tmp_path)
