@@ -12,5 +12,5 @@ assert all(set(r["labels"]) <= LABELS for r in rows), "bad label"
 assert all((b / "docs" / r["doc"]).exists() for r in rows), "missing doc"
 assert all(set(r) <= {"id", "doc", "text", "labels", "note"} for r in rows), "extra field"
 c = collections.Counter(l for r in rows for l in r["labels"])
-hn = sum(1 for r in rows if "blame" not in r["labels"] and "blame hard negative" in r.get("note", "").lower())
+hn = sum(1 for r in rows if "blame" not in r["labels"] and ("blame hard negative" in r.get("note", "").lower() or r.get("note", "").startswith("hard-negative:")))
 print(f"{b.name}: {len(set(r['doc'] for r in rows))} docs, {len(rows)} sentences, positives {dict(c)}, blame hard negatives {hn}")
