@@ -5,7 +5,8 @@
 
 A deterministic generator writes each input of the hostile corpus (token-dense
 emphasis, punctuation runs, emoji, one huge line of prose, deep HTML nesting,
-thousands of suppression comments, a YAML alias bomb in front matter...) at the
+thousands of suppression comments, a YAML alias bomb in front matter, an action
+item whose ticket link is a run of ``http://a`` megabytes long...) at the
 given size, plus ordinary prose (the project's sample postmortems, repeated) of
 the same size. Each is checked by the real CLI in a child process
 (``check --no-cache --jobs 1 --format json``); the figures are the child's peak
@@ -100,6 +101,11 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "quotes.md": lambda n: _repeat(">" * 200 + " deep quote\n", n),
     "nested-lists.md": nested_lists,
     "alias-bomb.md": alias_bomb,
+    "ticket-runs.md": lambda n: (
+        "# Postmortem\n\n## Timeline\n\n- 10:02 paged\n\n## Action items\n\n- Rotate the keys, see "
+        + _repeat("http://a", n)
+        + "/issues/7\n"
+    ),
     "blank-lines.md": lambda n: "<!-- blamelint-disable-next-line -->" * 1000 + "\n" * n + "text.\n",
 }
 

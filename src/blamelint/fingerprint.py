@@ -88,7 +88,10 @@ def fingerprints(findings: Iterable[Finding], root: str) -> list[tuple[str, str]
 def with_fingerprints(findings: list[Finding], root: str) -> list[Finding]:
     """The findings (in source order) with their fingerprints set. Called on all
     of a run's findings before any are filtered out, so a finding has the same
-    fingerprint whether or not --baseline or --diff hides its neighbours."""
-    return [
-        f.model_copy(update={"fingerprint": fp}) for f, (_, fp) in zip(findings, fingerprints(findings, root))
-    ]
+    fingerprint whether or not --baseline or --diff hides its neighbours.
+
+    The list is updated in place (and returned): each finding is replaced by its
+    fingerprinted copy as soon as the copy exists, so a large report is never held twice."""
+    for i, (_, fp) in enumerate(fingerprints(findings, root)):
+        findings[i] = findings[i].with_fingerprint(fp)
+    return findings

@@ -10,7 +10,9 @@ parse) but masked, so nothing inside it is ever reported.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from blamelint.document.align import CODE, RAW, TEXT, SourceCursor, offsets_array
@@ -37,6 +39,48 @@ def _parser():
     )
     md.core.ruler.disable(["inline", "text_join"])  # run per block by _parse_inline, as it is read
     return md
+
+
+BLANK_RUN = re.compile(r"^[ \t\n]*\n", re.MULTILINE)
+"""Blank lines in a row (a run of three or more is cut; one character class repeated, so the
+match needs no memory per line, as a repeated group would). CommonMark reads two blank lines as it reads
+any longer run, so the parser is given the first two of each run only: markdown-it
+keeps five Python ints per line (about 100 bytes), 500 MB for a file of 5 million
+blank lines. Token line numbers are mapped back (``_LineMap``), so positions stay exact."""
+
+
+class _LineMap:
+    """Line numbers of the shortened source (runs of blank lines cut to two) mapped back to
+    the source's: ``starts`` are the first shortened lines after each cut, ``shifts`` how many
+    lines were cut before them (cumulative)."""
+
+    def __init__(self, source: str):
+        self.starts: list[int] = []
+        self.shifts: list[int] = []
+        pieces: list[str] = []
+        last = 0
+        cut = 0
+        line = 0  # line number (in the source) at ``last``
+        for run in BLANK_RUN.finditer(source):
+            start, end = run.span()
+            lines = source.count("\n", start, end)
+            if lines < 3:
+                continue
+            line += source.count("\n", last, start)
+            first_two = source.index("\n", source.index("\n", start) + 1) + 1
+            pieces.append(source[last:first_two])
+            line += lines
+            cut += lines - 2
+            self.starts.append(line - cut)
+            self.shifts.append(cut)
+            last = end
+        pieces.append(source[last:])
+        self.text = "".join(pieces) if self.starts else source
+
+    def __call__(self, line: int) -> int:
+        """The source line of a (0-based) line of the shortened text."""
+        index = bisect.bisect_right(self.starts, line) - 1
+        return line + self.shifts[index] if index >= 0 else line
 
 
 MAX_INLINE = 100_000
@@ -132,7 +176,7 @@ class _TextBuilder:
         return "".join(self.chars)
 
 
-def _inline_block(source: str, line_starts: list[int], token, cursor: int | None) -> _TextBuilder:
+def _inline_block(source: str, line_starts: Sequence[int], token, cursor: int | None) -> _TextBuilder:
     first, last = token.map
     start = line_starts[first] if cursor is None else cursor
     limit = line_starts[last] if last < len(line_starts) else len(source)
@@ -177,7 +221,9 @@ def parse_markdown(path: str, source: str) -> Document:
     """Parse Markdown source (newlines already normalised to ``\\n``)."""
     md = _parser()
     env: dict = {}
-    tokens = md.parse(source, env)
+    lines = _LineMap(source)
+    tokens = md.parse(lines.text, env)
+    del lines.text
     line_starts = compute_line_starts(source)
     blocks: list[Block] = []
     code_lines: set[int] = set()
@@ -200,6 +246,11 @@ def parse_markdown(path: str, source: str) -> Document:
 
     for index, token in enumerate(tokens):
         kind = token.type
+        if lines.starts and token.map:
+            token.map = [lines(token.map[0]), lines(token.map[1])]
+            if kind == "front_matter":  # its content as written, blank lines and all
+                end = line_starts[token.map[1] - 1] - 1
+                token.content = source[line_starts[token.map[0] + 1] : max(end, 0)]
         if kind == "inline":
             _parse_inline(md, token, env)
         if index and tokens[index - 1].type == "inline":
@@ -298,7 +349,7 @@ def parse_markdown(path: str, source: str) -> Document:
 
 def _recover_lines(
     source: str,
-    line_starts: list[int],
+    line_starts: Sequence[int],
     lines: list[int],
     blocks: list[Block],
     quoted: bool,

@@ -29,6 +29,7 @@ from blamelint.data import load
 from blamelint.data.models import ActionItemsData
 from blamelint.document.model import Block, Document
 from blamelint.postmortem.sections import Outline, memo, outline, words
+from blamelint.postmortem.tickets import TicketFinder
 
 DASH_SPLIT = re.compile(r"\s+(?:[-–—]{1,3}|\|)\s+")
 PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -78,7 +79,7 @@ class Grammar:
     relative_date: re.Pattern
     weak_date: re.Pattern
     cue: re.Pattern
-    ticket: re.Pattern
+    ticket: TicketFinder
     placeholders: frozenset[str]
     not_owners: frozenset[str]
     team_words: frozenset[str]
@@ -143,14 +144,7 @@ class Grammar:
                 r"(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+|mid[-\s]|early\s+|late\s+)?$",
                 re.IGNORECASE,
             ),
-            ticket=re.compile(
-                r"(?P<url>https?://\S*(?:/issues?/|/browse/|/pull/|/tickets?/|/-/issues/|/merge_requests/|jira|linear\.app|/task/|/bug)\S*)"
-                r"|(?P<key>\b(?!(?:"
-                + _alternation(data.not_ticket_prefixes)
-                + r")-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b)"
-                r"|(?P<ref>(?:\b[\w.-]+/[\w.-]+)?(?<![\w&])#\d{1,7}\b)",
-                re.IGNORECASE,
-            ),
+            ticket=TicketFinder(data.not_ticket_prefixes),
             placeholders=frozenset(" ".join(words(p)) for p in data.placeholders) | {""},
             not_owners=frozenset(" ".join(words(p)) for p in data.not_owners),
             team_words=frozenset(w for t in data.team_words for w in words(t)),
@@ -344,8 +338,7 @@ def _find_done(item: ActionItem) -> bool | None:
 
 
 def _find_ticket(item: ActionItem) -> str | None:
-    match = grammar().ticket.search(item.source or item.text)
-    return match.group(0) if match else None
+    return grammar().ticket.search(item.source or item.text)
 
 
 def _source_of(document: Document, blocks: list[Block]) -> str:
@@ -440,8 +433,7 @@ def _table_items(document: Document, cells: list[Block]) -> list[ActionItem]:
         if "ticket" in kinds and not any(
             headers.get(c.column) == "ticket" and not g.is_placeholder(c.text) for c in item.blocks
         ):
-            match = g.ticket.search(item.anchor.text)
-            item.ticket = match.group(0) if match else None
+            item.ticket = g.ticket.search(item.anchor.text)
     return items
 
 

@@ -165,6 +165,7 @@ def run_check(
         else:
             files += 1
             findings.extend(result.findings)
+            result.findings = []  # held once: with_fingerprints below replaces them one by one
             warnings += [(result.path, line, message) for line, message in result.warnings]
     for path, line, message in warnings:
         print(f"blamelint: warning: {path}:{line}: {message}", file=sys.stderr)
