@@ -13,12 +13,13 @@ import click
 
 from blamelint import __version__
 from blamelint.errors import BlamelintError, ExitCode
+from blamelint.escapes import escape_controls
 
 FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab"]
 
 
 def _fail(message: str) -> None:
-    click.echo(f"blamelint: error: {message}", err=True)
+    click.echo("blamelint: error: " + escape_controls(message, keep="\t\n"), err=True)
     sys.exit(ExitCode.ERROR)
 
 
@@ -301,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return ExitCode.ERROR
     except BlamelintError as exc:
-        click.echo(f"blamelint: error: {exc}", err=True)
+        click.echo("blamelint: error: " + escape_controls(str(exc), keep="\t\n"), err=True)
         return ExitCode.ERROR
     except Exception as exc:  # a bug: say so plainly; the traceback only on request
         import os
@@ -310,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("BLAMELINT_DEBUG"):
             traceback.print_exc()
         click.echo(
-            f"blamelint: internal error: {type(exc).__name__}: {exc} (this is a bug in blamelint; "
+            f"blamelint: internal error: {type(exc).__name__}: {escape_controls(str(exc))} "
+            "(this is a bug in blamelint; "
             "set BLAMELINT_DEBUG=1 for the traceback and please report it)",
             err=True,
         )

@@ -54,7 +54,6 @@ class _Light(BaseModel):
 
 
 class Location(_Light):
-
     path: str = Field(description="Path of the file as given or found, '/'-separated.")
     line: int = Field(ge=1, description="1-based start line.")
     column: int = Field(ge=1, description="1-based start column, in code points.")
@@ -63,7 +62,6 @@ class Location(_Light):
 
 
 class Finding(_Light):
-
     rule: str = Field(description="Stable rule id, e.g. 'agentless-passive'.")
     severity: Severity
     message: str

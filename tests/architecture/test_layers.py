@@ -15,7 +15,14 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 PACKAGE = SRC / "blamelint"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("blamelint", "blamelint.errors", "blamelint.findings", "blamelint.fingerprint", "blamelint.data"),
+    (
+        "blamelint",
+        "blamelint.errors",
+        "blamelint.escapes",
+        "blamelint.findings",
+        "blamelint.fingerprint",
+        "blamelint.data",
+    ),
     ("blamelint.config",),
     ("blamelint.document",),
     ("blamelint.nlp",),

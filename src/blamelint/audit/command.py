@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from blamelint.errors import ExitCode
+from blamelint.escapes import escape_controls
 
 FORMATS = ["text", "json", "csv", "html"]
 
@@ -122,7 +123,7 @@ def audit(
             include_all=include_all,
         )
     except BlamelintError as exc:
-        click.echo(f"blamelint: error: {exc}", err=True)
+        click.echo("blamelint: error: " + escape_controls(str(exc), keep="\t\n"), err=True)
         sys.exit(ExitCode.ERROR)
     sys.exit(code)
 
@@ -209,5 +210,6 @@ def run_audit(
     rendered = render(fmt, report, color=bool(color))
     emit(rendered, output, candidates)  # never over a file of the archive
     for error in aggregator.errors:
-        print(f"blamelint: {error['path']}: could not audit: {error['message']}", file=sys.stderr)
+        line = f"{error['path']}: could not audit: {error['message']}"
+        print("blamelint: " + escape_controls(line, keep="\t"), file=sys.stderr)
     return ExitCode.ERROR if aggregator.errors else ExitCode.OK

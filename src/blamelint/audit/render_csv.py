@@ -10,6 +10,7 @@ import io
 
 from blamelint.audit.aggregate import COMPONENTS, METRICS
 from blamelint.audit.report import AuditReport, DocumentReport
+from blamelint.escapes import escape_controls
 
 FIXED = [
     "path",
@@ -46,8 +47,10 @@ COLUMNS = FIXED + METRIC_COLUMNS + POINT_COLUMNS
 
 
 def cell(text: str) -> str:
-    """Free text as a spreadsheet shows it, never as a formula ("=cmd|..." injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Free text as a spreadsheet shows it, never as a formula ("=cmd|..." injection), with
+    control characters as visible ``\\x1b``-style escapes (``blamelint.escapes``)."""
+    text = escape_controls(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def row(d: DocumentReport) -> list:
@@ -68,7 +71,7 @@ def row(d: DocumentReport) -> list:
         counts.get("hindsight", 0),
         counts.get("root-cause", 0),
         d.finding_count,
-        ";".join(d.sections),
+        cell(";".join(d.sections)),
         items.total,
         items.with_owner,
         items.with_due_date,

@@ -7,12 +7,21 @@ right below the line."""
 
 from __future__ import annotations
 
+import html
 import math
-from html import escape
 
 from blamelint.audit.aggregate import METRICS
 from blamelint.audit.render import format_value
 from blamelint.audit.report import AuditReport, DocumentReport, Health, Period, Trend
+from blamelint.escapes import escape_controls
+
+
+def escape(text: str) -> str:
+    """Text for HTML: markup characters as entities, and control characters (ESC, BEL,
+    bidirectional overrides, which would reorder what the browser shows) as visible
+    ``\\x1b``-style escapes; tabs and line breaks kept."""
+    return html.escape(escape_controls(text, keep="\t\n"))
+
 
 CSS = """
 :root { --fg:#1d2430; --muted:#566070; --line:#d9dee7; --bg:#f6f7f9; --card:#fff;

@@ -9,6 +9,7 @@ import click
 from blamelint.audit.aggregate import METRICS
 from blamelint.audit.render import format_value
 from blamelint.audit.report import AuditReport, Trend
+from blamelint.escapes import escape_controls
 
 BARS = "▁▂▃▄▅▆▇█"
 TREND_COLOURS = {"improving": "green", "worsening": "red"}
@@ -120,7 +121,12 @@ def render(report: AuditReport, color: bool = False) -> str:
     if report.attention:
         out.append(bold("Documents that most need attention"))
         rows = [
-            [d.relative_path, format_value(d.score, "0-100"), str(d.findings), "; ".join(d.reasons)]
+            [
+                escape_controls(d.relative_path),
+                format_value(d.score, "0-100"),
+                str(d.findings),
+                escape_controls("; ".join(d.reasons)),
+            ]
             for d in report.attention
         ]
         out.extend(
@@ -129,12 +135,14 @@ def render(report: AuditReport, color: bool = False) -> str:
         out.append("")
     if report.phrases:
         out.append(bold("Most frequent judgmental phrases"))
-        rows = [[f'"{p.text}"', p.rule, str(p.count)] for p in report.phrases]
+        rows = [[f'"{escape_controls(p.text)}"', p.rule, str(p.count)] for p in report.phrases]
         out.extend("  " + line for line in _table(["Phrase", "Rule", "Count"], rows, {2}))
         out.append("")
     if report.skipped:
         out.append(bold("Skipped: not postmortems"))
-        out.extend(f"  {s.relative_path}: {s.reason}" for s in report.skipped)
+        out.extend(
+            f"  {escape_controls(s.relative_path)}: {escape_controls(s.reason)}" for s in report.skipped
+        )
         out.append("")
     sources = ", ".join(
         f"{n} undated" if s == "undated" else f"{n} from {s}" for s, n in a.date_sources.items()

@@ -6,11 +6,15 @@ Paths are relative to the repository root, as GitHub expects. ``col`` and
 ``endColumn`` are sent only for findings on one line (GitHub drops columns on
 multi-line annotations); ``endColumn`` is the column of the last character.
 Values are escaped as GitHub's runner reads them: ``%``, CR and LF everywhere,
-and also ``:`` and ``,`` inside properties.
+and also ``:`` and ``,`` inside properties. Before that, control characters from
+documents and file names are made visible (``blamelint.escapes``): the log shows
+every workflow command, and a file whose name holds one is annotated under that
+escaped name.
 """
 
 from __future__ import annotations
 
+from blamelint.escapes import escape_controls
 from blamelint.findings import Report
 from blamelint.fingerprint import relative_uri
 
@@ -37,12 +41,14 @@ def render(report: Report, context) -> str:
     for f in report.findings:
         loc = f.location
         one_line = loc.line == loc.end_line
-        message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
+        message = escape_controls(f.message) + (
+            f"\nSuggestion: {escape_controls(f.suggestion)}" if f.suggestion else ""
+        )
         lines.append(
             command(
                 LEVELS[f.severity.value],
                 message,
-                file=relative_uri(loc.path, context.root),
+                file=escape_controls(relative_uri(loc.path, context.root)),
                 line=loc.line,
                 col=loc.column if one_line else None,
                 endLine=loc.end_line,
@@ -54,8 +60,8 @@ def render(report: Report, context) -> str:
         lines.append(
             command(
                 "error",
-                f"could not check: {e.message}",
-                file=relative_uri(e.path, context.root),
+                f"could not check: {escape_controls(e.message)}",
+                file=escape_controls(relative_uri(e.path, context.root)),
                 title="blamelint",
             )
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from blamelint.escapes import escape_controls
 from blamelint.findings import Report
 from blamelint.fingerprint import fingerprints
 
@@ -22,7 +23,7 @@ SEVERITIES = {"note": "info", "warning": "minor", "error": "major"}
 def build(report: Report, context) -> list[dict]:
     issues = []
     for f, (uri, print_) in zip(report.findings, fingerprints(report.findings, context.root)):
-        description = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+        description = escape_controls(f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else ""))
         issues.append(
             {
                 "description": description,

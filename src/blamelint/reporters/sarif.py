@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from blamelint import __version__
+from blamelint.escapes import escape_controls
 from blamelint.findings import Report
 from blamelint.fingerprint import fingerprint, fingerprints, relative_uri  # noqa: F401 (re-exported)
 from blamelint.rules.docs import help_markdown, help_text
@@ -35,7 +36,7 @@ def build(report: Report, context) -> dict:
     results = []
     for f, (uri, print_) in zip(report.findings, fingerprints(report.findings, context.root)):
         loc = f.location
-        message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+        message = escape_controls(f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else ""))
         result = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
@@ -61,7 +62,7 @@ def build(report: Report, context) -> dict:
     notifications = [
         {
             "level": "error",
-            "message": {"text": f"{e.path}: {e.message}"},
+            "message": {"text": escape_controls(f"{e.path}: {e.message}")},
             "descriptor": {"id": "input-error"},
         }
         for e in report.errors

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
+from blamelint.escapes import escape_controls
 from blamelint.findings import Report
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
 RESET = "\033[0m"
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Characters a terminal acts on (escape sequences, bell, carriage return, bidirectional
-overrides) rather than shows; text from documents never reaches it raw."""
-
-
 def clean(text: str) -> str:
-    """``text`` with control characters shown as ``\\x1b``-style escapes."""
-    return CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
-    )
+    """``text`` (a path, a message, a quote: one line each) with control characters, line
+    breaks included, shown as ``\\x1b``-style escapes (``blamelint.escapes``); tabs are kept."""
+    return escape_controls(text, keep="\t")
 
 
 def render(report: Report, context) -> str:

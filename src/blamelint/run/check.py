@@ -11,6 +11,7 @@ from blamelint.config import Config, load_config
 from blamelint.document.load import UnreadableInput
 from blamelint.document.model import Document
 from blamelint.errors import BlamelintError, ExitCode
+from blamelint.escapes import escape_controls
 from blamelint.findings import Finding, InputError, Report, Severity
 from blamelint.fingerprint import with_fingerprints
 from blamelint.reporters import ReportContext, get_reporter
@@ -168,7 +169,9 @@ def run_check(
             result.findings = []  # held once: with_fingerprints below replaces them one by one
             warnings += [(result.path, line, message) for line, message in result.warnings]
     for path, line, message in warnings:
-        print(f"blamelint: warning: {path}:{line}: {message}", file=sys.stderr)
+        print(
+            "blamelint: warning: " + escape_controls(f"{path}:{line}: {message}", keep="\t"), file=sys.stderr
+        )
     if files == 0 and not errors and "-" not in paths and diff is None:
         where = ", ".join(paths)
         globs = ", ".join(config.include)
@@ -203,10 +206,11 @@ def run_check(
     emit(rendered, output, checked)
     if fmt not in ("text", "concise"):
         for note in filter(None, [context.summary, *context.notes]):
-            print(f"blamelint: {note}", file=sys.stderr)
+            print("blamelint: " + escape_controls(note, keep="\t"), file=sys.stderr)
     if fmt not in ("text", "concise") and errors:
         for e in errors:
-            print(f"blamelint: {e.path}: could not check: {e.message}", file=sys.stderr)
+            line = f"{e.path}: could not check: {e.message}"
+            print("blamelint: " + escape_controls(line, keep="\t"), file=sys.stderr)
     if errors:
         return ExitCode.ERROR
     return ExitCode.FINDINGS if fails(findings, fail_on or config.fail_on) else ExitCode.OK
