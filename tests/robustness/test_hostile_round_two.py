@@ -133,6 +133,36 @@ def test_suppression_comments_still_work():
     assert result.file_rules == {"hindsight"}  # the "x > y" comment is not one
 
 
+def test_a_megabyte_long_suppression_action_is_one_problem():
+    """The action was matched by a repeated group that kept a backtracking entry per letter
+    (650 MB for 5 million); it is one run now, and the message quotes the start of it."""
+    from blamelint.document.suppress import find_suppressions
+    from blamelint.postmortem.load import parse_source
+
+    text = "# I\n\n<!-- blamelint-" + "a" * 2_000_000 + " blame -->\n\nText.\n"
+    result = find_suppressions(parse_source("x.md", text))
+    ((line, message),) = result.problems
+    assert line == 3 and len(message) < 300 and "blamelint-aaa" in message
+    assert not result.ranges and not result.line_rules and not result.file_rules
+
+
+@pytest.mark.parametrize(
+    "text, actions",
+    [
+        ("<!-- blamelint-disable-->x", ["disable"]),
+        ("<!-- blamelint-disable--->", ["disable-"]),
+        ("<!-- blamelint-disable---->", ["disable--"]),
+        ("<!-- blamelint-disable->", []),
+        ("<!-- blamelint---> <!-- blamelint-enable -->", ["", "enable"]),
+        ("<!--blamelint-disable-next-line blame-->", ["disable-next-line"]),
+    ],
+)
+def test_suppression_actions_end_before_the_comment_close(text, actions):
+    from blamelint.document.suppress import _comments
+
+    assert [action for action, *_ in _comments(text)] == actions
+
+
 @pytest.mark.parametrize("unit", ["<div>x", "<ul><li>x", "<blockquote>x", "<b><i>"])
 def test_deep_html_nesting_is_linear(unit):
     from blamelint.document.html import MAX_DEPTH
@@ -340,6 +370,30 @@ def test_unreadable_file_named_on_the_command_line(blamelint, workdir):
     (workdir / "secret.md").chmod(0)
     run = blamelint("check", "secret.md", "good.md", cwd=workdir)
     _one_error_and_good_checked(run, "secret.md", "permission denied")
+
+
+def test_unreadable_file_named_on_the_command_line_simulated(monkeypatch, tmp_path):
+    """The same as above where root reads everything: opening the file is refused."""
+    from blamelint.config import Config
+    from blamelint.document import load
+    from blamelint.run import parallel
+    from blamelint.run.collect import collect
+
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if os.fspath(path).endswith("secret.md"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(load.os, "open", refuse)
+    (tmp_path / "secret.md").write_text(GOOD)
+    (tmp_path / "good.md").write_text(GOOD)
+    found = collect(["secret.md", "good.md"], ["*.md"], [], tmp_path)
+    monkeypatch.chdir(tmp_path)
+    results = list(parallel.analyse(found, parallel.Job(Config()), 1))
+    assert [(r.path, r.error) for r in results] == [("secret.md", "permission denied"), ("good.md", None)]
+    assert {f.location.line for f in results[1].findings} == {3}
 
 
 @pytest.mark.parametrize(

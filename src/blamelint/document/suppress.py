@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 
 from blamelint.document.model import Document
 
-COMMENT = re.compile(r"<!--\s*blamelint-((?:[a-z]|-(?!->))*)")
-"""The start of a suppression comment; it runs to the first ``>``, which must end ``-->``."""
+COMMENT = re.compile(r"<!--\s*blamelint-([a-z-]*)")
+"""The start of a suppression comment and its action; it runs to the first ``>``, which must end
+``-->``. The action is one run of letters and hyphens, cut before a ``-->`` that ends it (a
+repeated group such as ``(?:[a-z]|-(?!->))*`` would keep a backtracking entry per character:
+650 MB for ``<!-- blamelint-`` and 5 million letters)."""
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 ALL = "*"
 
@@ -47,6 +50,11 @@ class Suppressions:
 def _rule_names(raw: str) -> set[str]:
     names = {n for n in re.split(r"[\s,]+", raw.strip()) if n}
     return names or {ALL}
+
+
+def _shortened(word: str, limit: int = 60) -> str:
+    """A name from a document, cut for a message (a comment may name a megabyte-long rule)."""
+    return word if len(word) <= limit else word[: limit - 3] + "..."
 
 
 def _closest(word: str, choices) -> str:
@@ -76,7 +84,7 @@ def find_suppressions(document: Document, known: Collection[str] | None = None) 
             result.problems.append(
                 (
                     line,
-                    f"unknown suppression comment 'blamelint-{action}'{hint}; "
+                    f"unknown suppression comment 'blamelint-{_shortened(action)}'{hint}; "
                     f"use one of: {', '.join('blamelint-' + a for a in ACTIONS)}",
                 )
             )
@@ -84,9 +92,9 @@ def find_suppressions(document: Document, known: Collection[str] | None = None) 
         if known is not None:
             for name in sorted(names - {ALL}):
                 if name not in known:
-                    result.problems.append(
-                        (line, f"'{name}' in a suppression comment is not a rule{_closest(name, known)}")
-                    )
+                    hint = _closest(name, known)
+                    message = f"'{_shortened(name)}' in a suppression comment is not a rule{hint}"
+                    result.problems.append((line, message))
             names = {n for n in names if n == ALL or n in known}
             if not names:
                 continue
@@ -123,12 +131,20 @@ def _comments(source: str) -> Iterator[tuple[str, int, str, int]]:
     ``<!-- blamelint-disable`` cost one scan, not one scan each)."""
     close = -1
     for match in COMMENT.finditer(source):
-        if close < match.end():
-            close = source.find(">", match.end())
+        action_end = match.end()
+        if source.startswith("-->", action_end - 2) and action_end - 2 >= match.start(1):
+            action_end -= 2  # "blamelint-disable-->": the action is "disable"
+        if close < action_end:
+            close = source.find(">", action_end)
             if close < 0:
                 return  # no later comment can be closed either
-        if close - 2 >= match.end() and source.startswith("--", close - 2):
-            yield match.group(1), match.start(), source[match.end() : close - 2], close + 1
+        if close - 2 >= action_end and source.startswith("--", close - 2):
+            yield (
+                source[match.start(1) : action_end],
+                match.start(),
+                source[action_end : close - 2],
+                close + 1,
+            )
 
 
 def _line_text(document: Document, line: int) -> str:
