@@ -7,7 +7,8 @@ Paths are relative to the repository root, as GitHub expects. ``col`` and
 multi-line annotations); ``endColumn`` is the column of the last character.
 Values are escaped as GitHub's runner reads them: ``%``, CR and LF everywhere,
 and also ``:`` and ``,`` inside properties. Before that, control characters from
-documents and file names are made visible (``blamelint.escapes``): the log shows
+documents and file names are made visible (``blamelint.escapes``; line breaks and
+tabs kept in messages): the log shows
 every workflow command, and a file whose name holds one is annotated under that
 escaped name.
 """
@@ -19,6 +20,8 @@ from blamelint.findings import Report
 from blamelint.fingerprint import relative_uri
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
+MULTILINE = "\t\n"
+"""Kept in messages: an annotation shows several lines (the runner reads LF as ``%0A``)."""
 
 
 def escape_data(text: str) -> str:
@@ -41,8 +44,8 @@ def render(report: Report, context) -> str:
     for f in report.findings:
         loc = f.location
         one_line = loc.line == loc.end_line
-        message = escape_controls(f.message) + (
-            f"\nSuggestion: {escape_controls(f.suggestion)}" if f.suggestion else ""
+        message = escape_controls(f.message, keep=MULTILINE) + (
+            f"\nSuggestion: {escape_controls(f.suggestion, keep=MULTILINE)}" if f.suggestion else ""
         )
         lines.append(
             command(
