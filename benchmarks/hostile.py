@@ -117,8 +117,8 @@ OVER_BUDGET: dict[str, Callable[[int], str]] = {
     "tiny-paragraphs.md": lambda n: _repeat("a\n\n", n),
 }
 """Inputs known to exceed the budget, run only when named with --only (at 5 MB this one
-needs gigabytes and hours: each block costs about 1.5 KB and a millisecond or more; README,
-"Reliability on hostile input")."""
+would need about 2 GB: a block every 3 bytes, each costing about 1.5 KB while the Markdown
+is read; README, "Reliability on hostile input")."""
 
 
 def generate(name: str, size: int) -> bytes:
