@@ -598,6 +598,9 @@ def test_ctrl_c_exits_130_without_tracebacks(workdir, jobs):
         stderr=subprocess.PIPE,
         env=env,
         start_new_session=True,
+        # a shell that runs pytest in the background hands SIGINT down ignored, and
+        # Python then never turns it into KeyboardInterrupt: give the child a terminal's default
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(8)  # the pipeline is loaded and the parse under way
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
