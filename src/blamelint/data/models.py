@@ -205,6 +205,11 @@ class HindsightData(DataModel):
     certainty_words: WordSet = frozenset()
     schedule_adverbs: WordSet = frozenset()
     retraction_words: WordSet = frozenset()
+    acceptance_verbs: WordSet = frozenset()
+    additive_adverbs: WordSet = frozenset()
+    dependence_verbs: WordSet = frozenset()
+    ease_adverbs: WordSet = frozenset()
+    sufficiency_words: WordSet = frozenset()
     enabling_verbs: WordSet = frozenset()
     whole_outcome_words: WordSet = frozenset()
     timing_words: WordSet = frozenset()
@@ -266,6 +271,8 @@ class RootCauseData(DataModel):
     disowning_adjectives: WordSet = frozenset()
     naming_verbs: WordSet = frozenset()
     retracting_adverbs: WordSet = frozenset()
+    rejecting_phrasal_verbs: Words = ()
+    asking_verbs: WordSet = frozenset()
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

@@ -238,6 +238,13 @@ class HindsightLexicon:
             and not (main_subject is not None and main_subject.lemma_.lower() in self.data.event_subjects)
         )
         observed = main.lemma_.lower() in self.data.experience_verbs  # "..., we would have seen the same"
+        cond_doer = self.doer(cond)
+        if cond_doer is not None and not self.human(cond_doer) and not is_passive(cond):
+            # "Had the ledger table been a tenth of its size", "Had the retries backed off": the
+            # circumstances, not what anyone did (but "..., we would have caught it" names a good outcome,
+            # and "..., someone would have responded" what people would have done)
+            person_acts = self.people.is_person(self.doer(main)) and not is_passive(main) and not observed
+            return person_acts or self.outcome(main) or (self.whole_undone(main) and not is_negated(cond))
         return (
             (self.human(self.doer(cond)) and not possessive)
             or is_passive(cond)
@@ -261,8 +268,14 @@ class HindsightLexicon:
         return False
 
     def evaluative(self, verb) -> bool:
-        """ "would have been better", "should have been a red flag"."""
+        """ "would have been better", "should have been a red flag", "should
+        have been enough for me" (a signal judged enough for a person)."""
         words = self.data.evaluative_words
+        if verb.lemma_ == "be" and any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in self.data.sufficiency_words and for_person(self, c)
+            for c in verb.children
+        ):
+            return True
         return verb.lemma_ == "be" and any(
             c.dep_ in ("acomp", "attr")
             and (
@@ -272,6 +285,16 @@ class HindsightLexicon:
             )
             for c in verb.children
         )
+
+
+def for_person(lex: HindsightLexicon, word) -> bool:
+    """``word`` has "for" + a person: "enough for me", "sufficient for the on-call"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.dep_ == "pobj" and lex.people.is_person(g) for g in c.children)
+        for c in word.children
+    )
 
 
 @lru_cache(maxsize=1)

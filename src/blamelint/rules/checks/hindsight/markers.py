@@ -6,7 +6,7 @@ Each detector takes the lexicon and the sentence's tokens and yields
 
 from __future__ import annotations
 
-from blamelint.grammar.clauses import clause_subject, is_negated, predicate
+from blamelint.grammar.clauses import QUOTES, clause_subject, is_negated, predicate
 from blamelint.rules.checks.hindsight.lexicon import HindsightLexicon
 
 NOT_LOOKING_BACK = frozenset({"at", "on", "over", "through", "to", "into"})
@@ -16,8 +16,14 @@ def marker_phrases(lex: HindsightLexicon, tokens):
     """The markers, unless they introduce a judgment the writer sets aside
     ("In hindsight it is easy to say ..., but at the time ...")."""
     for i, j, _ in lex.markers.find(tokens):
-        if not set_aside(lex, predicate(tokens[i])):
+        if not set_aside(lex, predicate(tokens[i])) and not mentioned(tokens, i, j):
             yield "marker", tokens[i], tokens[j]
+
+
+def mentioned(tokens, i: int, j: int) -> bool:
+    """The quotation marks hold the marker and nothing else ('full of "if
+    only"', 'leave the "if only" for the essays'): the words mentioned, not used."""
+    return 0 < i and j + 1 < len(tokens) and tokens[i - 1].text in QUOTES and tokens[j + 1].text in QUOTES
 
 
 def set_aside(lex: HindsightLexicon, pred) -> bool:
@@ -61,6 +67,8 @@ def why_nobody(lex: HindsightLexicon, tokens):
     if len(words) < 4 or words[0].lower_ != "why" or words[-1].text != "?":
         return
     verb = words[0].head
+    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+        verb = verb.head  # "why did nobody stop and read the plan?": the question is on the first verb
     if not any(c.dep_ == "aux" and c.lower_ == "did" for c in verb.children):
         return
     subj = clause_subject(verb)

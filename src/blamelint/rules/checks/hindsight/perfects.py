@@ -60,8 +60,22 @@ def read(lex: HindsightLexicon, verb) -> Perfect | None:
         verb.lemma_.lower(),
         doer,
         lex.human(doer),
-        is_passive(verb),
+        is_passive(verb) or compound_participle(verb),
         lex.outcome(verb),
+    )
+
+
+def compound_participle(verb) -> bool:
+    """ "should have been load tested": the tagger reads the first half of a
+    compound verb as the noun complement of "been" and the participle as
+    hanging on it; read as the passive it is."""
+    if verb.lemma_ != "be":
+        return False
+    return any(
+        c.dep_ in ("attr", "acomp")
+        and c.i == verb.i + 1
+        and any(g.dep_ == "acl" and g.tag_ == "VBN" and g.i == c.i + 1 for g in c.children)
+        for c in verb.children
     )
 
 
@@ -75,6 +89,11 @@ def disowned(lex: HindsightLexicon, p: Perfect):
     says = verb.head
     if is_negated(says) or lex.nobody(clause_subject(says)) or modal(says) in ("would", "could", "might"):
         return CLEAN
+    if says.dep_ == "xcomp" and (
+        says.head.lemma_.lower() in lex.data.disowning_adjectives
+        or any(c.dep_ == "acomp" and c.lower_ in lex.data.disowning_adjectives for c in says.head.children)
+    ):
+        return CLEAN  # "It is tempting / easy to say that someone should have checked": set aside
     return None
 
 
@@ -101,6 +120,8 @@ def credited(lex: HindsightLexicon, p: Perfect):
         return CLEAN
     if p.modal not in ("should", "ought") and lex.credited(p.verb):
         return CLEAN
+    if p.modal not in ("should", "ought") and p.verb.dep_ == "conj" and lex.credited(p.verb.head):
+        return CLEAN  # "Without the timeout the batch would have failed, and we would have had a worse night"
     if (
         p.modal not in ("should", "ought")
         and not p.outcome
@@ -129,6 +150,10 @@ def retracted(lex: HindsightLexicon, p: Perfect):
         t.i not in inside and t.dep_ != "amod" and t.lemma_.lower() in lex.data.retraction_words for t in sent
     ):
         return CLEAN
+    if any(
+        t.i not in inside and t.lemma_.lower() in lex.data.acceptance_verbs and is_negated(t) for t in sent
+    ):
+        return CLEAN  # '... "ought to have noticed sooner"; the panel did not accept this'
     return None
 
 
@@ -238,6 +263,16 @@ def epistemic(lex: HindsightLexicon, p: Perfect):
     return CLEAN
 
 
+def eased(lex: HindsightLexicon, p: Perfect):
+    """ "Any one of them could easily have stopped this", "We could easily
+    have caught it": the ease of the better action is the judgment."""
+    if p.modal == "could" and not is_negated(p.verb) and p.outcome and any(
+        c.dep_ == "advmod" and c.lower_ in lex.data.ease_adverbs for c in p.verb.children
+    ):
+        return "could", p.first, p.verb
+    return None
+
+
 def generic_doer(lex: HindsightLexicon, p: Perfect):
     """Said of nobody or of anyone, a modal perfect defends what was done or
     states what was possible ("Nobody reading it would have stopped there",
@@ -251,7 +286,9 @@ def generic_doer(lex: HindsightLexicon, p: Perfect):
         doer = clause_subject(doer) or doer  # "Nobody reading it would have stopped"
     if lex.nobody(doer) and p.modal == "would":
         return CLEAN  # but "nobody could have seen that coming" is foreseeability, often sarcastic
-    if same(p) and p.modal in ("would", "could", "might"):
+    if lex.nobody(doer) and p.modal == "could" and doer.pos_ == "NOUN" and doer.lower_ not in ("one",):
+        return CLEAN  # "No reviewer could have seen this in the PR": a role defended by what it could see
+    if same(p, lex) and p.modal in ("would", "could", "might"):
         return CLEAN  # "I'd have done the same" (but "We should have made the same check" judges)
     if lex.anybody(doer):
         if lex.diligent(doer):
@@ -260,9 +297,17 @@ def generic_doer(lex: HindsightLexicon, p: Perfect):
     return None
 
 
-def same(p: Perfect) -> bool:
+def same(p: Perfect, lex: HindsightLexicon | None = None) -> bool:
     """ "would have done the same", "would have made the same call": what
-    anyone would have done defends what was done."""
+    anyone would have done defends what was done; so does the writer's "I
+    would have missed it too"."""
+    if (
+        lex is not None
+        and p.doer is not None
+        and p.doer.lower_ in ("i", "we")
+        and any(c.dep_ == "advmod" and c.lower_ in lex.data.additive_adverbs for c in p.verb.children)
+    ):
+        return True
     if p.lemma == "do" and any(
         c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise") for c in p.verb.children
     ):
@@ -283,6 +328,12 @@ def obligation(lex: HindsightLexicon, p: Perfect):
     if p.modal not in ("should", "ought"):
         return None
     verb = p.verb
+    if p.lemma == "know" and any(c.lower_ == "better" for c in verb.children):
+        return "should", p.first, verb  # "should have known better", whoever the subject
+    if p.lemma in lex.data.dependence_verbs:
+        return "should", p.first, verb  # "A single-feed hall should never have depended on a manual step"
+    if p.doer is None and verb.dep_ == "ROOT" and not p.passive and not copula(p) and verb.i == p.first.i + 2:
+        return "should", p.first, verb  # a note's "should've caught this": "we" left out
     agent = agent_noun(verb) if p.passive else None
     if agent is not None and not lex.human(agent):
         return CLEAN
@@ -389,6 +440,7 @@ STEPS = (
     better_person,
     evaluative,
     epistemic,
+    eased,
     generic_doer,
     not_knowable,
     obligation,

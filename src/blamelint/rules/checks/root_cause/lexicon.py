@@ -59,6 +59,7 @@ class RootCauseLexicon:
             self.events[words[0]] = words[1:]
         self.pronoun_causals = [words_of(p) for p in data.pronoun_causals]
         self.rejecting_preps = [words_of(p) for p in data.rejecting_preps]
+        self.rejecting_phrasals = [words_of(p) for p in data.rejecting_phrasal_verbs]
         self.people = People()
 
     # -- nouns ------------------------------------------------------------------

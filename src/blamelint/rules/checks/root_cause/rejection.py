@@ -25,6 +25,7 @@ CHAIN = frozenset(
         "dative",
         "oprd",
         "acl",
+        "ccomp",
     }
 )
 
@@ -39,6 +40,8 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
     span = first.doc[first.i : last.i + 1]
     if lex.denied(head) or (head.pos_ == "VERB" and any(is_negated(t) for t in span)):
         return True  # "It was not the root cause", "We did not root-cause it to one commit"
+    if head.dep_ in ("nsubj", "attr") and asked(lex, head.head):
+        return True  # "People asked me what the root cause was"
     tok = head
     seeking = negated = False
     for _ in range(10):
@@ -46,6 +49,10 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
             lemma = tok.lemma_.lower()
             if lemma in lex.data.rejecting_verbs or lemma in lex.data.disowning_adjectives:
                 return True  # "avoid naming a root cause", "tempting to call X the root cause"
+            if phrasal_rejection(lex, tok):
+                return True  # "push back on human error as a root cause"
+            if asked(lex, tok):
+                return True  # "People asked me what the root cause was": a question left open
             if tok.lower_ == "used" and any(c.dep_ == "xcomp" for c in tok.children):
                 return True  # "We used to write RCAs": a practice left behind
             if lemma in lex.data.naming_verbs and any(
@@ -69,6 +76,29 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
             break
         tok = tok.head
     return False
+
+
+def phrasal_rejection(lex: RootCauseLexicon, verb) -> bool:
+    """``verb`` with its particle is one of the rejecting phrasal verbs ("push back", "move away")."""
+    lemma = verb.lemma_.lower()
+    return any(
+        words[0] == lemma
+        and all(any(c.lower_ == w and c.dep_ in ("prt", "advmod") for c in verb.children) for w in words[1:])
+        for words in lex.rejecting_phrasals
+    )
+
+
+def asked(lex: RootCauseLexicon, clause) -> bool:
+    """``clause`` is a wh- or whether-question under a verb of asking ("asked
+    me what the root cause was", "wonder whether there was one cause"): the
+    term is in a question the sentence reports, not a cause it gives."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lex.data.asking_verbs:
+        return False
+    return any(
+        t.tag_ in ("WP", "WDT") or t.lower_ in ("whether", "if")
+        for t in clause.subtree
+        if t.i < clause.i and t.dep_ in ("attr", "nsubj", "dobj", "mark", "det")
+    )
 
 
 def after_rejecting_prep(lex: RootCauseLexicon, prep) -> bool:

@@ -40,7 +40,7 @@ def singled_out(lex: RootCauseLexicon, tok):
         mods = [tok]
     if not mods and definite_cause_of_incident(lex, tok):
         mods = [next(c for c in tok.children if c.dep_ == "det")]
-    if not mods or rejected(lex, tok, tok) or lex.denied(tok) or of_non_event(tok):
+    if not mods or rejected(lex, tok, tok) or lex.denied(tok) or of_non_event(tok) or of_symptom(lex, tok):
         return None
     layered = lex.data.layered_cause_modifiers
     if any(c.dep_ in ("compound", "amod") and c.lower_ in layered for c in tok.children):
@@ -76,6 +76,35 @@ def noun_in_verb_tag(tok) -> bool:
     """A word the tagger read as a verb that stands as the subject of a
     clause ("the one and only cause here was ..." in lower case): a noun."""
     return tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def of_symptom(lex: RootCauseLexicon, noun) -> bool:
+    """The cause of one symptom, named where no cause is given ("The
+    underlying cause of that degradation is still being investigated", "we
+    are chasing the main reason for the slow queries"): it refers to a cause
+    of a part without framing the incident ("The primary cause of the delay
+    was X" gives one, and stays flagged). Words that can stand for the
+    incident itself ("the failure", "the problem", "it") keep it one cause."""
+    if given(noun) and not (noun.dep_ == "nsubj" and not names_complement(noun.head, noun)):
+        return False  # "The primary cause of the delay was X" (but "... is still under investigation")
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "behind"):
+            obj = prep_object(prep)
+            if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+                return False
+            lemma = obj.lemma_.lower()
+            return not (
+                lex.incident(obj, allow_indefinite=True)
+                or lemma in lex.data.incident_nouns
+                or lemma in lex.data.root_of_objects
+                or lemma in lex.data.whole_only_nouns
+            )
+    return False
+
+
+def names_complement(be, subject) -> bool:
+    """The clause of "be" names something for its subject: "was a stale health check", "was that ..."."""
+    return any(c.dep_ in ("attr", "ccomp", "acomp") and c != subject for c in be.children)
 
 
 def of_non_event(noun) -> bool:
