@@ -210,6 +210,7 @@ class HindsightData(DataModel):
     dependence_verbs: WordSet = frozenset()
     ease_adverbs: WordSet = frozenset()
     sufficiency_words: WordSet = frozenset()
+    correctness_words: WordSet = frozenset()
     enabling_verbs: WordSet = frozenset()
     whole_outcome_words: WordSet = frozenset()
     timing_words: WordSet = frozenset()

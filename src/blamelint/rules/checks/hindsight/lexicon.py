@@ -239,7 +239,8 @@ class HindsightLexicon:
         )
         observed = main.lemma_.lower() in self.data.experience_verbs  # "..., we would have seen the same"
         cond_doer = self.doer(cond)
-        if cond_doer is not None and not self.human(cond_doer) and not is_passive(cond):
+        circumstance = cond_doer is not None and not self.human(cond_doer) and not is_passive(cond)
+        if circumstance and not corrected(self, cond):
             # "Had the ledger table been a tenth of its size", "Had the retries backed off": the
             # circumstances, not what anyone did (but "..., we would have caught it" names a good outcome,
             # and "..., someone would have responded" what people would have done)
@@ -285,6 +286,14 @@ class HindsightLexicon:
             )
             for c in verb.children
         )
+
+
+def corrected(lex: HindsightLexicon, cond) -> bool:
+    """ "If the config had been correct": a condition that calls a thing
+    people made right or wrong judges their work, not the circumstances."""
+    return cond.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in lex.data.correctness_words for c in cond.children
+    )
 
 
 def for_person(lex: HindsightLexicon, word) -> bool:

@@ -44,11 +44,14 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
         return True  # "People asked me what the root cause was"
     tok = head
     seeking = negated = False
+    last_step = False
     for _ in range(10):
         if tok != head:
             lemma = tok.lemma_.lower()
-            if lemma in lex.data.rejecting_verbs or lemma in lex.data.disowning_adjectives:
-                return True  # "avoid naming a root cause", "tempting to call X the root cause"
+            if lemma in lex.data.rejecting_verbs and not (is_negated(tok) or by_nobody(tok)):
+                return True  # "avoid naming a root cause" (but "Nobody disputes that X was the root cause")
+            if lemma in lex.data.disowning_adjectives:
+                return True  # "tempting to call X the root cause"
             if phrasal_rejection(lex, tok):
                 return True  # "push back on human error as a root cause"
             if asked(lex, tok):
@@ -63,6 +66,8 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
             negated = negated or is_negated(tok) or no_longer(tok)
             if seeking and negated:
                 return True
+            if last_step:
+                break
         prep = tok if tok.dep_ == "prep" else tok.head
         if tok.dep_ in ("prep", "pobj") and after_rejecting_prep(lex, prep):
             return True
@@ -74,6 +79,9 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
             return True  # "several factors instead of a single cause", parsed as coordination
         if tok.dep_ not in CHAIN or tok.head == tok:
             break
+        # a that-clause is judged by the verb it hangs on alone ("We don't think there is a single
+        # root cause"), not by what governs that verb ("We stopped after confirming it was the root cause")
+        last_step = tok.dep_ == "ccomp"
         tok = tok.head
     return False
 
@@ -119,6 +127,18 @@ def set_aside_before(lex: RootCauseLexicon, verb) -> bool:
         if before >= verb.sent.start and after_rejecting_prep(lex, verb.doc[before]):
             return True
     return False
+
+
+def by_nobody(verb) -> bool:
+    """The subject of ``verb`` is nobody: "Nobody disputes that ..."."""
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.lower_ in ("nobody", "no-one", "none")
+            or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def no_longer(verb) -> bool:
