@@ -266,8 +266,11 @@ def epistemic(lex: HindsightLexicon, p: Perfect):
 def eased(lex: HindsightLexicon, p: Perfect):
     """ "Any one of them could easily have stopped this", "We could easily
     have caught it": the ease of the better action is the judgment."""
-    if p.modal == "could" and not is_negated(p.verb) and p.outcome and any(
-        c.dep_ == "advmod" and c.lower_ in lex.data.ease_adverbs for c in p.verb.children
+    if (
+        p.modal == "could"
+        and not is_negated(p.verb)
+        and p.outcome
+        and any(c.dep_ == "advmod" and c.lower_ in lex.data.ease_adverbs for c in p.verb.children)
     ):
         return "could", p.first, p.verb
     return None
