@@ -131,14 +131,28 @@ class _TextBuilder:
         start = len(self.chars)
         found = (within or self.at).locate(content, mode)
         if found is None:
-            # Not where the source says it should be (should not happen): keep the
-            # words for the parser, but never report anything inside them.
-            at = min(self.at.cursor, max(self.at.limit - 1, 0))
-            found, masked = [at] * len(content), True
+            # Not where the source says it should be (markdown-it's table splitter
+            # drops one backslash of ``\\|``): keep the words for the parser, but never
+            # report anything inside them; each character still points at one like it.
+            found, masked = self._nearest(content, within or self.at), True
         self.offsets.extend(found)
         self.chars.extend(content)
         if masked:
             self.masked.append((start, len(self.chars)))
+
+    @staticmethod
+    def _nearest(content: str, at: SourceCursor) -> list[int]:
+        """Each character at the next source position holding it (a subsequence), or,
+        when there is none, all at the cursor."""
+        offsets, position = [], at.cursor
+        for ch in content:
+            found = at.source.find(ch, position, at.limit)
+            if found < 0:
+                spot = min(at.cursor, max(at.limit - 1, 0))
+                return [spot] * len(content)
+            offsets.append(found)
+            position = found + 1
+        return offsets
 
     def add_code(self, child) -> None:
         """An inline code span: kept in the text (sentences still parse), masked."""
