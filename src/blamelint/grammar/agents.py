@@ -3,7 +3,7 @@
 An agent is a "by" phrase whose object is a doer: "by the on-call engineer",
 "by the broker". Not agents: a gerund ("by
 reverting the change" is the means), a time ("by 14:00", "by the end of the
-day"), an amount ("by 30%", "by half") and the fixed means and manners in the
+day"), an amount ("by 30%", "by half"), turns ("host by host") and the fixed means and manners in the
 data ("by hand", "by mistake", "by email", "by default"). A gerund used as a
 noun names a doer again ("by Fastly monitoring", "by our health checks'
 polling"). "via X" and "with X" never name an agent, nor does a cause given with
@@ -24,7 +24,21 @@ AMOUNT_WORDS = frozenset({"%", "percent", "factor", "order", "orders", "magnitud
 
 
 def by_object(prep) -> object | None:
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    found = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if found is None:
+        return _hyphenated_after(prep)
+    return found
+
+
+def _hyphenated_after(prep):
+    """ "by on-call": the tokenizer split a hyphenated noun and the parser
+    read its first part as a preposition; the noun's last part is the object."""
+    doc = prep.doc
+    end = prep.i + 3
+    if end < prep.sent.end and doc[prep.i + 2].text == "-" and doc[prep.i + 1].head.i == prep.i:
+        last = doc[end]
+        return last if last.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 def is_time(token, lex: PassiveLexicon) -> bool:
@@ -62,7 +76,14 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
         return False  # "extended by two hours", "cut by a third"
     if obj.lower_ in ("then", "now", "far", "itself"):
         return False
-    return True
+    return not _distributive(prep, obj)
+
+
+def _distributive(prep, obj) -> bool:
+    """ "room by room", "one by one", "step by step": the same word on both
+    sides of "by" says how something was done in turns, not who did it."""
+    before = prep.doc[prep.i - 1] if prep.i > prep.sent.start else None
+    return before is not None and before.lemma_.lower() == obj.lemma_.lower() and obj.i == prep.i + 1
 
 
 def _own_words(token):

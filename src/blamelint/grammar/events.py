@@ -326,6 +326,7 @@ def why_not_event(
     is_person: Callable[[object], bool] = lambda tok: False,
     entry: bool | None = None,
     is_action: Callable[[object], bool] = lambda tok: False,
+    narrated: Callable[[PassiveClause], bool] = lambda clause: False,
 ) -> str | None:
     """None when the clause reports an event; otherwise a short reason.
     ``in_timeline``: the sentence sits in a timeline section, where the
@@ -333,7 +334,9 @@ def why_not_event(
     is a timestamped timeline entry (computed when not given). ``is_person``
     tells people from things (a feeling needs someone to feel it: "We were
     committed to ..." is clean, "The key was committed to a repository" not);
-    ``is_action`` tells things people do ("the rollback was delayed")."""
+    ``is_action`` tells things people do ("the rollback was delayed");
+    ``narrated`` whether a present clause tells the story of a document
+    narrated in the present ("The failed drives are pulled")."""
     verb = clause.verb
     if _fixed_phrase(verb, lex):
         return "formula"
@@ -380,8 +383,14 @@ def why_not_event(
         return "formula"
     if entry is None:
         entry = is_timeline_entry(sent)
+    # "should have been load-tested": what ought to have been done is an act, not a state
+    counterfactual = bool(tense.modal) and tense.perfect
     if clause.adjectival and not (
-        entry or _reporting(verb) or _placed(verb, lex) or any(_placed(a, lex) for a in clause.aux)
+        entry
+        or counterfactual
+        or _reporting(verb)
+        or _placed(verb, lex)
+        or any(_placed(a, lex) for a in clause.aux)
     ):
         return "adjective"
     if _kind_described(clause) and not (entry or has_event_cue(verb, lex)):
@@ -392,6 +401,7 @@ def why_not_event(
         and not has_moment(verb, lex)
         and not reports
         and not _narrated(clause, lex)
+        and not (tense.simple_present and narrated(clause))
     ):
         return "generic"
     if clause.kind == REDUCED and not (entry and _headline_subject(clause)) and not has_event_cue(verb, lex):
@@ -402,7 +412,7 @@ def why_not_event(
         clause.kind in (BE_PASSIVE, GET_PASSIVE)
         and tense.plain
         and in_class(verb, lex.settings)
-        and not entry
+        and not (entry and not _explains(verb))
         and not has_event_cue(verb, lex)
         and not _to_be_done(verb)
     ):
@@ -581,6 +591,18 @@ def _kind_described(clause: PassiveClause) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux") and not any(t.text == ":" for t in main.doc[c.i : main.i])
         for c in main.children
     )
+
+
+def _explains(verb) -> bool:
+    """In a timeline entry, a clause after a colon that follows a clause of
+    its own explains the event before it ("06:12 The guard does not trip:
+    the limit is set only for IPv6"): how something was set, not a change."""
+    sent = verb.sent
+    start = timestamp_end(sent)
+    colon = next((t for t in sent if start <= t.i < verb.i and t.text == ":"), None)
+    if colon is None:
+        return False
+    return any(t.tag_ in ("VBZ", "VBP", "VBD") for t in verb.doc[start : colon.i])
 
 
 def _alternative(verb) -> bool:

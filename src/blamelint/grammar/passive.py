@@ -14,6 +14,7 @@ the clause reports an event in ``events``; whether it names its agent in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ GET_FORMS = frozenset({"get", "gets", "got", "gotten", "getting"})
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECTS = frozenset({"dobj", "dative", "attr"})
+CLOCK_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(?::\d{2})?$")
 COMPLEMENTS = frozenset({"acomp", "ccomp"})
 LIGHT_VERBS = frozenset({"be", "have", "get", "do"})
 LINKING_VERBS = frozenset(
@@ -319,13 +321,16 @@ def _has_object(verb) -> bool:
             c.dep_ in OBJECTS
             and c.pos_ != "ADP"
             and not (c.i > 0 and doc[c.left_edge.i - 1].text in ("(", "["))
+            and not CLOCK_TIME.match(c.text)  # "invoice-writer 3.8 deployed 01:58": when, not what
         ):
             return True
         if (
             c.dep_ == "xcomp"
             and (c.tag_ == "VBG" or verb.tag_ == "VBD" and not _infinitive(c))
             and not participle_only(verb.lower_)
+            and not (c.pos_ in NOUNS and _after_punctuation(verb, c))
         ):
+            # (a noun after a comma is an aside of its own: "incident declared, sev 2")
             # "kept being served", "started failing": an active catenative
             # (but "Consumers seen restarting": "seen" is only a participle)
             return True
@@ -338,6 +343,11 @@ def _has_object(verb) -> bool:
         ):
             return True
     return False
+
+
+def _after_punctuation(verb, token) -> bool:
+    """Whether a comma, semicolon, colon or dash stands between the verb and a later token."""
+    return any(t.text in (";", ",", ":", "—", "–") for t in verb.doc[verb.i + 1 : token.i])
 
 
 VERB_PREFIXES = frozenset({"re", "pre", "un", "de", "mis"})

@@ -26,6 +26,7 @@ from blamelint.grammar.agents import has_agent
 from blamelint.grammar.events import TIMESTAMP, is_timeline_entry, tense_of, timestamp_end, why_not_event
 from blamelint.grammar.fragments import reads_as_passive
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
+from blamelint.grammar.narration import candidates, general_statement, narrates_in_present
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.grammar.people import People
 from blamelint.grammar.rewrites import faithful
@@ -48,6 +49,26 @@ class AgentlessPassive(Rule):
         self._is_person, self._is_action = _noun_tests()
         self._sections: dict[str, tuple[str, ...] | None] = {}
         self._parse = None
+        self._narrated = False
+
+    def begin_document(self, document) -> None:
+        """Whether the document narrates its incident in the present tense
+        (blamelint.grammar.narration), read from its prose paragraphs outside
+        timeline sections; only a few sentences that open with a moment are parsed."""
+        self._narrated = False
+        if self._parse is None:
+            return
+        prose = [
+            b.text
+            for b in document.blocks
+            if b.kind == "paragraph" and TIMELINE not in self._section_kinds(b)
+        ]
+        found = candidates(prose, self.lex)
+        if found:
+            self._narrated = narrates_in_present(self._parse.pipe(found), self.lex)
+
+    def document_key(self):
+        return self._narrated
 
     def attach_pipeline(self, nlp) -> None:
         self._parse = nlp
@@ -95,7 +116,20 @@ class AgentlessPassive(Rule):
         shared = [c.verb for c in clauses if (c.first or c.verb).i == owner and c.verb.i != clause.verb.i]
         if has_agent(clause.verb, lex, shared, self._is_action):
             return False
-        return why_not_event(clause, lex, sent, section, self._is_person, entry, self._is_action) is None
+        narrated = self._narrated and not section
+        return (
+            why_not_event(
+                clause,
+                lex,
+                sent,
+                section,
+                self._is_person,
+                entry,
+                self._is_action,
+                (lambda c: not general_statement(c)) if narrated else (lambda c: False),
+            )
+            is None
+        )
 
     def _match(self, group: list[PassiveClause]) -> Match:
         head, last = group[0], group[-1]
