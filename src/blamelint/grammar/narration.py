@@ -52,22 +52,32 @@ def candidates(texts: Iterable[str], lex: PassiveLexicon) -> list[str]:
 def narrates_in_present(parsed: Iterable, lex: PassiveLexicon) -> bool:
     """Whether the parsed candidate sentences tell events in the present:
     at least MIN_PRESENT whose main verb is a simple present placed at a
-    moment, and more than twice as many as those in the past."""
+    moment, and more than twice as many as those in the past. Only event verbs
+    count: a copula or a progressive at a moment ("By 09:00 the queue is
+    empty", "are landing again") describes how things stand."""
     present = past = 0
     for doc in parsed:
         for sent in doc.sents:
             root = sent.root
             verb = _finite(root)
-            if verb is None or not has_moment(root, lex):
+            if verb is None or not (has_moment(root, lex) or _measured_later(root)):
                 continue
             tense = tense_of_verb(root)
-            if tense.modal or tense.perfect:
-                continue
+            if tense.modal or tense.perfect or tense.progressive or root.pos_ != "VERB" or root.tag_ == "VBG":
+                continue  # "By Tuesday there are forty tickets", "is landing": states, not events
             if verb.tag_ in ("VBZ", "VBP"):
                 present += 1
             elif verb.tag_ == "VBD":
                 past += 1
     return present >= MIN_PRESENT and present > 2 * past
+
+
+def _measured_later(verb) -> bool:
+    """ "A few minutes later", "two days later": a moment measured from the last one."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "later" and any(m.dep_ == "npadvmod" for m in c.children)
+        for c in verb.children
+    )
 
 
 def _finite(root):
