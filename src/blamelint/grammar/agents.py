@@ -26,8 +26,20 @@ AMOUNT_WORDS = frozenset({"%", "percent", "factor", "order", "orders", "magnitud
 def by_object(prep) -> object | None:
     found = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if found is None:
-        return _hyphenated_after(prep)
+        return _noun_after(prep) or _hyphenated_after(prep)
     return found
+
+
+def _noun_after(prep):
+    """A noun right after "by" that the parser left unattached ("picked up by
+    rk" at the end of a line, read as "dep"): still the object of "by"."""
+    doc = prep.doc
+    if prep.i + 1 >= prep.sent.end:
+        return None
+    after = doc[prep.i + 1]
+    if after.head.i == prep.i and after.dep_ == "dep" and after.pos_ in ("NOUN", "PROPN", "PRON"):
+        return after
+    return None
 
 
 def _hyphenated_after(prep):
@@ -35,7 +47,7 @@ def _hyphenated_after(prep):
     read its first part as a preposition; the noun's last part is the object."""
     doc = prep.doc
     end = prep.i + 3
-    if end < prep.sent.end and doc[prep.i + 2].text == "-" and doc[prep.i + 1].head.i == prep.i:
+    if end < prep.sent.end and doc[prep.i + 2].text == "-" and doc[prep.i + 1].pos_ == "ADP":
         last = doc[end]
         return last if last.pos_ in ("NOUN", "PROPN") else None
     return None

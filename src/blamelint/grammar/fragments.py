@@ -49,6 +49,21 @@ def headline(sent, inside=None) -> bool:
     return not any(t.tag_ == "DT" and t.lower_ in ARTICLES and t.i not in skip for t in sent)
 
 
+def _tagged_headline(verb) -> bool:
+    """A headline with an article only after its verb, which the tagger reads
+    as a participle opening the clause ("soak test added to the release
+    checklist"): no article or verb before the participle."""
+    opening = verb.dep_ == "ROOT" or verb.dep_ == "acl" and verb.head.dep_ == "ROOT"
+    if verb.tag_ != "VBN" or not opening or verb.lower_ == verb.lemma_.lower():
+        return False  # (not "read", "set": an order in a note)
+    before = verb.doc[verb.sent.start : verb.i]
+    if any(t.tag_ == "DT" and t.lower_ in ARTICLES or t.pos_ in ("VERB", "AUX") for t in before):
+        return False
+    # every article sits in a phrase of the verb's own ("to the checklist"), not after a colon
+    inside = {t.i for c in verb.children if c.dep_ in ("prep", "agent") for t in c.subtree}
+    return all(t.i in inside for t in verb.sent if t.tag_ == "DT" and t.lower_ in ARTICLES)
+
+
 def _done_by_someone(verb, lex: PassiveLexicon) -> bool:
     """A "by" of means that needs a doer ("triggered by hand"): a "by"
     phrase belongs to a passive, which an intransitive verb has not."""
@@ -113,7 +128,7 @@ def reads_as_passive(
         and (
             _determined(subject)
             or any(c.dep_ == "mark" for c in verb.children)
-            or not headline(verb.sent, subject if item else None)
+            or not (headline(verb.sent, subject if item else None) or _tagged_headline(verb))
         )
     ):
         # Prose, not a headline: "The diff looked like a rename", "that the
