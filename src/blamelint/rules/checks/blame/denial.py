@@ -137,6 +137,14 @@ def denied_subject(first, last) -> bool:
     return False
 
 
+def _denies_failure(lex: BlameLexicon, verb) -> bool:
+    """A failure verb that means the failure without a negation ("fail",
+    "neglect"), so that a negative subject denies it; not "bother", nor an
+    idiom that needs the negation to mean one ("nobody lifted a finger")."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ in ("VERB", "AUX") and lemma in lex.data.failure_verbs and lemma != "bother"
+
+
 def _ancestors(tok):
     """(ancestor, edge by which the path reached it) from ``tok`` up to the root."""
     child = tok
@@ -194,6 +202,7 @@ def _asserted(verb) -> bool:
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         return (
             subj is not None
+            and not any(c.dep_ == "mark" and c.lower_ == "if" for c in v.children)  # "if we call it X"
             and subj.lower_ in ("i", "we")
             and (
                 v.tag_ in ("VBP", "VBZ")
@@ -297,10 +306,12 @@ def denied_being(first) -> bool:
 
 def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
     """The words first..last are named, reported, denied or rejected. A
-    failure with a negative subject stays blame ("nobody could be bothered to
-    look")."""
+    failure with a negative subject stays blame when the negation is what makes
+    it one ("nobody could be bothered to look", "nobody bothered to check"); a
+    verb that says the failure itself is denied by it ("Nobody failed to do
+    their job", "no one neglected to page")."""
     return (
-        (kind != "failure" and denied_subject(first, last))
+        ((kind != "failure" or _denies_failure(lex, first)) and denied_subject(first, last))
         or asked(first, last)
         or named_by_wording_noun(lex, first)
         or said_of_a_system(lex, first)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from blamelint.grammar.clauses import (
     QUOTES,
+    agent_noun,
     clause_subject,
     denied_by_copula,
     in_quotes,
     is_negated,
+    is_passive,
     predicate,
 )
 from blamelint.grammar.phrases import words_of
@@ -149,6 +151,17 @@ def _others_act(lex: BlameLexicon, tokens) -> bool:
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "nth", "umpteenth", "2nd", "3rd", "4th"})
 
 
+def _undergone(time):
+    """ "for the third time" on a passive verb without an agent ("gets paged
+    for the third time", "was woken for the second time"): what repeats is
+    done to the verb's subject, not by them."""
+    prep = time.head
+    if time.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.pos_ in ("VERB", "AUX") and is_passive(verb) and agent_noun(verb) is None
+
+
 def repetition(lex: BlameLexicon, tokens):
     """Fault by repetition: "the third time this quarter the team has shipped
     ...", "not the first time: she did the same in October", said while a
@@ -179,5 +192,7 @@ def repetition(lex: BlameLexicon, tokens):
             if first is None or not (is_negated(pred) or any(c.dep_ == "neg" for c in tok.children)):
                 continue
             ordinal = first
+        if _undergone(tok):
+            continue  # "Kofi gets paged for the third time": the repeat happened to him
         if _others_act(lex, tokens):
             yield "judgment", ordinal, tok
