@@ -67,8 +67,9 @@ ABOUT_THE_WRITER = "I restarted the replica at 14:05."
 
 def test_model_on_adds_a_finding_at_the_main_predicate(make_linter):
     text = ABOUT_SOMEONE + " " + JUDGING
-    without = blame_findings(make_linter, text, threshold=0.01, model="off")
-    with_model = blame_findings(make_linter, text, threshold=0.01, model="on")
+    # a threshold under any score the plain sentence gets (0.004 from the model trained on a1..h1)
+    without = blame_findings(make_linter, text, threshold=0.001, model="off")
+    with_model = blame_findings(make_linter, text, threshold=0.001, model="on")
     assert len(with_model) > len(without)
     added = [f for f in with_model if f.message.startswith("Judgmental wording")]
     assert added and added[0].location.line == 1 and added[0].location.column == 6  # "restarted"
