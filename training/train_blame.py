@@ -254,7 +254,7 @@ def cross_validate() -> dict:
         "table": table,
         "groups": groups,
         "batches": per_batch,
-        "wired": {str(t): fired for t, fired in in_context_fired.items()},
+        "wired": {str(t): "".join("1" if f else "0" for f in fired) for t, fired in in_context_fired.items()},
         "scores": [round(p, 4) for p in model],
         "rules": rules,
         "gold": gold,
