@@ -409,11 +409,32 @@ def _run(chunks: list[list[tuple]], job: Job, workers: int) -> Iterator[list[Fil
         raise BlamelintError("a worker process died (out of memory?); run again with --jobs 1") from None
     finally:
         if not finished:  # Ctrl-C, an error, or the results no longer wanted: end the workers now
+            _quiet_cancelled_futures()
             for process in list((getattr(executor, "_processes", None) or {}).values()):
                 process.terminate()
             executor.shutdown(wait=False, cancel_futures=True)
         else:
             executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _quiet_cancelled_futures() -> None:
+    """Python 3.11's pool manager thread, finding its workers gone, sets an exception
+    on every pending future, and raises InvalidStateError (printed as a traceback) for
+    those already cancelled; nothing is wrong then, so that one error is not printed."""
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    previous = threading.excepthook
+    if getattr(previous, "_blamelint_quiet", False):
+        return
+
+    def hook(args) -> None:
+        if args.exc_type is InvalidStateError and "cancelled" in str(args.exc_value).lower():
+            return
+        previous(args)
+
+    hook._blamelint_quiet = True  # type: ignore[attr-defined]
+    threading.excepthook = hook
 
 
 def open_cache(job: Job, enabled: bool = True, directory: str | None = None):
