@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from blamelint.document.align import CODE, RAW, TEXT, SourceCursor, offsets_array
-from blamelint.document.model import Block, Document, compute_line_starts
+from blamelint.document.model import Block, Document, check_block_count, compute_line_starts
 from blamelint.document.structure import looks_like_entry_start, nest_headings
 
 CHECKBOX = re.compile(r"\[([ xX])\][ \t]+")
@@ -38,7 +38,59 @@ def _parser():
         .use(front_matter_plugin)
     )
     md.core.ruler.disable(["inline", "text_join"])  # run per block by _parse_inline, as it is read
+    md.block.ruler.before("table", "blamelint_block_limit", _block_limit)
+    table = md.block.ruler.__rules__[md.block.ruler.__find__("table")]
+    md.block.ruler.at("table", _bounded_table(table.fn), {"alt": list(table.alt)})
     return md
+
+
+MAX_LINES = 300_000
+"""A Markdown document with more lines than this (after runs of blank lines are cut to two) is
+refused with a per-file error: markdown-it keeps five Python ints for every line (about 180
+bytes), before any block is read. 5 MB of prose written at 80 characters a line is about
+65,000 lines."""
+
+_COUNTED = "blamelint_blocks"
+"""Key in markdown-it's ``env``: (tokens already looked at, inline tokens among them)."""
+
+
+def _count_blocks(state, more: int = 0) -> None:
+    """Count the inline tokens (one per block of text) pushed since the last count; refuse the
+    document once they, plus ``more`` about to be pushed, pass ``model.MAX_BLOCKS``."""
+    tokens = state.tokens
+    seen, count = state.env.get(_COUNTED, (0, 0))
+    seen = min(seen, len(tokens))
+    for index in range(seen, len(tokens)):
+        count += tokens[index].type == "inline"
+    state.env[_COUNTED] = (len(tokens), count)
+    check_block_count(count + more)
+
+
+def _block_limit(state, start_line: int, end_line: int, silent: bool) -> bool:
+    """A block rule that reads nothing: run before every block markdown-it starts (in lists and
+    quotes too), it counts the blocks read so far, so the count stops the parse near the limit."""
+    if not silent:
+        _count_blocks(state)
+    return False
+
+
+def _bounded_table(table):
+    """markdown-it's table rule, which pushes all of a table's cells in one call: a table whose
+    rows times columns would pass the limit is refused before its cells are made."""
+
+    def bounded(state, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent or not table(state, start_line, end_line, True):
+            return table(state, start_line, end_line, silent)
+        stop = start_line + 1
+        while stop < end_line and not state.isEmpty(stop):
+            stop += 1
+        header = state.src[state.bMarks[start_line] + state.tShift[start_line] : state.eMarks[start_line]]
+        header = header.strip()
+        columns = header.count("|") + 1 - header.startswith("|") - (len(header) > 1 and header.endswith("|"))
+        _count_blocks(state, (stop - start_line - 1) * max(columns, 1))  # rows (but the delimiter) x columns
+        return table(state, start_line, end_line, silent)
+
+    return bounded
 
 
 BLANK_RUN = re.compile(r"^[ \t\n]*\n", re.MULTILINE)
@@ -90,21 +142,20 @@ per emphasis delimiter, several gigabytes for 5 MB of ``*a **a``. No real
 paragraph comes near it."""
 
 
+PLAIN = "blamelint_plain"
+"""Marks (in ``token.meta``) an inline token too long for inline parsing."""
+
+
 def _parse_inline(md, token, env: dict) -> None:
     """Give an inline token its children, as markdown-it's core would have (inline
     rules, then text_join), one block at a time so that only one block's inline
     tokens are alive at once."""
     from markdown_it.rules_core import text_join
     from markdown_it.rules_core.state_core import StateCore
-    from markdown_it.token import Token
 
     if len(token.content) > MAX_INLINE:
-        children = []
-        for i, line in enumerate(token.content.split("\n")):
-            if i:
-                children.append(Token("softbreak", "br", 0))
-            children.append(Token("text", "", 0, content=line))
-        token.children = children
+        token.children = None
+        token.meta = {PLAIN: True}  # read line by line by _plain_block, without a token per line
         return
     token.children = md.inline.parse(token.content, md, env, [])
     text_join(StateCore("", md, env, [token]))
@@ -220,6 +271,25 @@ def _inline_block(source: str, line_starts: Sequence[int], token, cursor: int | 
     return builder
 
 
+def _plain_block(source: str, line_starts: Sequence[int], token) -> _TextBuilder:
+    """A block too long for inline parsing: its lines as written (inline markup left in),
+    joined as line breaks are, each character at its source offset. A line at a time, so it
+    costs no Python object per line (a paragraph of a million one-letter lines would need
+    two markdown-it tokens for each)."""
+    first, last = token.map
+    limit = line_starts[last] if last < len(line_starts) else len(source)
+    builder = _TextBuilder(source, line_starts[first], limit)
+    content = token.content
+    start = 0
+    while True:
+        end = content.find("\n", start)
+        builder.add(content[start:] if end < 0 else content[start:end], mode=RAW)
+        if end < 0:
+            return builder
+        builder.add_break()
+        start = end + 1
+
+
 def _is_bold_line(token) -> bool:
     children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
     if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close":
@@ -236,8 +306,16 @@ def parse_markdown(path: str, source: str) -> Document:
     md = _parser()
     env: dict = {}
     lines = _LineMap(source)
+    if lines.text.count("\n") > MAX_LINES:
+        from blamelint.document.load import UnreadableInput
+
+        raise UnreadableInput(
+            f"more than {MAX_LINES:,} lines (runs of blank lines counted as two); not read: "
+            "a document of so many short lines would need memory out of proportion to its size"
+        )
     tokens = md.parse(lines.text, env)
     del lines.text
+    check_block_count(sum(token.type == "inline" for token in tokens))  # after the last block rule
     line_starts = compute_line_starts(source)
     blocks: list[Block] = []
     code_lines: set[int] = set()
@@ -319,7 +397,10 @@ def parse_markdown(path: str, source: str) -> Document:
             paragraph_role = "paragraph"
         elif kind == "inline" and token.map:
             cursor = last_inline_end if token.map[0] == last_inline_line else None
-            builder = _inline_block(source, line_starts, token, cursor)
+            if token.meta and token.meta.get(PLAIN):
+                builder = _plain_block(source, line_starts, token)
+            else:
+                builder = _inline_block(source, line_starts, token, cursor)
             last_inline_line, last_inline_end = token.map[0], builder.cursor
             block = Block(
                 kind="paragraph",

@@ -31,6 +31,24 @@ def compute_line_starts(source: str) -> array:
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "blockquote")
 
+MAX_BLOCKS = 50_000
+"""A document with more blocks of text than this (paragraphs, headings, list items, table cells)
+is refused with a per-file error, in every format, as it is read. Each block costs about 1.5 KB
+while Markdown is read and its share of per-block work afterwards, so a file of tiny blocks
+(``a\\n\\n`` repeated: one every 3 bytes) would need about 2 GB at 5 MB. Prose has one block
+every few hundred bytes: 5 MB of it is about 13,000 blocks."""
+
+
+def check_block_count(count: int) -> None:
+    """Refuse a document (``UnreadableInput``) once ``count`` blocks pass ``MAX_BLOCKS``."""
+    if count > MAX_BLOCKS:
+        from blamelint.document.load import UnreadableInput
+
+        raise UnreadableInput(
+            f"more than {MAX_BLOCKS:,} blocks of text (paragraphs, headings, list items, table cells); "
+            "not read: a document this fragmented would need memory and time out of proportion to its size"
+        )
+
 
 @dataclass
 class Block:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from blamelint.document.align import offsets_array
-from blamelint.document.model import Block, Document
+from blamelint.document.model import Block, Document, check_block_count
 from blamelint.document.structure import looks_like_entry_start, nest_headings
 
 BULLET = re.compile(r"^(\s*)(?:[-*•]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?")
@@ -63,6 +63,7 @@ def parse_text(path: str, source: str) -> Document:
                 offsets=offsets_array(range(start + lead, start + lead + len(stripped))),
             )
         )
+        check_block_count(len(blocks))
 
     def flush() -> None:
         nonlocal item_counter
@@ -91,6 +92,7 @@ def parse_text(path: str, source: str) -> Document:
                 current.text = "".join(pieces)
                 if current.text.strip():
                     blocks.append(current)
+                    check_block_count(len(blocks))
 
         for number, start, line in paragraph:
             bullet = BULLET.match(line)
