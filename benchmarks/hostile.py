@@ -76,10 +76,17 @@ def alias_bomb(size: int) -> str:
     return front + prose(size - len(front))
 
 
-def _at_limit(unit: str, count: int, size: int) -> str:
-    """``count`` units, then a blank line and prose up to ``size`` bytes."""
-    head = unit * count + "\n\n"
-    return head + prose(max(0, size - len(head.encode("utf-8"))))
+def _at_limit(unit: str, limit: str, size: int) -> str:
+    """Tiny blocks (``unit`` repeated), a blank line, then prose up to ``size`` bytes: as many
+    units as keep the whole document at ``limit`` ("blocks" or "lines") less one."""
+    from blamelint.document.load import parse_source
+
+    rest = prose(max(0, size - len(unit) * (MAX_BLOCKS if limit == "blocks" else MAX_LINES)))
+    if limit == "blocks":
+        count = MAX_BLOCKS - 1 - len(parse_source("prose.md", rest).blocks)
+    else:
+        count = MAX_LINES - 3 - rest.count("\n")
+    return unit * count + "\n\n" + rest
 
 
 def nested_lists(size: int) -> str:
@@ -130,8 +137,10 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "tiny-paragraphs.html": lambda n: _repeat("<p>a</p>", n),
     "short-lines.md": lambda n: _repeat("a\n", n),
     # The largest documents of tiny blocks still read: just under the limits, then prose.
-    "blocks-at-limit.md": lambda n: _at_limit("a\n\n", MAX_BLOCKS, n),
-    "lines-at-limit.md": lambda n: _at_limit("a\n", MAX_LINES - 1, n),
+    "small-paragraphs.md": lambda n: _repeat("a" * 98 + "\n\n", n),
+    "wide-table.md": lambda n: _repeat("|a" * 1000 + "|\n" + "|-" * 1000 + "|\n", n),
+    "blocks-at-limit.md": lambda n: _at_limit("a\n\n", "blocks", n),
+    "lines-at-limit.md": lambda n: _at_limit("a\n", "lines", n),
 }
 
 

@@ -79,8 +79,10 @@ def _bounded_table(table):
     rows times columns would pass the limit is refused before its cells are made."""
 
     def bounded(state, start_line: int, end_line: int, silent: bool) -> bool:
-        if silent or not table(state, start_line, end_line, True):
-            return table(state, start_line, end_line, silent)
+        if silent:
+            return table(state, start_line, end_line, True)
+        if not table(state, start_line, end_line, True):  # silent: only the header and delimiter
+            return False
         stop = start_line + 1
         while stop < end_line and not state.isEmpty(stop):
             stop += 1
@@ -465,6 +467,7 @@ def _recover_lines(
                 if current.kind == "list_item":
                     strip_checkbox(current)
                 blocks.append(current)
+                check_block_count(len(blocks))
 
     for number in range(lines[0], min(lines[1], len(line_starts))):
         start = line_starts[number]

@@ -36,7 +36,7 @@ MAX_BLOCKS = 50_000
 is refused with a per-file error, in every format, as it is read. Each block costs about 1.5 KB
 while Markdown is read and its share of per-block work afterwards, so a file of tiny blocks
 (``a\\n\\n`` repeated: one every 3 bytes) would need about 2 GB at 5 MB. Prose has one block
-every few hundred bytes: 5 MB of it is about 13,000 blocks."""
+every few hundred bytes: 5 MB of the benchmark's prose is about 17,500 blocks."""
 
 
 def check_block_count(count: int) -> None:
