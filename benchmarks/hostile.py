@@ -28,8 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from blamelint.document.markdown import MAX_LINES  # noqa: E402
-from blamelint.document.model import MAX_BLOCKS  # noqa: E402
+from blamelint.document.markdown import CHARS_PER_LINE, MAX_LINES  # noqa: E402
+from blamelint.document.model import block_limit  # noqa: E402
 
 RSS_LIMIT_MB = 500
 TIME_RATIO_LIMIT = 3.0
@@ -77,15 +77,21 @@ def alias_bomb(size: int) -> str:
 
 
 def _at_limit(unit: str, limit: str, size: int) -> str:
-    """Tiny blocks (``unit`` repeated), a blank line, then prose up to ``size`` bytes: as many
-    units as keep the whole document at ``limit`` ("blocks" or "lines") less one."""
+    """Tiny blocks (``unit`` repeated), a blank line, then prose: about ``size`` bytes in all,
+    with as many units as keep the document one under its limit of ``limit`` ("blocks" or
+    "lines"), the largest such document blamelint still reads."""
     from blamelint.document.load import parse_source
 
-    rest = prose(max(0, size - len(unit) * (MAX_BLOCKS if limit == "blocks" else MAX_LINES)))
-    if limit == "blocks":
-        count = MAX_BLOCKS - 1 - len(parse_source("prose.md", rest).blocks)
-    else:
-        count = MAX_LINES - 3 - rest.count("\n")
+    def allowed(total: int) -> int:
+        if limit == "blocks":
+            return block_limit(total)
+        return max(MAX_LINES, total // CHARS_PER_LINE)
+
+    rest = prose(max(0, size - len(unit) * allowed(size)))
+    used = len(parse_source("prose.md", rest).blocks) if limit == "blocks" else rest.count("\n") + 2
+    count = allowed(size)
+    while count + used > allowed(len(unit) * count + 2 + len(rest)) - 1:
+        count -= 1
     return unit * count + "\n\n" + rest
 
 
@@ -127,7 +133,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
         + "/issues/7\n"
     ),
     "blank-lines.md": lambda n: "<!-- blamelint-disable-next-line -->" * 1000 + "\n" * n + "text.\n",
-    # Very many tiny blocks: refused past MAX_BLOCKS (or MAX_LINES) blocks, as the file is read.
+    # Very many tiny blocks: Markdown and text past their block (or line) limits are refused as
+    # they are read (blamelint.document.model.block_limit); HTML is read.
     "tiny-paragraphs.md": lambda n: _repeat("a\n\n", n),
     "tiny-items.md": lambda n: _repeat("- a\n", n),
     "tiny-headings.md": lambda n: _repeat("# a\n", n),
@@ -137,7 +144,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "tiny-paragraphs.html": lambda n: _repeat("<p>a</p>", n),
     "short-lines.md": lambda n: _repeat("a\n", n),
     # The largest documents of tiny blocks still read: just under the limits, then prose.
-    "small-paragraphs.md": lambda n: _repeat("a" * 98 + "\n\n", n),
+    "small-paragraphs.md": lambda n: _repeat("a" * 98 + "\n\n", n),  # one block per 100 bytes: read
+    "dense-paragraphs.md": lambda n: _repeat("a" * 38 + "\n\n", n),  # one per 40 bytes: refused
     "wide-table.md": lambda n: _repeat("|a" * 1000 + "|\n" + "|-" * 1000 + "|\n", n),
     "blocks-at-limit.md": lambda n: _at_limit("a\n\n", "blocks", n),
     "lines-at-limit.md": lambda n: _at_limit("a\n", "lines", n),

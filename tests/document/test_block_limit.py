@@ -76,7 +76,7 @@ def test_a_document_past_the_limit_is_refused_naming_the_limit(small_limit, shap
 
 
 def test_refused_early_not_after_every_token_is_made(small_limit, monkeypatch):
-    """The count stops the block parse itself: a million paragraphs are never all tokenised."""
+    """The count stops the block parse itself: 20,000 paragraphs are never all tokenised."""
     made = []
     parser = markdown._parser()
     original = parser.block.ruler.__rules__[parser.block.ruler.__find__("paragraph")].fn
@@ -91,15 +91,17 @@ def test_refused_early_not_after_every_token_is_made(small_limit, monkeypatch):
     parser.block.ruler.__cache__ = None
     try:
         with pytest.raises(UnreadableInput):
-            parse_markdown("x.md", "a\n\n" * 100_000)
+            parse_markdown("x.md", "a\n\n" * 20_000)
     finally:
         parser.block.ruler.__cache__ = None
-    assert LIMIT < len(made) <= LIMIT + 2
+    limit = model.block_limit(3 * 20_000)
+    assert limit < 20_000 and limit < len(made) <= limit + 2
 
 
 def test_too_many_lines_are_refused_before_parsing(monkeypatch):
     monkeypatch.setattr(markdown, "MAX_LINES", 1000)
     parse_markdown("x.md", "a\n" * 1000)
+    parse_markdown("x.md", "a\n" * 1000 + "x" * 16 * 2000)  # one line per CHARS_PER_LINE characters
     parse_markdown("x.md", "a\n" + "\n" * 10_000 + "b\n")  # blank runs count as two lines
     with pytest.raises(UnreadableInput, match="more than 1,000 lines"):
         parse_markdown("x.md", "a\n" * 1001)
@@ -151,19 +153,31 @@ def test_ordinary_documents_read_the_same_with_and_without_the_limit(monkeypatch
     assert limited == plain
 
 
-@pytest.mark.parametrize(
-    ("name", "unit"),
-    [
-        ("x.txt", "a\n\n"),
-        ("x.txt", "Impact\n\n"),
-        ("x.html", "<p>a</p>"),
-        ("x.html", "<li>a"),
-        ("x.html", "<h2>a</h2>"),
-    ],
-)
-def test_text_and_html_documents_have_the_same_limit(small_limit, name, unit):
+@pytest.mark.parametrize(("unit", "name"), [("a\n\n", "x.txt"), ("Impact\n\n", "x.txt"), ("a\n\n", "x.md")])
+def test_text_documents_have_the_same_limit(small_limit, unit, name):
     from blamelint.document.load import parse_source
 
     assert len(parse_source(name, unit * LIMIT).blocks) == LIMIT
     with pytest.raises(UnreadableInput, match=f"more than {LIMIT} blocks of text"):
         parse_source(name, unit * (LIMIT + 1))
+
+
+def test_html_blocks_are_not_limited(small_limit):
+    from blamelint.document.load import parse_source
+
+    assert len(parse_source("x.html", "<p>a</p>" * (LIMIT * 3)).blocks) == LIMIT * 3
+
+
+@pytest.mark.parametrize("name", ["x.md", "x.txt"])
+def test_the_limit_grows_with_the_document(small_limit, name):
+    """One block per BYTES_PER_BLOCK characters is allowed past the fixed limit."""
+    from blamelint.document.load import parse_source
+
+    width = model.BYTES_PER_BLOCK
+    unit = "x" * (width - 2) + "\n\n"
+    count = LIMIT * 3
+    assert model.block_limit(len(unit) * count) == count
+    assert len(parse_source(name, unit * count).blocks) == count
+    denser = unit * count + "a\n\n" * (LIMIT // 2)  # 100 blocks more, 300 characters more
+    with pytest.raises(UnreadableInput, match=f"more than {model.block_limit(len(denser)):,} blocks"):
+        parse_source(name, denser)

@@ -45,25 +45,27 @@ def _parser():
 
 
 MAX_LINES = 300_000
-"""A Markdown document with more lines than this (after runs of blank lines are cut to two) is
-refused with a per-file error: markdown-it keeps five Python ints for every line (about 180
-bytes), before any block is read. 5 MB of prose written at 80 characters a line is about
-65,000 lines."""
+CHARS_PER_LINE = 16
+"""A Markdown document with more lines (after runs of blank lines are cut to two) than
+``MAX_LINES`` or one per ``CHARS_PER_LINE`` characters of its source, whichever is more, is
+refused with a per-file error before it is parsed: markdown-it keeps five Python ints for every
+line (about 180 bytes). 5 MB of prose written at 80 characters a line is about 65,000 lines."""
 
 _COUNTED = "blamelint_blocks"
-"""Key in markdown-it's ``env``: (tokens already looked at, inline tokens among them)."""
+"""Key in markdown-it's ``env``: (tokens already looked at, inline tokens among them, the
+source's size in characters)."""
 
 
 def _count_blocks(state, more: int = 0) -> None:
     """Count the inline tokens (one per block of text) pushed since the last count; refuse the
     document once they, plus ``more`` about to be pushed, pass ``model.MAX_BLOCKS``."""
     tokens = state.tokens
-    seen, count = state.env.get(_COUNTED, (0, 0))
+    seen, count, size = state.env.get(_COUNTED, (0, 0, 0))
     seen = min(seen, len(tokens))
     for index in range(seen, len(tokens)):
         count += tokens[index].type == "inline"
-    state.env[_COUNTED] = (len(tokens), count)
-    check_block_count(count + more)
+    state.env[_COUNTED] = (len(tokens), count, size)
+    check_block_count(count + more, size)
 
 
 def _block_limit(state, start_line: int, end_line: int, silent: bool) -> bool:
@@ -308,16 +310,19 @@ def parse_markdown(path: str, source: str) -> Document:
     md = _parser()
     env: dict = {}
     lines = _LineMap(source)
-    if lines.text.count("\n") > MAX_LINES:
+    line_limit = max(MAX_LINES, len(source) // CHARS_PER_LINE)
+    if lines.text.count("\n") > line_limit:
         from blamelint.document.load import UnreadableInput
 
         raise UnreadableInput(
-            f"more than {MAX_LINES:,} lines (runs of blank lines counted as two); not read: "
-            "a document of so many short lines would need memory out of proportion to its size"
+            f"more than {line_limit:,} lines (runs of blank lines counted as two; the limit is "
+            f"{MAX_LINES:,} or one per {CHARS_PER_LINE} characters); not read: a document of so many "
+            "short lines would need memory out of proportion to its size"
         )
+    env[_COUNTED] = (0, 0, len(source))
     tokens = md.parse(lines.text, env)
     del lines.text
-    check_block_count(sum(token.type == "inline" for token in tokens))  # after the last block rule
+    check_block_count(sum(token.type == "inline" for token in tokens), len(source))  # after the last rule
     line_starts = compute_line_starts(source)
     blocks: list[Block] = []
     code_lines: set[int] = set()
@@ -467,7 +472,7 @@ def _recover_lines(
                 if current.kind == "list_item":
                     strip_checkbox(current)
                 blocks.append(current)
-                check_block_count(len(blocks))
+                check_block_count(len(blocks), len(source))
 
     for number in range(lines[0], min(lines[1], len(line_starts))):
         start = line_starts[number]

@@ -32,21 +32,33 @@ def compute_line_starts(source: str) -> array:
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "blockquote")
 
 MAX_BLOCKS = 50_000
-"""A document with more blocks of text than this (paragraphs, headings, list items, table cells)
-is refused with a per-file error, in every format, as it is read. Each block costs about 1.5 KB
-while Markdown is read and its share of per-block work afterwards, so a file of tiny blocks
-(``a\\n\\n`` repeated: one every 3 bytes) would need about 2 GB at 5 MB. Prose has one block
-every few hundred bytes: 5 MB of the benchmark's prose is about 17,500 blocks."""
+BYTES_PER_BLOCK = 50
+"""A Markdown or plain-text document with more blocks of text (paragraphs, headings, list items,
+table cells) than ``MAX_BLOCKS`` or one per ``BYTES_PER_BLOCK`` characters of its source, whichever
+is more, is refused with a per-file error as it is read. Each Markdown block costs about 1.5 KB
+while it is read and its share of per-block work afterwards, so a file of tiny blocks (``a\\n\\n``
+repeated: one every 3 characters) would need about 2 GB at 5 MB. Prose has a block every few
+hundred characters (5 MB of the benchmark's prose: about 17,500 blocks), a file of one-line
+suppression comments and sentences one every 75. HTML is not limited: its reader keeps a block in
+a few hundred bytes (873,813 one-letter blocks, 5 MB, were within the memory budget)."""
 
 
-def check_block_count(count: int) -> None:
-    """Refuse a document (``UnreadableInput``) once ``count`` blocks pass ``MAX_BLOCKS``."""
-    if count > MAX_BLOCKS:
+def block_limit(size: int) -> int:
+    """The most blocks of text a document of ``size`` characters may have."""
+    return max(MAX_BLOCKS, size // BYTES_PER_BLOCK)
+
+
+def check_block_count(count: int, size: int) -> None:
+    """Refuse a document (``UnreadableInput``) of ``size`` characters once ``count`` blocks pass
+    its ``block_limit``."""
+    limit = block_limit(size)
+    if count > limit:
         from blamelint.document.load import UnreadableInput
 
         raise UnreadableInput(
-            f"more than {MAX_BLOCKS:,} blocks of text (paragraphs, headings, list items, table cells); "
-            "not read: a document this fragmented would need memory and time out of proportion to its size"
+            f"more than {limit:,} blocks of text (paragraphs, headings, list items, table cells; "
+            f"the limit is {MAX_BLOCKS:,} or one per {BYTES_PER_BLOCK} characters); not read: a document "
+            "this fragmented would need memory and time out of proportion to its size"
         )
 
 

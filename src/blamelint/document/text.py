@@ -63,7 +63,7 @@ def parse_text(path: str, source: str) -> Document:
                 offsets=offsets_array(range(start + lead, start + lead + len(stripped))),
             )
         )
-        check_block_count(len(blocks))
+        check_block_count(len(blocks), len(source))
 
     def flush() -> None:
         nonlocal item_counter
@@ -92,7 +92,7 @@ def parse_text(path: str, source: str) -> Document:
                 current.text = "".join(pieces)
                 if current.text.strip():
                     blocks.append(current)
-                    check_block_count(len(blocks))
+                    check_block_count(len(blocks), len(source))
 
         for number, start, line in paragraph:
             bullet = BULLET.match(line)
