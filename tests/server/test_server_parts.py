@@ -139,3 +139,13 @@ def test_suppression_edit_never_splits_a_block():
     assert row.new_text.strip() == "<!-- blamelint-disable-line blame -->"
     indented = edit_for(_finding(8, 3))
     assert indented.new_text == "  <!-- blamelint-disable-next-line blame -->\n"
+
+
+def test_session_reports_a_document_it_refuses_to_read(tmp_path, monkeypatch):
+    import blamelint.document.model as model
+    from blamelint.server.session import Session
+
+    monkeypatch.setattr(model, "MAX_BLOCKS", 100)
+    result = Session().lint(tmp_path / "a.md", "a\n\n" * 101)
+    assert result.error and "a.md" in result.error and "more than 100 blocks" in result.error
+    assert result.findings == []

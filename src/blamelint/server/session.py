@@ -158,6 +158,7 @@ class Session:
 
     def lint(self, file: Path | None, text: str, language: str = "markdown") -> Result:
         """Lint the text of an editor buffer. ``file`` is None for an unsaved buffer."""
+        from blamelint.document.load import UnreadableInput
         from blamelint.postmortem.load import parse_source
         from blamelint.run.collect import _excluded
 
@@ -174,7 +175,10 @@ class Session:
                     return Result([], skipped=True)
             else:
                 name = "untitled.txt" if language == "plaintext" else "untitled.md"
-            document = parse_source(name, text)
+            try:
+                document = parse_source(name, text)
+            except UnreadableInput as exc:  # too many blocks, malformed HTML...: said, not raised
+                return Result([], error=f"{name}: {exc}")
             try:
                 findings = setup.linter.lint_document(document)
                 return Result(findings, warnings=setup.linter.problems.pop(document.path, []))
