@@ -168,6 +168,12 @@ class BlameData(DataModel):
     evidence_nouns: WordSet
     omission_idioms: Words
     lapse_verbs: WordSet
+    partitive_words: WordSet
+    remedial_verbs: WordSet
+    training_nouns: WordSet
+    accounting_verbs: WordSet
+    cause_nouns: WordSet
+    evidential_adverbs: WordSet
     privilege_nouns: WordSet
     care_verbs: WordSet
     care_adverbs: WordSet

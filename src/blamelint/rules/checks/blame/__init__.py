@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from blamelint.data.models import BlameCardData
 from blamelint.rules.base import Match, Rule
-from blamelint.rules.checks.blame import acts, denial, fault, model, phrases, traits
+from blamelint.rules.checks.blame import acts, denial, fault, instructions, model, phrases, remedies, traits
 from blamelint.rules.checks.blame.lexicon import lexicon
 
 LEADING = (phrases.judgment_phrases, phrases.fault_phrases)
@@ -66,10 +66,21 @@ TOKEN_DETECTORS = (
     acts.trivialised,
     fault.owns_failure,
     acts.reminded,
+    remedies.retrained,
+    remedies.written_account,
+    fault.named_cause,
+    instructions.scolded,
+    instructions.told_to_learn,
 )
 """Tried in this order on each token; the first that fires wins."""
 
-TRAILING = (phrases.admonition, phrases.sarcasm, phrases.repetition, phrases.omission)
+TRAILING = (
+    phrases.admonition,
+    phrases.sarcasm,
+    phrases.hearsay_sarcasm,
+    phrases.repetition,
+    phrases.omission,
+)
 """Sentence detectors reported after the token detectors."""
 
 

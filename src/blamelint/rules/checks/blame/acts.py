@@ -207,6 +207,8 @@ def sanctioned(lex: BlameLexicon, tok):
     """ "The developer responsible has been spoken to", "He was let go"."""
     if tok.pos_ != "VERB" or not is_passive(tok) or not lex.person(clause_subject(tok)):
         return None
+    if _under_negation(tok):
+        return None  # "I am not asking for anyone to be fired"
     for words in lex.sanctions:
         if tok.lemma_.lower() != words[0]:
             continue
@@ -216,6 +218,15 @@ def sanctioned(lex: BlameLexicon, tok):
         if len(words) == 1 or tail:
             return "fault", tok, tail[0] if tail else tok
     return None
+
+
+def _under_negation(verb) -> bool:
+    """A verb that ``verb``'s clause hangs from (through complements) is negated."""
+    while verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl") and verb.head != verb:
+        verb = verb.head
+        if is_negated(verb):
+            return True
+    return False
 
 
 def let_lapse(lex: BlameLexicon, tok):
@@ -261,8 +272,13 @@ def stripped(lex: BlameLexicon, tok):
         if (passive_take or off) and lex.person(clause_subject(verb)) and not is_negated(verb):
             return "fault", verb, obj
         return None
-    if tok.lemma_.lower() in lex.data.revoke_verbs and tok.pos_ == "VERB" and is_passive(tok):
-        held = clause_subject(tok)  # "Derek's write access should be revoked"
+    if tok.lemma_.lower() in lex.data.revoke_verbs and tok.pos_ == "VERB":
+        # "Derek's write access should be revoked", "Revoke Derek's write access"
+        held = (
+            clause_subject(tok)
+            if is_passive(tok)
+            else next((c for c in tok.children if c.dep_ == "dobj"), None)
+        )
         owner = next((c for c in held.children if c.dep_ == "poss"), None) if held is not None else None
         if (
             held is not None

@@ -230,9 +230,12 @@ def _not_before(noun) -> bool:
 
 
 def negated_in_place(first, last) -> bool:
-    """ "not anyone's mistake": a negation before the flagged noun phrase."""
+    """ "not anyone's mistake", "no disciplinary action": a negation before the
+    flagged noun phrase."""
     for tok in (first, last):
         noun = tok if tok.pos_ in ("NOUN", "PROPN", "PRON") else None
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+            noun = tok.head  # "no disciplinary action"
         if noun is not None and noun.dep_ == "poss":
             noun = noun.head
         if noun is not None and noun.pos_ == "NOUN" and noun.left_edge.i < first.i and _not_before(noun):

@@ -23,8 +23,8 @@ def held_accountable(lex: BlameLexicon, tok):
     adj = next(
         (c for c in tok.subtree if c.lower_ in lex.data.accountability_adjectives and c.i > tok.i), None
     )
-    if obj is not None and adj is not None and lex.person(obj):
-        return "fault", tok, adj
+    if obj is not None and adj is not None and lex.person(obj) and not is_negated(tok):
+        return "fault", tok, adj  # not "I don't hold him responsible"
     return None
 
 
@@ -162,3 +162,21 @@ def owns_failure(lex: BlameLexicon, tok):
     if subj is None or subj.lower_ in ("i", "we") or not lex.person(subj):
         return None
     return "fault", tok, obj
+
+
+def named_cause(lex: BlameLexicon, tok):
+    """ "The root cause is the billing team", "The culprit was the new
+    contractor": a person given as what caused the incident (not "the cause
+    was a stale lock", nor "the cause was not the on-call", nor "the cause was
+    a vendor that could not carry the load", which says what they did)."""
+    if tok.dep_ != "attr" or not lex.person(tok) or tok.lower_ in ("i", "we", "me", "us"):
+        return None
+    verb = tok.head
+    subj = clause_subject(verb)
+    if verb.lemma_ != "be" or subj is None or is_negated(verb):
+        return None
+    if subj.lemma_.lower() not in lex.data.cause_nouns or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    if any(c.dep_ in ("relcl", "acl") for c in tok.children):
+        return None  # "a vendor that could not carry our traffic": what they did, a plain account
+    return "fault", subj, tok

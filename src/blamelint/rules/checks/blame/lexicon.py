@@ -50,7 +50,30 @@ class BlameLexicon:
             return True
         if tok is not None and tok.dep_ in ("csubj", "csubjpass"):
             tok = clause_subject(tok)  # "Whoever wrote this migration ..."
-        return self.people.is_person(tok)
+        group = self.group_of(tok)
+        if group is not None:
+            return self.people.is_person(group)  # "some of you", "half of the reviewers"
+        return self.people.is_person(tok) or self.on_call_of(tok)
+
+    def on_call_of(self, tok) -> bool:
+        """ "the payments on-call", parsed as "payments" with "on call" hanging
+        from it: the on-call of a team or service."""
+        if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(p.dep_ == "pobj" and self.people.is_role(p) for p in c.children)
+            for c in tok.children
+        )
+
+    def group_of(self, tok):
+        """The group a partitive takes some of: "some of you", "none of the
+        reviewers" (None when ``tok`` is not such a partitive)."""
+        if tok is None or tok.lower_ not in self.data.partitive_words:
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
     def subject(self, verb):
         """The subject, or the understood doer of an imperative or a gerund."""

@@ -9,6 +9,7 @@ usual"). Each detector takes the lexicon and the sentence's tokens and yields
 from __future__ import annotations
 
 from blamelint.grammar.clauses import (
+    NEGATIVE_SUBJECTS,
     QUOTES,
     agent_noun,
     clause_subject,
@@ -81,8 +82,8 @@ def fault_phrases(lex: BlameLexicon, tokens):
             subj = pred.head  # "the guy to blame is ..."
         if pred.lemma_ == "blame" and any(c.dep_ == "dobj" for c in pred.children):
             continue  # "going to blame one engineer": the verb, not "is to blame"
-        if is_negated(pred):
-            continue  # "Rafaela is not to blame"
+        if is_negated(pred) or (subj is not None and subj.lower_ in NEGATIVE_SUBJECTS):
+            continue  # "Rafaela is not to blame", "nobody at fault"
         if lex.person(subj) and not denied_by_copula(first):
             yield "fault", first, tokens[j]
 
@@ -134,18 +135,63 @@ def sarcasm(lex: BlameLexicon, tokens):
 
 
 def _others_act(lex: BlameLexicon, tokens) -> bool:
-    """Some verb of the sentence has a person other than the writer as subject."""
+    """Some verb of the sentence has a person other than the writer as subject,
+    or as the owner of its subject ("Their support desk, true to form, ...",
+    "the vendor's response was, once again, a form letter")."""
     for t in tokens:
         if t.pos_ in ("VERB", "AUX"):
             subj = clause_subject(t)
-            if (
-                subj is not None
-                and not isinstance(subj, str)
-                and subj.lower_ not in SELF
-                and lex.person(subj)
-            ):
-                return True
+            if subj is None or isinstance(subj, str):
+                continue
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            for who in (subj, owner):
+                if who is not None and who.lower_ not in SELF | {"my", "our"} and lex.person(who):
+                    return True
     return False
+
+
+def _negative_person(lex: BlameLexicon, subj) -> bool:
+    """ "nobody", "no one on that shift", "none of the reviewers"."""
+    if subj is None:
+        return False
+    if subj.lower_ in ("nobody", "noone") or (subj.lower_ == "none" and lex.person(subj)):
+        return True
+    return subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+
+
+def hearsay_sarcasm(lex: BlameLexicon, tokens):
+    """Sarcasm that pretends to report what people do: "apparently nobody
+    reads the release notes", "because of course nobody renewed it", "the
+    freeze calendar is apparently optional" (but "apparently the job retried"
+    and "the fix was apparently incomplete" report what a system did, and
+    "of course, we rolled back first" is no sarcasm)."""
+    for tok in tokens:
+        if tok.lower_ == "apparently" and tok.dep_ == "advmod":
+            verb = tok.head
+            acted = verb.pos_ == "VERB" and verb.lemma_ != "be" and not is_passive(verb)
+            if acted and _negative_person(lex, clause_subject(verb)) and not is_negated(verb):
+                yield "failure", tok, verb  # the negative subject is the jibe, not a denial
+            elif verb.lemma_ == "be" and any(
+                c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.data.trivial_nouns
+                for c in verb.children
+            ):
+                yield "judgment", tok, verb  # a duty said to be optional
+        elif tok.lower_ == "course" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            path = list(tok.ancestors)
+            verb = next((a for a in path if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None:
+                continue
+            because = any(
+                a.lower_ in ("because", "since") and a.dep_ == "mark" for a in [*path, *verb.children]
+            )
+            subj = clause_subject(verb)
+            acted = not is_passive(verb)
+            if (
+                acted
+                and because
+                and (_negative_person(lex, subj) or (subj is not None and _others_act(lex, [verb])))
+            ):
+                yield "failure", tok.head, tok
 
 
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "nth", "umpteenth", "2nd", "3rd", "4th"})

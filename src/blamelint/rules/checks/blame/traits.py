@@ -148,11 +148,13 @@ INDEFINITE = frozenset({"me", "us", "anyone", "anybody", "everyone", "everybody"
 def ignorant(lex: BlameLexicon, tok):
     """A person's competence judged in the present: "Greg does not know how to
     use the tooling", "I'm not sure he understands how payments work",
-    "Gustav has no idea how it works" (but "she did not know the flag was
-    shared" is a plain account of the event, and "we don't know why" owns a
-    gap)."""
-    if tok.pos_ != "VERB" or tok.tag_ not in PRESENT and not _does(tok):
-        return None
+    "Gustav has no idea how it works", and in the past when the writer says it
+    was plain to see: "whoever approved it clearly had no idea what it did"
+    (but "she did not know the flag was shared" is a plain account of the
+    event, and "we don't know why" owns a gap)."""
+    evident = any(c.dep_ == "advmod" and c.lower_ in lex.data.evidential_adverbs for c in tok.children)
+    if tok.pos_ != "VERB" or tok.tag_ not in PRESENT and not _does(tok) and not evident:
+        return None  # the past is a plain account, unless the writer says it was plain to see
     lemma = tok.lemma_.lower()
     if lemma in ("know", "understand"):
         doubted = is_negated(tok) or (

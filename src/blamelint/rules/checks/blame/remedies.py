@@ -1,0 +1,87 @@
+"""Remedies that punish a person rather than fix a system: re-training imposed
+on someone ("Priya to redo the safety course", "Retrain the desk on the
+escalation steps") and a written account demanded of someone ("the shift lead
+to explain in writing why the alarm was muted").
+
+Each detector takes the blame lexicon and one token and returns
+``(kind, first, last)`` or None.
+"""
+
+from __future__ import annotations
+
+from blamelint.grammar.clauses import clause_subject, is_negated, is_passive
+from blamelint.rules.checks.blame.lexicon import SELF, BlameLexicon
+
+
+def _someone_else(lex: BlameLexicon, tok) -> bool:
+    """A person or team other than the writer ("we will retake the course" is
+    the team choosing to learn)."""
+    return tok is not None and tok.lower_ not in SELF | {"our", "my"} and lex.person(tok)
+
+
+def _owed_by(verb):
+    """Who must do ``verb``: its subject, or, under "ask"/"tell"/"require",
+    the person asked ("asked the supervisor to explain", "asked for the
+    supervisor to explain")."""
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head.lemma_ in ("ask", "tell", "require", "instruct"):
+        asked = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if head.lemma_ == "ask":  # "asked for the supervisor to explain"
+            asked = next(
+                (p for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children),
+                asked,
+            )
+        if asked is not None:
+            return asked
+    subj = clause_subject(verb)
+    if subj is not None:
+        return subj
+    if verb.dep_ in ("relcl", "acl", "advcl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT":
+        return head  # "The shift lead to explain ...": an action item, parsed as a clause of the noun
+    return None
+
+
+def retrained(lex: BlameLexicon, tok):
+    """Re-training imposed on a person: "Priya to redo the deploy-safety
+    course", "the night crew must retake the certification", "Retrain the ops
+    desk on escalation", "he will be retrained" (not "we will redo the drill",
+    nor "the model is retrained nightly")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in lex.data.remedial_verbs or is_negated(tok):
+        return None
+    if lemma == "retrain":
+        trainee = (
+            clause_subject(tok)
+            if is_passive(tok)
+            else next((c for c in tok.children if c.dep_ == "dobj"), None)
+        )
+        return ("fault", tok, trainee) if _someone_else(lex, trainee) else None
+    course = next(
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.data.training_nouns), None
+    )
+    if course is None or not _someone_else(lex, _owed_by(tok)):
+        return None
+    return "fault", tok, course
+
+
+def written_account(lex: BlameLexicon, tok):
+    """A person made to answer in writing for a failing: "The shift lead to
+    explain in writing why the alarm was muted", "I have asked the supervisor
+    to justify in writing ..." (not "we explain in writing how to restore", nor
+    "asked the vendor to explain in writing how failover works")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.data.accounting_verbs or is_negated(tok):
+        return None
+    writing = next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.lemma_.lower() == "write"
+        ),
+        None,
+    )
+    why = tok.lemma_ == "justify" or any(t.lower_ == "why" for t in tok.subtree)
+    if writing is None or not why or not _someone_else(lex, _owed_by(tok)):
+        return None  # "asked the vendor to explain in writing how failover works" is a request
+    return "fault", tok, writing
