@@ -104,9 +104,11 @@ def failure(lex: BlameLexicon, tok):
             ),
             None,
         )
-        if comp is None:
-            return None
+        if comp is None or any(c.dep_ == "prt" and c.lower_ in ("over", "back") for c in tok.children):
+            return None  # "failed over to the standby" is a phrasal verb
         subj = clause_subject(tok)
+        if _named_as_it(lex, subj):
+            return None  # "Patroni failed to promote the replica because its limit ..."
         if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
             subj = tok.head  # "people who can't be bothered to check"
         waited = tok.dep_ == "advcl" and any(
@@ -137,6 +139,15 @@ def failure(lex: BlameLexicon, tok):
         if comp is not None and owner is not None and lex.person(owner):
             return "failure", owner, comp
     return None
+
+
+def _named_as_it(lex: BlameLexicon, subj) -> bool:
+    """A name (not a role noun) that its sentence refers to as a thing: "on
+    its own", "itself", or "its" ("Patroni failed to promote the replica
+    because lag exceeded its limit"): software, not a person."""
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or lex.people.is_role(subj):
+        return False
+    return any(t.lower_ in ("its", "itself") and t.i > subj.i for t in subj.sent)
 
 
 def negated_adverb(lex: BlameLexicon, tok):

@@ -109,6 +109,23 @@ def asked(first, last) -> bool:
     )
 
 
+INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody"})
+
+
+def asked_of_anyone(first, last) -> bool:
+    """A direct question about an unnamed someone: "Was this someone's
+    fault?", "Was anyone to blame?" asks; it does not say (but "Who on earth
+    approved this?" names no indefinite and is left to the other readings)."""
+    sent = first.sent
+    end = sent[-1]
+    while end.is_space and end.i > sent.start:
+        end = end.doc[end.i - 1]
+    if end.text != "?":
+        return False
+    span = first.doc[max(first.i - 1, sent.start) : last.i + 1]
+    return any(t.lower_ in INDEFINITE for t in span)
+
+
 def named_by_wording_noun(lex: BlameLexicon, first) -> bool:
     """ "the word careless", "the phrase operator error", "the term 'human error'"."""
     i = first.i - 1
@@ -167,7 +184,9 @@ def framed(lex: BlameLexicon, first, last) -> bool:
                 if edge in REPORT_EDGES and anc.i < first.i:
                     if lemma in data.report_verbs and not _asserted(anc):
                         return True
-                    if lemma in data.judging_verbs and (is_negated(anc) or _negative(clause_subject(anc))):
+                    if lemma in data.judging_verbs and (
+                        is_negated(anc) or _negative(clause_subject(anc)) or _unwanted(anc)
+                    ):
                         return True  # "I do not think ...", "nobody thinks ...", "We do not use ..."
                     if lemma in data.rejecting_verbs:
                         return True  # "we disagree that it was sloppy"
@@ -176,6 +195,17 @@ def framed(lex: BlameLexicon, first, last) -> bool:
             elif anc.pos_ == "NOUN" and lemma in data.evidence_nouns and _not_before(anc):
                 return True  # "not a sign that anyone was careless"
     return False
+
+
+def _unwanted(verb) -> bool:
+    """ "I don't want anyone thinking ...", "do not let anyone believe ...": a
+    judging verb that a negated wish or permission governs."""
+    head = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and head.lemma_ in ("want", "wish", "let")
+        and (is_negated(head) or _negative(clause_subject(head)))
+    )
 
 
 def _comment(anc, start) -> bool:
@@ -316,6 +346,7 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
     return (
         ((kind != "failure" or _denies_failure(lex, first)) and denied_subject(first, last))
         or asked(first, last)
+        or asked_of_anyone(first, last)
         or named_by_wording_noun(lex, first)
         or said_of_a_system(lex, first)
         or framed(lex, first, last)
