@@ -69,6 +69,7 @@ TOKEN_DETECTORS = (
     remedies.retrained,
     remedies.written_account,
     fault.named_cause,
+    fault.disowned,
     instructions.scolded,
     instructions.told_to_learn,
 )

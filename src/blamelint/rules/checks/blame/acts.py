@@ -381,18 +381,18 @@ def stopped_caring(lex: BlameLexicon, tok):
 
 
 def barred(lex: BlameLexicon, tok):
-    """ "Owen will no longer approve changes to shared topics", "Leon will not
-    run applies until he has paired on ten of them", "Dmitri should not be
-    approving changes until he has shown ...": a named person barred
-    from their work (not a procedure: "the on-call will not page until the
-    replica is caught up")."""
+    """ "Leon will not run applies until he has paired on ten of them",
+    "Dmitri should not be approving changes until he has shown ...": a named
+    person barred from their work until they prove themselves (not a
+    procedure: "the on-call will not page until the replica is caught up";
+    and not "Marco will no longer review changes", which may be a move to
+    another team)."""
     modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "should")), None)
     if tok.pos_ != "VERB" or modal is None:
         return None
     subj = clause_subject(tok)
     if subj is None or subj.lower_ in SELF or subj.lower_ in lex.data.indefinite_people:
         return None
-    no_longer = any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for c in tok.children)
     until = next(
         (
             c
@@ -402,7 +402,7 @@ def barred(lex: BlameLexicon, tok):
         None,
     )
     same = until is not None and is_negated(tok) and _same_person(subj, clause_subject(until))
-    if ((no_longer and modal.lower_ != "should") or same) and lex.person(subj):
+    if same and lex.person(subj):
         return "fault", tok, tok
     return None
 

@@ -180,3 +180,26 @@ def named_cause(lex: BlameLexicon, tok):
     if any(c.dep_ in ("relcl", "acl") for c in tok.children):
         return None  # "a vendor that could not carry our traffic": what they did, a plain account
     return "fault", subj, tok
+
+
+DISOWNING_VERBS = frozenset({"treat", "think", "consider", "regard", "see", "believe", "assume", "act"})
+
+
+def disowned(lex: BlameLexicon, tok):
+    """A person who holds a duty to be someone else's: "Orders treats every
+    migration as someone else's problem", "the new hires seem to think
+    operations is somebody else's job" (not "alerting is someone else's job
+    now: the platform team owns it", a plain handover)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ("problem", "job", "responsibility", "concern"):
+        return None
+    owner = next((c for c in tok.children if c.dep_ in ("poss", "nmod")), None)
+    if owner is None or not any(c.lower_ == "else" for c in owner.children):
+        return None
+    for verb in tok.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in DISOWNING_VERBS:
+            continue
+        subj = clause_subject(verb)
+        if subj is None or subj.lower_ in ("i", "we") or is_negated(verb) or not lex.person(subj):
+            return None
+        return "judgment", verb, tok
+    return None
