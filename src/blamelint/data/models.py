@@ -174,6 +174,7 @@ class BlameData(DataModel):
     accounting_verbs: WordSet
     cause_nouns: WordSet
     evidential_adverbs: WordSet
+    support_nouns: WordSet
     privilege_nouns: WordSet
     care_verbs: WordSet
     care_adverbs: WordSet

@@ -240,6 +240,13 @@ def _asserted(verb) -> bool:
                     v.tag_ == "VBG"
                     and any(c.dep_ == "aux" and c.lower_ in ("am", "are", "'m", "'re") for c in v.children)
                 )
+                or (  # "I will say ...", "I must say ..."
+                    v.tag_ == "VB"
+                    and any(
+                        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "must", "shall") for c in v.children
+                    )
+                    and not is_negated(v)
+                )
             )
         )
 

@@ -53,7 +53,15 @@ class BlameLexicon:
         group = self.group_of(tok)
         if group is not None:
             return self.people.is_person(group)  # "some of you", "half of the reviewers"
-        return self.people.is_person(tok) or self.on_call_of(tok)
+        return self.people.is_person(tok) or self.on_call_of(tok) or self.support_tier(tok)
+
+    def support_tier(self, tok) -> bool:
+        """ "first-line support", "the vendor's second-line agent", "tier-one
+        support": a tier of support is people (but "IPv6 support", "the
+        monitoring agent" are features and programs)."""
+        if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.data.support_nouns:
+            return False
+        return any(c.dep_ == "compound" and c.lower_ in ("line", "tier", "level") for c in tok.children)
 
     def on_call_of(self, tok) -> bool:
         """ "the payments on-call", parsed as "payments" with "on call" hanging

@@ -168,6 +168,8 @@ def hearsay_sarcasm(lex: BlameLexicon, tokens):
     for tok in tokens:
         if tok.lower_ == "apparently" and tok.dep_ == "advmod":
             verb = tok.head
+            if verb.pos_ in ("PRON", "NOUN") and verb.dep_ == "nsubj":
+                verb = verb.head  # "apparently nobody else reads ...", the adverb hung from the subject
             acted = verb.pos_ == "VERB" and verb.lemma_ != "be" and not is_passive(verb)
             if acted and _negative_person(lex, clause_subject(verb)) and not is_negated(verb):
                 yield "failure", tok, verb  # the negative subject is the jibe, not a denial
