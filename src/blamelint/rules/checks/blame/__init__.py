@@ -70,8 +70,10 @@ TOKEN_DETECTORS = (
     remedies.written_account,
     fault.named_cause,
     fault.disowned,
+    fault.writer_blames,
     instructions.scolded,
     instructions.told_to_learn,
+    instructions.told_to_teach,
 )
 """Tried in this order on each token; the first that fires wins."""
 

@@ -203,3 +203,35 @@ def disowned(lex: BlameLexicon, tok):
             return None
         return "judgment", verb, tok
     return None
+
+
+def writer_blames(lex: BlameLexicon, tok):
+    """The writer laying the incident on a person: "I blame the DBA team for
+    this", "I am pinning this outage on the platform team" (not "we do not
+    blame Ravi", "the draft blamed the load balancer", nor "we pinned the
+    version on the old release")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in ("blame", "pin") or is_negated(tok):
+        return None
+    verb = tok
+    while verb.dep_ == "xcomp" and verb.head != verb:
+        verb = verb.head
+        if is_negated(verb):
+            return None  # "We are not going to blame one engineer"
+    subj = clause_subject(tok)
+    if subj is None or subj.lower_ not in ("i", "we") or tok.tag_ not in ("VBP", "VBG", "VB"):
+        return None  # the writer, now: "I blame", "I am pinning", "I'd blame"
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if lemma == "blame":
+        target = obj
+    else:
+        if obj is None or not (
+            lex.is_incident(obj) or obj.lower_ in ("it", "this", "that") or lex.this_one(obj)
+        ):
+            return None
+        target = next(
+            (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children), None
+        )
+    if target is None or target.lower_ in ("me", "us", "myself", "ourselves") or not lex.person(target):
+        return None
+    return "fault", tok, target

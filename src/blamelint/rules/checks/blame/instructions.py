@@ -60,6 +60,30 @@ def scolded(lex: BlameLexicon, tok):
     return "admonition", tok, verb
 
 
+def told_to_teach(lex: BlameLexicon, tok):
+    """ "Somebody please teach them what a payload is", "please teach the
+    interns how a transaction works": asking that people be taught what anyone
+    in the job knows (not "we will teach new hires the deploy tool")."""
+    if tok.lemma_ != "teach" or tok.pos_ != "VERB" or tok.dep_ != "ROOT" or is_negated(tok):
+        return None
+    if not any(c.lower_ == "please" for c in tok.children):
+        return None
+    taught = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if taught is None or taught.lower_ in SELF:
+        return None  # "Please teach me how failover works" asks to learn
+    if not (taught.lower_ in ("them", "him", "her") or lex.person(taught)):
+        return None  # teaching is done to people: "them" is people here
+    what = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp" and any(w.tag_ in ("WP", "WRB") for w in c.subtree if w.i < c.i)
+        ),
+        None,
+    )
+    return ("admonition", tok, what) if what is not None else None
+
+
 def told_to_learn(lex: BlameLexicon, tok):
     """ "Please learn what a fake clock is", "Whoever wrote it: please learn
     how retries work": an imperative with "please" to learn what something is

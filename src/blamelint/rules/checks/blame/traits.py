@@ -106,9 +106,14 @@ def typical(lex: BlameLexicon, tok):
 
 def shamed(lex: BlameLexicon, tok):
     """ "Whoever approved this should be embarrassed"."""
-    if tok.pos_ != "ADJ" or tok.lower_ not in lex.data.shame_adjectives or tok.dep_ != "acomp":
+    if tok.lower_ not in lex.data.shame_adjectives:
         return None
-    be = tok.head
+    if tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.dep_ == "ROOT":
+        be = tok  # "should be embarrassed by ...", parsed as a passive
+    elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        be = tok.head
+    else:
+        return None
     if not any(c.dep_ == "aux" and c.lower_ in ("should", "ought", "must") for c in be.children):
         return None
     return ("judgment", tok, tok) if lex.person(clause_subject(be)) and not is_negated(be) else None
