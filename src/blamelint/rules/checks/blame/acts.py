@@ -142,11 +142,17 @@ def failure(lex: BlameLexicon, tok):
 
 
 def _named_as_it(lex: BlameLexicon, subj) -> bool:
-    """A name (not a role noun) that its sentence refers to as a thing: "on
-    its own", "itself", or "its" ("Patroni failed to promote the replica
-    because lag exceeded its limit"): software, not a person."""
-    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or lex.people.is_role(subj):
+    """A name (not a role noun, unless a system's name leads it: "the Redis
+    operator") that its sentence refers to as a thing: "on its own",
+    "itself", or "its" ("Patroni failed to promote the replica because lag
+    exceeded its limit"): software, not a person."""
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
         return False
+    if lex.people.is_role(subj) and not (
+        subj.lemma_.lower() == "operator"
+        and any(c.dep_ == "compound" and c.lower_ in lex.people.systems for c in subj.children)
+    ):
+        return False  # "the Redis team ... its runbook" is a team; "the Redis operator" is a program
     return any(t.lower_ in ("its", "itself") and t.i > subj.i for t in subj.sent)
 
 
