@@ -8,6 +8,7 @@ Each detector takes the blame lexicon and one token and returns
 from __future__ import annotations
 
 from blamelint.grammar.clauses import (
+    NEGATIVE_SUBJECTS,
     clause_subject,
     is_negated,
 )
@@ -20,9 +21,23 @@ def more_careful(lex: BlameLexicon, tok):
         return None
     more = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
     pred = tok.head if tok.dep_ in ("acomp", "attr") else tok
-    if more is None or not lex.person(lex.subject(pred)) or lex.aspired(pred):
+    subj = lex.subject(pred)
+    if more is None or not lex.person(subj) or lex.aspired(pred):
         return None
+    if not isinstance(subj, str) and subj.lower_ in ("anyone", "anybody") and _negated_above(tok):
+        return None  # "Nothing in this list is about making anyone more careful"
     return "admonition", more, tok
+
+
+def _negated_above(tok) -> bool:
+    """A verb above ``tok`` is negated or has a negative subject ("Nothing
+    ... is about making anyone ...", "None of these asks anybody to ...")."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            subj = clause_subject(anc)
+            if is_negated(anc) or (subj is not None and subj.lower_ in NEGATIVE_SUBJECTS):
+                return True
+    return False
 
 
 def not_careful(lex: BlameLexicon, tok):
