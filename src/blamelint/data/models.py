@@ -175,6 +175,7 @@ class BlameData(DataModel):
     cause_nouns: WordSet
     evidential_adverbs: WordSet
     support_nouns: WordSet
+    typical_adjectives: WordSet
     privilege_nouns: WordSet
     care_verbs: WordSet
     care_adverbs: WordSet

@@ -104,10 +104,11 @@ def better_person(lex: BlameLexicon, tok):
 
 
 def typical(lex: BlameLexicon, tok):
-    """ "Typical contractor work", "typical of the ops team"."""
-    if tok.lower_ != "typical":
+    """ "Typical contractor work", "typical of the ops team", "Classic intern
+    move" (but "a classic race condition" says nothing of a person)."""
+    if tok.lower_ not in lex.data.typical_adjectives:
         return None
-    noun = tok.head if tok.dep_ == "amod" else None
+    noun = tok.head if tok.dep_ == "amod" or (tok.dep_ == "compound" and tok.i < tok.head.i) else None
     if noun is not None:
         if lex.person(noun) or any(c.dep_ in ("compound", "poss") and lex.person(c) for c in noun.children):
             return "judgment", tok, noun
