@@ -150,6 +150,10 @@ class Linter:
     def __post_init__(self) -> None:
         self.sentence_rules = [r for r in self.rules if r.scope == "sentence"]
         self.document_rules = [r for r in self.rules if r.scope == "document"]
+        self.reading_rules = [
+            r for r in self.sentence_rules if type(r).read_sentence is not Rule.read_sentence
+        ]
+        """Sentence rules that read the whole parsed document (``Rule.read_sentence``)."""
         self.needs = frozenset().union(*(r.needs for r in self.rules)) if self.rules else frozenset()
         self.needs |= getattr(self.observer, "needs", frozenset())
         self._nlp = None
@@ -203,10 +207,13 @@ class Linter:
     def _lint_group(self, documents: list[Document]) -> Iterator[tuple[Document, list[Finding]]]:
         # Sentence rules run on each block as soon as it is parsed; the parse is
         # kept only when a document rule or the observer reads it, so memory does
-        # not grow with the size of a document.
+        # not grow with the size of a document. A match that depends on what the
+        # whole document says (``Match.reading``) waits, without its parse, until
+        # the document's last block has been read.
         keep = self.keeps_parses
         parsed: list[dict[int, list[tuple[int, Any]]]] = [dict() for _ in documents]
         raw: list[list] = [[] for _ in documents]
+        pending: list = []
         if self.needs_nlp:
             tasks = (
                 (piece, (d, b, offset), cost)
@@ -216,12 +223,16 @@ class Linter:
             current = None
             for doc, (d, b, offset) in self._parse(tasks):
                 if d != current:  # blocks come back in document order
-                    current = d
+                    if current is not None:
+                        raw[current].extend(self._settle(pending))
+                    current, pending = d, []
                     for rule in self.sentence_rules:
                         rule.begin_document(documents[d])
-                raw[d].extend(self._sentence_matches(documents[d].blocks[b], offset, doc))
+                raw[d].extend(self._sentence_matches(documents[d].blocks[b], offset, doc, pending))
                 if keep:
                     parsed[d].setdefault(b, []).append((offset, doc))
+            if current is not None:
+                raw[current].extend(self._settle(pending))
         for d, document in enumerate(documents):
             pieces, parsed[d] = parsed[d], {}
             findings = self._findings(document, pieces, raw[d])
@@ -273,24 +284,47 @@ class Linter:
             self.match_cache[key] = found
         return found
 
-    def _sentence_matches(self, block: Block, offset: int, doc) -> list:
+    def _sentence_matches(self, block: Block, offset: int, doc, pending: list) -> list:
+        """The placed matches of one parsed piece; those of a rule's sentence that
+        depend on the document's reading go to ``pending`` (see ``_settle``)."""
+        for rule in self.reading_rules:
+            for sent in doc.sents:
+                rule.read_sentence(sent, block)
         found = []
         for rule, matches, sentence in self._rule_matches(block, offset, doc):
-            spans = []
-            for match in matches:
-                start, end = match.start + offset, match.end + offset
-                if end <= start or block.is_masked(start, end):
-                    continue
-                spans.append((start, end, match))
-            for start, end, match in one_per_span(spans):
-                src_start, src_end = block.source_span(start, end)
-                fix = None
-                if match.replaces is not None:  # only where the source is the plain text, markup-free
-                    fix_start, fix_end = match.replaces[0] + offset, match.replaces[1] + offset
-                    fix = block.source_span(fix_start, fix_end)
-                    if fix[1] - fix[0] != fix_end - fix_start or block.is_masked(fix_start, fix_end):
-                        fix = None
-                found.append((rule, src_start, src_end, match, sentence, fix))
+            if any(match.reading is not None for match in matches):
+                pending.append((rule, block, offset, matches, sentence))
+            else:
+                found.extend(self._placed(rule, block, offset, matches, sentence))
+        return found
+
+    def _settle(self, pending: list) -> list:
+        """The pending matches of a document whose every sentence has been read, as
+        their rules settle them (``Rule.settle``: those that hold under its reading)."""
+        found = []
+        for rule, block, offset, matches, sentence in pending:
+            found.extend(self._placed(rule, block, offset, rule.settle(matches), sentence))
+        return found
+
+    def _placed(self, rule: Rule, block: Block, offset: int, matches: list[Match], sentence: str) -> list:
+        """One rule's matches in one sentence, placed in the source: the masked
+        and empty ones dropped, overlapping ones merged (``one_per_span``)."""
+        found = []
+        spans = []
+        for match in matches:
+            start, end = match.start + offset, match.end + offset
+            if end <= start or block.is_masked(start, end):
+                continue
+            spans.append((start, end, match))
+        for start, end, match in one_per_span(spans):
+            src_start, src_end = block.source_span(start, end)
+            fix = None
+            if match.replaces is not None:  # only where the source is the plain text, markup-free
+                fix_start, fix_end = match.replaces[0] + offset, match.replaces[1] + offset
+                fix = block.source_span(fix_start, fix_end)
+                if fix[1] - fix[0] != fix_end - fix_start or block.is_masked(fix_start, fix_end):
+                    fix = None
+            found.append((rule, src_start, src_end, match, sentence, fix))
         return found
 
     def _findings(

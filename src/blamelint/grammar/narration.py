@@ -11,19 +11,16 @@ The evidence is the document's own prose: sentences placed at a moment ("At
 01:12", "A few minutes later", "On Tuesday") whose main verb is a simple
 present, against those whose main verb is a past. Timeline entries (a line
 that opens with its timestamp) do not count: present-tense timelines are
-common in past-tense reports. Only a few candidate sentences are parsed.
+common in past-tense reports. The sentences are those the engine parsed for
+the sentence rules (``NarrationReading``): nothing is parsed again here.
 """
 
 from __future__ import annotations
-
-import re
-from collections.abc import Iterable
 
 from blamelint.grammar.agents import CLOCK
 from blamelint.grammar.events import FREQUENCY, TIMESTAMP, has_moment, tense_of_verb
 from blamelint.grammar.lexicon import PassiveLexicon
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 MIN_PRESENT = 3
 """Sentences placed at a moment in the present needed before a document counts as narrated."""
 MAX_CANDIDATES = 40
@@ -32,44 +29,65 @@ GENERAL_DETERMINERS = frozenset({"every", "each", "any", "all", "no"})
 GENERAL_ADVERBS = frozenset({"always", "usually", "normally", "typically", "often", "generally"})
 
 
-def candidates(texts: Iterable[str], lex: PassiveLexicon) -> list[str]:
-    """Sentences of prose that open with a moment in their first few words
-    ("At 03:40 Kofi escalates", "Over the following week ..."); not those that
-    open with a bare timestamp, which are timeline entries."""
-    found: list[str] = []
-    for text in texts:
-        for sentence in SENTENCE_END.split(text.strip()):
-            if TIMESTAMP.match(sentence):
-                continue
-            words = [w.strip(",;:()").lower() for w in sentence.split()[:OPENING_WORDS]]
-            if any(CLOCK.match(w) or w in lex.time_words or w == "later" for w in words):
-                found.append(sentence)
-                if len(found) >= MAX_CANDIDATES:
-                    return found
-    return found
+def opens_with_moment(sentence: str, lex: PassiveLexicon) -> bool:
+    """Whether a sentence of prose opens with a moment in its first few words
+    ("At 03:40 Kofi escalates", "Over the following week ..."); not one that
+    opens with a bare timestamp, which is a timeline entry."""
+    sentence = sentence.strip()
+    if TIMESTAMP.match(sentence):
+        return False
+    words = [w.strip(",;:()").lower() for w in sentence.split()[:OPENING_WORDS]]
+    return any(CLOCK.match(w) or w in lex.time_words or w == "later" for w in words)
 
 
-def narrates_in_present(parsed: Iterable, lex: PassiveLexicon) -> bool:
-    """Whether the parsed candidate sentences tell events in the present:
-    at least MIN_PRESENT whose main verb is a simple present placed at a
-    moment, and more than twice as many as those in the past. Only event verbs
-    count: a copula or a progressive at a moment ("By 09:00 the queue is
-    empty", "are landing again") describes how things stand."""
-    present = past = 0
-    for doc in parsed:
-        for sent in doc.sents:
-            root = sent.root
-            verb = _finite(root)
-            if verb is None or not (has_moment(root, lex) or _measured_later(root)):
-                continue
-            tense = tense_of_verb(root)
-            if tense.modal or tense.perfect or tense.progressive or root.pos_ != "VERB" or root.tag_ == "VBG":
-                continue  # "By Tuesday there are forty tickets", "is landing": states, not events
-            if verb.tag_ in ("VBZ", "VBP"):
-                present += 1
-            elif verb.tag_ == "VBD":
-                past += 1
-    return present >= MIN_PRESENT and present > 2 * past
+class NarrationReading:
+    """Whether a document tells events in the present, read from its own parsed
+    prose sentences, given one at a time in document order (``read``); nothing
+    is parsed here. Of the first MAX_CANDIDATES sentences that open with a
+    moment, it counts those whose main verb is a simple present placed at a
+    moment and those whose main verb is a past: the document is ``narrated``
+    with at least MIN_PRESENT of the first and more than twice as many as of
+    the second. Only event verbs count: a copula or a progressive at a moment
+    ("By 09:00 the queue is empty", "are landing again") describes how things
+    stand."""
+
+    def __init__(self, lex: PassiveLexicon) -> None:
+        self.lex = lex
+        self.candidates = 0
+        self.present = 0
+        self.past = 0
+
+    def read(self, sent) -> None:
+        """Count one parsed sentence of prose (a spaCy Span)."""
+        if self.candidates >= MAX_CANDIDATES or not opens_with_moment(sent.text, self.lex):
+            return
+        self.candidates += 1
+        tense = main_tense(sent, self.lex)
+        if tense == "present":
+            self.present += 1
+        elif tense == "past":
+            self.past += 1
+
+    @property
+    def narrated(self) -> bool:
+        return self.present >= MIN_PRESENT and self.present > 2 * self.past
+
+
+def main_tense(sent, lex: PassiveLexicon) -> str | None:
+    """ "present" or "past" for a sentence whose main verb is a simple event verb
+    placed at a moment ("At 02:40 a third drive fails"), else None."""
+    root = sent.root
+    verb = _finite(root)
+    if verb is None or not (has_moment(root, lex) or _measured_later(root)):
+        return None
+    tense = tense_of_verb(root)
+    if tense.modal or tense.perfect or tense.progressive or root.pos_ != "VERB" or root.tag_ == "VBG":
+        return None  # "By Tuesday there are forty tickets", "is landing": states, not events
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBD":
+        return "past"
+    return None
 
 
 def _measured_later(verb) -> bool:

@@ -256,11 +256,21 @@ def why_unfaithful(
     ]
     if extra:
         return "brings in words from outside the clause: " + ", ".join(repr(w) for w in extra)
-    if parse is not None:
-        lemmas = {c.verb.lemma_ for c in clauses} | {c.verb.lower_ for c in clauses}
-        if not reads_active(parse(with_subject(rewrite)), lemmas):
-            return "does not parse as active with the doer as subject"
+    if parse is not None and not parses_active(rewrite, verb_lemmas(clauses), parse):
+        return "does not parse as active with the doer as subject"
     return None
+
+
+def verb_lemmas(clauses: list) -> frozenset[str]:
+    """The clause verbs as the re-parse of a rewrite may give them: lemma or form."""
+    return frozenset({c.verb.lemma_ for c in clauses} | {c.verb.lower_ for c in clauses})
+
+
+def parses_active(rewrite: str, lemmas: Iterable[str], parse: Callable[[str], object]) -> bool:
+    """Test 3 alone, from text only (a caller may put it off until it needs it):
+    ``rewrite`` parsed with "we" for "[who]" has "we" as the active subject of a
+    verb of ``lemmas`` (``verb_lemmas``)."""
+    return reads_active(parse(with_subject(rewrite)), lemmas)
 
 
 def _split_at_hyphen(verb) -> bool:

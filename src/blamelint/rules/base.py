@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -80,6 +80,11 @@ class Match:
     replaces: tuple[int, int] | None = None
     """The [start, end) span (indexed like ``start``/``end``) that ``suggestion``
     can replace word for word, when it is such a rewrite (editor quick fixes)."""
+    reading: Hashable | None = None
+    """For a sentence rule that reads the whole parsed document (``Rule.read_sentence``):
+    the document reading (``Rule.reading``) under which this match holds, settled
+    (``Rule.settle``) once the whole document is read. None: it holds whatever the
+    document says."""
 
 
 class Rule:
@@ -132,6 +137,29 @@ class Rule:
         is checked, so a sentence rule can read what the whole document says
         (who its people are, what its systems are). The text is untrusted and
         may be long: keep this a cheap scan. The default does nothing."""
+
+    def read_sentence(self, sent: Span, block: Block) -> None:
+        """Called by the engine with every parsed sentence of the document, in
+        document order, before the sentence is checked (also when its matches
+        come from the engine's match cache), for a rule whose findings depend on
+        what the parsed document says as a whole: the rule gathers its reading
+        here, from the engine's own parse (it parses nothing itself), and its
+        checks give each match that depends on it the ``reading`` under which it
+        holds. The default reads nothing."""
+
+    def reading(self) -> Hashable | None:
+        """What ``read_sentence`` read of the document, once its last sentence has
+        been read."""
+        return None
+
+    def settle(self, matches: list[Match]) -> list[Match]:
+        """One sentence's matches, some of which depend on the document's reading,
+        given back by the engine once the document's last sentence has been read
+        (before the next document begins): those that hold. The default keeps
+        the matches whose ``reading`` is None or this rule's ``reading()``; a rule
+        may also finish here work it put off for matches that might be dropped."""
+        reading = self.reading()
+        return [m for m in matches if m.reading is None or m.reading == reading]
 
     def document_key(self) -> Any:
         """What ``begin_document`` learned that changes this rule's findings,

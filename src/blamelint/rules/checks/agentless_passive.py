@@ -11,6 +11,7 @@ finding.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from blamelint.data import load
 from blamelint.data.models import NoCardData, PassiveCuesData, PassiveVerbsData, StatesData
@@ -26,10 +27,10 @@ from blamelint.grammar.agents import has_agent
 from blamelint.grammar.events import TIMESTAMP, is_timeline_entry, tense_of, timestamp_end, why_not_event
 from blamelint.grammar.fragments import reads_as_passive
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
-from blamelint.grammar.narration import candidates, general_statement, narrates_in_present
+from blamelint.grammar.narration import NarrationReading, general_statement
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.grammar.people import People
-from blamelint.grammar.rewrites import faithful
+from blamelint.grammar.rewrites import faithful, parses_active, verb_lemmas
 from blamelint.postmortem.sections import catalog
 from blamelint.rules.base import Match, Rule
 
@@ -41,6 +42,14 @@ def load_lexicon() -> PassiveLexicon:
     return PassiveLexicon.from_models(load(StatesData), load(PassiveVerbsData), load(PassiveCuesData))
 
 
+@dataclass
+class _Unparsed(Match):
+    """A match that depends on the document's reading, whose rewrite has passed
+    every test but the re-parse: that waits until the match is known to hold."""
+
+    lemmas: frozenset[str] = frozenset()
+
+
 class AgentlessPassive(Rule):
     data_model = NoCardData
 
@@ -49,26 +58,20 @@ class AgentlessPassive(Rule):
         self._is_person, self._is_action = _noun_tests()
         self._sections: dict[str, tuple[str, ...] | None] = {}
         self._parse = None
-        self._narrated = False
+        self._narration = NarrationReading(self.lex)
 
     def begin_document(self, document) -> None:
-        """Whether the document narrates its incident in the present tense
-        (blamelint.grammar.narration), read from its prose paragraphs outside
-        timeline sections; only a few sentences that open with a moment are parsed."""
-        self._narrated = False
-        if self._parse is None:
-            return
-        prose = [
-            b.text
-            for b in document.blocks
-            if b.kind == "paragraph" and TIMELINE not in self._section_kinds(b)
-        ]
-        found = candidates(prose, self.lex)
-        if found:
-            self._narrated = narrates_in_present(self._parse.pipe(found), self.lex)
+        self._narration = NarrationReading(self.lex)
 
-    def document_key(self):
-        return self._narrated
+    def read_sentence(self, sent, block) -> None:
+        """Whether the document narrates its incident in the present tense
+        (blamelint.grammar.narration) is read from its parsed prose paragraphs
+        outside timeline sections."""
+        if getattr(block, "kind", None) == "paragraph" and TIMELINE not in self._section_kinds(block):
+            self._narration.read(sent)
+
+    def reading(self) -> bool:
+        return self._narration.narrated
 
     def attach_pipeline(self, nlp) -> None:
         self._parse = nlp
@@ -85,12 +88,49 @@ class AgentlessPassive(Rule):
         entry = is_timeline_entry(sent) or (section and getattr(block, "kind", None) == "table_cell")
         # An action item in a list is written as a headline too ("TTL lowered to 5s (done)").
         headline_item = ACTION_ITEMS in kinds and getattr(block, "kind", None) == "list_item"
+        # Outside a timeline, a present clause reports an event only if the document
+        # narrates in the present, which is known once all its prose has been read:
+        # where the two readings differ, each gives its matches under its ``reading``.
+        plain = self._groups(clauses, sent, section, entry, headline_item, narrated=False)
+        told = plain if section else self._groups(clauses, sent, section, entry, headline_item, narrated=True)
+        for key in sorted(plain.keys() | told.keys()):
+            group, narrated_group = plain.get(key), told.get(key)
+            if _same(group, narrated_group):
+                yield self._match(group)
+                continue
+            if group:
+                yield self._match(group, reading=False)
+            if narrated_group:
+                yield self._match(narrated_group, reading=True)
+
+    def settle(self, matches: list[Match]) -> list[Match]:
+        """The matches that hold under the document's reading, with the re-parse of
+        their rewrites that ``_match`` put off (test 3 of blamelint.grammar.rewrites)."""
+        settled = []
+        for match in super().settle(matches):
+            if isinstance(match, _Unparsed):
+                english = self._parse is None or parses_active(match.suggestion, match.lemmas, self._parse)
+                match = Match(
+                    match.start,
+                    match.end,
+                    match.message,
+                    match.suggestion if english else None,
+                    match.replaces if english else None,
+                    match.reading,
+                )
+            settled.append(match)
+        return settled
+
+    def _groups(
+        self, clauses, sent, section: bool, entry: bool, headline_item: bool, narrated: bool
+    ) -> dict[int, list[PassiveClause]]:
+        """The flagged clauses by the word that opens them (coordinated participles
+        sharing one auxiliary are one group)."""
         groups: dict[int, list[PassiveClause]] = {}
         for clause in clauses:
-            if self._flagged(clause, clauses, sent, section, entry, headline_item):
+            if self._flagged(clause, clauses, sent, section, entry, headline_item, narrated):
                 groups.setdefault((clause.first or clause.verb).i, []).append(clause)
-        for key in sorted(groups):
-            yield self._match(groups[key])
+        return groups
 
     def _flagged(
         self,
@@ -100,6 +140,7 @@ class AgentlessPassive(Rule):
         section: bool,
         entry: bool,
         headline_item: bool = False,
+        narrated: bool = False,
     ) -> bool:
         lex = self.lex
         # (not a verb whose participle is its base form: "job: read with the latest schema" is an order)
@@ -116,7 +157,7 @@ class AgentlessPassive(Rule):
         shared = [c.verb for c in clauses if (c.first or c.verb).i == owner and c.verb.i != clause.verb.i]
         if has_agent(clause.verb, lex, shared, self._is_action):
             return False
-        narrated = self._narrated and not section
+        narrated = narrated and not section
         return (
             why_not_event(
                 clause,
@@ -131,7 +172,7 @@ class AgentlessPassive(Rule):
             is None
         )
 
-    def _match(self, group: list[PassiveClause]) -> Match:
+    def _match(self, group: list[PassiveClause], reading: bool | None = None) -> Match:
         head, last = group[0], group[-1]
         start_tok = min(
             [head.verb] + [a for a in head.aux if a.i < head.verb.i and a.sent == head.verb.sent],
@@ -142,9 +183,13 @@ class AgentlessPassive(Rule):
         tense = tense_of(head)
         message = self.card.message.format(text=head.verb.text, who_did=_who_did(head, tense))
         rewrite = active_voice(group)
-        if not faithful(group, rewrite, timestamp_end(head.verb.sent), self._parse):
+        later = reading is not None  # a match that may be dropped: its rewrite is re-parsed in settle
+        if not faithful(group, rewrite, timestamp_end(head.verb.sent), None if later else self._parse):
             rewrite = None  # not English, or loses words: the message says whom to name
-        return Match(start, end, message, rewrite, rewrite_extent(group, rewrite) if rewrite else None)
+        extent = rewrite_extent(group, rewrite) if rewrite else None
+        if later and rewrite:
+            return _Unparsed(start, end, message, rewrite, extent, reading, verb_lemmas(group))
+        return Match(start, end, message, rewrite, extent, reading)
 
     def _section_kinds(self, block) -> tuple[str, ...]:
         """The kinds of section the block sits in, by the nearest heading that
@@ -159,6 +204,13 @@ class AgentlessPassive(Rule):
             if self._sections[text] is not None:
                 return self._sections[text]
         return ()
+
+
+def _same(group: list[PassiveClause] | None, other: list[PassiveClause] | None) -> bool:
+    """Whether two groups hold the same clauses."""
+    if group is None or other is None:
+        return group is other
+    return [c.verb.i for c in group] == [c.verb.i for c in other]
 
 
 def _is_time(heading: str) -> bool:
