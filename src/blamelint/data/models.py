@@ -110,6 +110,22 @@ class DetectionData(DataModel):
     evidence_headings: Words
 
 
+# -- rules/data/cast.yaml -----------------------------------------------------------
+
+
+class CastData(DataModel):
+    """Words around a capitalised name that say whether the document takes it for a
+    person or a system (grammar/cast.py builds its patterns from them)."""
+
+    speech_verbs: WordSet
+    on_call: WordSet
+    system_verbs: WordSet
+    system_auxiliaries: WordSet
+    system_participles: WordSet
+    member_pronouns: WordSet
+    not_team_names: WordSet
+
+
 # -- rules/data/people.yaml ---------------------------------------------------------
 
 
@@ -368,6 +384,7 @@ DATA_FILES: dict[str, type[DataModel]] = {
     "action-items.yaml": ActionItemsData,
     "audit.yaml": AuditData,
     "blame.yaml": BlameData,
+    "cast.yaml": CastData,
     "detection.yaml": DetectionData,
     "hindsight.yaml": HindsightData,
     "passive-cues.yaml": PassiveCuesData,

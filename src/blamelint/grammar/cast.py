@@ -15,7 +15,8 @@ makes "Growth" a team. The reading is a cheap scan of the document's text
   "the <word> team" or "someone on <word>".
 
 An appositive settles a name; otherwise a name with both kinds of cue is left
-undecided (the sentence-level tests apply).
+undecided (the sentence-level tests apply). The words of the cues (the verbs,
+the pronouns, what is not a team's name) are data: rules/data/cast.yaml.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+
+from blamelint.data import load
+from blamelint.data.models import CastData
 
 NAME = r"[A-Z][a-z]+"
 _DETS = r"(?:our|the|a|an|its|their|his|her|my)"
@@ -30,63 +35,55 @@ APPOSITIVE = re.compile(rf"\b({NAME}),\s+{_DETS}\s+((?:[\w-]+\s+){{0,3}}[\w-]+)\
 PARENTHESIS = re.compile(rf"\b({NAME})\s+\(\s*{_DETS}\s+((?:[\w-]+\s+){{0,3}}[\w-]+)\s*[,.;:)]")
 """A name glossed in parentheses: "Maude (our deploy bot, for the new folks)"."""
 ROLE_FIRST = re.compile(rf"\b{_DETS}\s+((?:[\w-]+\s+){{0,2}}[\w-]+),\s+({NAME})\s*[,.;:)]")
-SPEAKS = re.compile(
-    rf"\b({NAME})\s+(?:said|says|paged|pages|noticed|notices|decided|decides|wrote|writes|asked|asks|"
-    r"told|tells|replied|replies|thought|thinks|agreed|agrees|apologi[sz]ed|apologi[sz]es|joined|joins|"
-    r"acknowledged|acknowledges)\b"
-)
-ON_CALL = re.compile(rf"\b({NAME}),\s+(?:on call|on-call)\b")
-DEPLOYED = re.compile(
-    rf"\b(?:deploy(?:ed|ing|s)?|redeploy(?:ed|ing|s)?|restart(?:ed|ing|s)?|upgrad(?:e|ed|ing|es)|"
-    rf"reboot(?:ed|ing|s)?|patch(?:ed|ing|es)?|install(?:ed|ing|s)?)\s+(?:the\s+)?({NAME})\b"
-)
-WAS_DEPLOYED = re.compile(
-    rf"\b({NAME})\s+(?:was|is|got|were|has been)\s+(?:deployed|redeployed|restarted|upgraded|rebooted|"
-    r"patched|installed|rolled back)\b"
-)
 VERSIONED = re.compile(rf"\b({NAME})\s+v?\d+(?:\.\d+)+\b")
 CODE = re.compile(r"`([^`\n]{1,60})`")
 TEAM = re.compile(r"\b(?i:the|our|their|that|this)\s+([A-Za-z][a-z]+)\s+team\b")
-MEMBER = re.compile(
-    r"\b(?i:nobody|no one|someone|somebody|anyone|anybody|everyone|everybody)\s+(?:on|from|in)\s+"
-    r"(?:the\s+)?([A-Za-z][a-z]+)\b(?!\s+(?:side|call)\b)"
-)
-FUNCTION_WORDS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "my",
-        "your",
-        "whole",
-        "same",
-        "other",
-        "entire",
-        "new",
-        "old",
-        "own",
-        "current",
-        "one",
-        "each",
-        "every",
-        "any",
-        "some",
-        "call",
-        "duty",
-        "shift",
-        "site",
-        "staff",
-    }
-)
+
+
+def _either(words: Iterable[str]) -> str:
+    """A regular expression alternation of ``words`` (literal, longest first)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class CastPatterns:
+    """The cues of the module docstring that are vocabulary, built from
+    rules/data/cast.yaml (``from_data``)."""
+
+    speaks: re.Pattern
+    """ "<Name> said", "<Name> paged": a person."""
+    on_call: re.Pattern
+    """ "<Name>, on call": a person."""
+    deployed: re.Pattern
+    """ "restarted the <Name>": a system."""
+    was_deployed: re.Pattern
+    """ "<Name> was rolled back": a system."""
+    member: re.Pattern
+    """ "nobody on <word>": a team (unless "on the <word> side", "on call")."""
+    not_team_names: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: CastData) -> CastPatterns:
+        return cls(
+            speaks=re.compile(rf"\b({NAME})\s+(?:{_either(data.speech_verbs)})\b"),
+            on_call=re.compile(rf"\b({NAME}),\s+(?:{_either(data.on_call)})\b"),
+            deployed=re.compile(rf"\b(?:{_either(data.system_verbs)})\s+(?:the\s+)?({NAME})\b"),
+            was_deployed=re.compile(
+                rf"\b({NAME})\s+(?:{_either(data.system_auxiliaries)})\s+"
+                rf"(?:{_either(data.system_participles)})\b"
+            ),
+            member=re.compile(
+                rf"\b(?i:{_either(data.member_pronouns)})\s+(?:on|from|in)\s+"
+                r"(?:the\s+)?([A-Za-z][a-z]+)\b(?!\s+(?:side|call)\b)"
+            ),
+            not_team_names=frozenset(data.not_team_names),
+        )
+
+
+@cache
+def cast_patterns() -> CastPatterns:
+    """The patterns of blamelint's own data (built once per process)."""
+    return CastPatterns.from_data(load(CastData))
 
 
 @dataclass
@@ -110,8 +107,12 @@ def _heads(phrase: str) -> str:
     return phrase.split()[-1].lower().rstrip("s") if phrase.split() else ""
 
 
-def read_cast(text: str, system_nouns: Iterable[str], role_nouns: Iterable[str]) -> Cast:
-    """The cast of a document's text (see the module docstring)."""
+def read_cast(
+    text: str, system_nouns: Iterable[str], role_nouns: Iterable[str], patterns: CastPatterns | None = None
+) -> Cast:
+    """The cast of a document's text (see the module docstring), by ``patterns``
+    (default: ``cast_patterns()``)."""
+    cues = patterns if patterns is not None else cast_patterns()
     systems_words = frozenset(w.lower() for w in system_nouns)
     roles = frozenset(w.lower() for w in role_nouns)
 
@@ -132,11 +133,13 @@ def read_cast(text: str, system_nouns: Iterable[str], role_nouns: Iterable[str])
     for match in ROLE_FIRST.finditer(text):
         if kind(match.group(1)) == "person":
             settled.setdefault(match.group(2).lower(), "person")
-    person_cues = {m.group(1).lower() for p in (SPEAKS, ON_CALL) for m in p.finditer(text)}
-    system_cues = {m.group(1).lower() for p in (DEPLOYED, WAS_DEPLOYED, VERSIONED) for m in p.finditer(text)}
+    person_cues = {m.group(1).lower() for p in (cues.speaks, cues.on_call) for m in p.finditer(text)}
+    system_cues = {
+        m.group(1).lower() for p in (cues.deployed, cues.was_deployed, VERSIONED) for m in p.finditer(text)
+    }
     system_cues |= {m.group(1).strip().lower() for m in CODE.finditer(text)}
-    teams = {m.group(1).lower() for p in (TEAM, MEMBER) for m in p.finditer(text)}
-    teams -= roles | systems_words | FUNCTION_WORDS
+    teams = {m.group(1).lower() for p in (TEAM, cues.member) for m in p.finditer(text)}
+    teams -= roles | systems_words | cues.not_team_names
     people = {n for n, k in settled.items() if k == "person"}
     systems = {n for n, k in settled.items() if k == "system"}
     for name in (person_cues | teams) - system_cues:

@@ -1,0 +1,73 @@
+"""The cast of a document (grammar/cast.py): its cues' words come from
+rules/data/cast.yaml, and every word there is a live cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from blamelint.data import load
+from blamelint.data.models import CastData
+from blamelint.grammar.cast import CastPatterns, read_cast
+
+DATA = load(CastData)
+SYSTEM_NOUNS = ("bot", "service", "autoscaler")
+ROLES = ("engineer", "manager")
+
+
+def cast(text: str, patterns: CastPatterns | None = None):
+    return read_cast(text, SYSTEM_NOUNS, ROLES, patterns)
+
+
+def test_a_document_names_its_people_and_systems():
+    found = cast(
+        "Hank said the queue looked fine. Priya, on call, rolled back. We restarted Nimbus at 02:10. "
+        "Maude was rolled back an hour later. Nobody on Growth knew, and the Payments team slept."
+    )
+    assert {"hank", "priya", "growth", "payments"} <= found.people
+    assert {"nimbus", "maude"} <= found.systems
+    assert not found.people & found.systems
+
+
+@pytest.mark.parametrize("verb", sorted(DATA.speech_verbs))
+def test_every_speech_verb_makes_a_person(verb):
+    assert cast(f"Later Hank {verb} it.").people == {"hank"}
+
+
+@pytest.mark.parametrize("phrase", sorted(DATA.on_call))
+def test_every_on_call_phrase_makes_a_person(phrase):
+    assert cast(f"Then Hank, {phrase} that night, looked.").people == {"hank"}
+
+
+@pytest.mark.parametrize("verb", sorted(DATA.system_verbs))
+def test_every_system_verb_makes_a_system(verb):
+    assert cast(f"we {verb} the Nimbus nodes").systems == {"nimbus"}
+
+
+@pytest.mark.parametrize("auxiliary", sorted(DATA.system_auxiliaries))
+@pytest.mark.parametrize("participle", sorted(DATA.system_participles))
+def test_every_auxiliary_and_participle_make_a_system(auxiliary, participle):
+    assert cast(f"then Nimbus {auxiliary} {participle} twice").systems == {"nimbus"}
+
+
+@pytest.mark.parametrize("pronoun", sorted(DATA.member_pronouns))
+def test_every_member_pronoun_makes_a_team(pronoun):
+    assert cast(f"{pronoun.capitalize()} on Growth knew.").people == {"growth"}
+    assert cast(f"but {pronoun} from the Billing crew knew").people == {"billing"}
+
+
+@pytest.mark.parametrize("word", sorted(DATA.not_team_names))
+def test_what_is_not_a_team_name(word):
+    assert cast(f"and then the {word} team left").people == frozenset()
+
+
+def test_the_patterns_are_built_from_the_data():
+    text = "Hank grumbled about the pager. We coaxed Nimbus back."
+    assert cast(text).people == frozenset() and cast(text).systems == frozenset()
+    more = DATA.model_copy(
+        update={
+            "speech_verbs": DATA.speech_verbs | {"grumbled"},
+            "system_verbs": DATA.system_verbs | {"coaxed"},
+        }
+    )
+    found = cast(text, CastPatterns.from_data(more))
+    assert found.people == {"hank"} and found.systems == {"nimbus"}
