@@ -1,7 +1,9 @@
 """From findings to what the editor shows: diagnostics, hover text and code actions.
 
 Pure functions of the findings and the buffer's text (no I/O), so they are tested
-without a client.
+without a client. Text a person reads (messages, hover text, action titles) has its
+control characters escaped (``shown``); the edits of quick fixes keep the text as
+written.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 
 from lsprotocol import types
 
+from blamelint.escapes import escape_controls
 from blamelint.findings import Finding, Location
 from blamelint.rules.base import RuleCard
 from blamelint.server.positions import UTF16, Lines
@@ -24,6 +27,14 @@ SEVERITIES = {
 }
 TABLE_ROW = re.compile(r"^\s*\|")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+MULTILINE = "\t\n"
+"""Kept as they are in what the editor shows: its messages and hovers have several lines."""
+
+
+def shown(text: str) -> str:
+    """``text`` (from a document, a file name or a rule card) as the editor may show
+    it: control characters escaped (blamelint/escapes.py), tabs and line feeds kept."""
+    return escape_controls(text, keep=MULTILINE)
 
 
 def lsp_range(location: Location, lines: Lines, encoding: str = UTF16) -> types.Range:
@@ -33,9 +44,9 @@ def lsp_range(location: Location, lines: Lines, encoding: str = UTF16) -> types.
 
 
 def diagnostic(finding: Finding, lines: Lines, encoding: str = UTF16) -> types.Diagnostic:
-    message = finding.message
+    message = shown(finding.message)
     if finding.suggestion:
-        message += f"\nSuggestion: {finding.suggestion}"
+        message += f"\nSuggestion: {shown(finding.suggestion)}"
     return types.Diagnostic(
         range=lsp_range(finding.location, lines, encoding),
         message=message,
@@ -44,6 +55,43 @@ def diagnostic(finding: Finding, lines: Lines, encoding: str = UTF16) -> types.D
         code_description=types.CodeDescription(href=DOCS_URI.format(id=finding.rule)),
         source=SOURCE,
     )
+
+
+def diagnostics(
+    findings: Iterable[Finding],
+    warnings: Iterable[tuple[int, str]],
+    error: str | None,
+    lines: Lines,
+    encoding: str = UTF16,
+) -> list[types.Diagnostic]:
+    """What is published for one buffer: a file-level error first (a config or rule
+    problem), then the findings, then the suppression comments not understood
+    ((line, message), each over its whole line)."""
+    published = [diagnostic(f, lines, encoding) for f in findings]
+    for line, message in warnings:
+        start = types.Position(max(line - 1, 0), 0)
+        width = lines.position(line, len(lines.text(line)) + 1, encoding)[1]
+        published.append(
+            types.Diagnostic(
+                range=types.Range(start=start, end=types.Position(max(line - 1, 0), width)),
+                message=shown(message),
+                severity=types.DiagnosticSeverity.Warning,
+                code="suppression-comment",
+                source=SOURCE,
+            )
+        )
+    if error:
+        at = types.Position(0, 0)
+        published.insert(
+            0,
+            types.Diagnostic(
+                range=types.Range(start=at, end=at),
+                message=shown(f"blamelint cannot check this file: {error}"),
+                severity=types.DiagnosticSeverity.Error,
+                source=SOURCE,
+            ),
+        )
+    return published
 
 
 def _contains(rng: types.Range, pos: types.Position) -> bool:
@@ -72,7 +120,7 @@ def rule_hover(finding: Finding, card: RuleCard | None) -> str:
             f"**Use instead:**\n\n```markdown\n{d.use_instead.strip()}\n```",
             f"[Rule documentation]({DOCS_URI.format(id=card.id)})",
         ]
-    return "\n\n".join(parts)
+    return shown("\n\n".join(parts))
 
 
 def hover(
@@ -140,7 +188,7 @@ def code_actions(
             edit = types.TextEdit(range=lsp_range(finding.replaces, lines, encoding), new_text=new_text)
             actions.append(
                 types.CodeAction(
-                    title=f"Rewrite in the active voice: {new_text}",
+                    title=f"Rewrite in the active voice: {shown(new_text)}",
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=diag,
                     is_preferred=True,

@@ -74,42 +74,18 @@ class BlamelintServer(LanguageServer):
         try:
             result = await loop.run_in_executor(self._worker, self.session.lint, file_of(uri), text, language)
         except Exception as exc:  # noqa: BLE001 - a bug must not take the editor's server down
-            log.exception("linting %s failed", uri)
-            self.window_log_message(
-                types.LogMessageParams(
-                    type=types.MessageType.Error, message=f"blamelint: internal error on {uri}: {exc!r}"
-                )
-            )
+            log.exception("linting %s failed", features.shown(uri))
+            message = features.shown(f"blamelint: internal error on {uri}: {exc!r}")
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=message))
             return
         documents = self.workspace.text_documents
         if uri not in documents or self.workspace.get_text_document(uri).version != version:
             return
         lines = Lines(text)
         self.linted[uri] = Linted(version, lines, result.findings)
-        diagnostics = [features.diagnostic(f, lines, self.encoding) for f in result.findings]
-        for line, message in result.warnings:
-            start = types.Position(max(line - 1, 0), 0)
-            width = lines.position(line, len(lines.text(line)) + 1, self.encoding)[1]
-            end = types.Position(max(line - 1, 0), width)
-            diagnostics.append(
-                types.Diagnostic(
-                    range=types.Range(start=start, end=end),
-                    message=message,
-                    severity=types.DiagnosticSeverity.Warning,
-                    code="suppression-comment",
-                    source=features.SOURCE,
-                )
-            )
-        if result.error:
-            diagnostics.insert(
-                0,
-                types.Diagnostic(
-                    range=types.Range(start=types.Position(0, 0), end=types.Position(0, 0)),
-                    message=f"blamelint cannot check this file: {result.error}",
-                    severity=types.DiagnosticSeverity.Error,
-                    source=features.SOURCE,
-                ),
-            )
+        diagnostics = features.diagnostics(
+            result.findings, result.warnings, result.error, lines, self.encoding
+        )
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
