@@ -12,15 +12,11 @@ from pathlib import Path
 import click
 
 from blamelint import __version__
+from blamelint import command_options as options
 from blamelint.errors import BlamelintError, ExitCode
 from blamelint.escapes import escape_controls
 
 FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab"]
-
-
-def _fail(message: str) -> None:
-    click.echo("blamelint: error: " + escape_controls(message, keep="\t\n"), err=True)
-    sys.exit(ExitCode.ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,23 +44,13 @@ def cli() -> None:
     "--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, nothing when clean.")
-@click.option(
-    "--exclude",
-    multiple=True,
-    metavar="GLOB",
-    help="Skip files matching GLOB when searching folders (repeatable; added to the config's).",
-)
+@options.exclude("Skip files matching GLOB when searching folders (repeatable; added to the config's).")
 @click.option(
     "--allow-no-files",
     is_flag=True,
     help="Exit 0 when the paths match no file [default: exit 2, a misconfigured path].",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to FILE instead of standard output.",
-)
+@options.output
 @click.option("--select", multiple=True, metavar="RULE", help="Check only this rule (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not check this rule (repeatable).")
 @click.option(
@@ -72,14 +58,9 @@ def cli() -> None:
     type=click.Choice(["error", "warning", "note", "never"]),
     help="Lowest severity that makes the exit code 1 [default: warning].",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Config file (default: nearest .blamelint.toml or pyproject.toml).",
-)
+@options.config("Config file (default: nearest .blamelint.toml or pyproject.toml).")
 @click.option("--stdin-filename", metavar="NAME", help="Name to report for '-' (standard input).")
-@click.option("--color/--no-color", default=None, help="Colour text output [default: on a terminal].")
+@options.color
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
@@ -95,14 +76,8 @@ def cli() -> None:
 @click.option(
     "--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF."
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Parse in N processes [default: all cores; small runs stay in one].",
-)
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@options.jobs("all cores; small runs stay in one")
+@options.no_cache
 def check(
     paths,
     fmt,
@@ -148,12 +123,12 @@ def check(
             allow_no_files=allow_no_files,
         )
     except BlamelintError as exc:
-        _fail(str(exc))
+        options.fail(str(exc))
     sys.exit(code)
 
 
 @cli.command("rules")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@options.config()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_cmd(config_path: str | None, fmt: str) -> None:
     """List every rule: id, default severity, scope and summary."""
@@ -165,7 +140,7 @@ def rules_cmd(config_path: str | None, fmt: str) -> None:
     try:
         registry = Registry(load_config(config_path))
     except BlamelintError as exc:
-        _fail(str(exc))
+        options.fail(str(exc))
     cards = registry.cards
     if fmt == "json":
         click.echo(
@@ -193,7 +168,7 @@ def rules_cmd(config_path: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.argument("rule")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@options.config()
 @click.option(
     "--format",
     "fmt",
@@ -213,7 +188,7 @@ def explain(rule: str, config_path: str | None, fmt: str) -> None:
     try:
         card = Registry(load_config(config_path)).card(rule)
     except BlamelintError as exc:
-        _fail(str(exc))
+        options.fail(str(exc))
     if fmt == "markdown":
         click.echo(help_markdown(card), nl=False)
         return
@@ -235,16 +210,11 @@ def init(pyproject: bool) -> None:
     try:
         click.echo(run_init(Path.cwd(), pyproject=pyproject), nl=False)
     except BlamelintError as exc:
-        _fail(str(exc))
+        options.fail(str(exc))
 
 
 @cli.command()
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Config file for every document (default: the nearest one to each document).",
-)
+@options.config("Config file for every document (default: the nearest one to each document).")
 @click.option(
     "--debounce-ms",
     type=click.IntRange(min=0, max=10_000),
@@ -262,7 +232,7 @@ def server(config_path: str | None, debounce_ms: int, stdio: bool) -> None:
     try:
         from blamelint.server.protocol import serve
     except ImportError as exc:
-        _fail(f"the language server needs pygls ({exc}); reinstall blamelint")
+        options.fail(f"the language server needs pygls ({exc}); reinstall blamelint")
     serve(config_path, debounce_ms / 1000)
 
 
@@ -302,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return ExitCode.ERROR
     except BlamelintError as exc:
-        click.echo("blamelint: error: " + escape_controls(str(exc), keep="\t\n"), err=True)
+        click.echo(options.error_line(str(exc)), err=True)
         return ExitCode.ERROR
     except Exception as exc:  # a bug: say so plainly; the traceback only on request
         import os

@@ -33,7 +33,13 @@ LAYERS: list[tuple[str, ...]] = [
     ("blamelint.reporters",),
     ("blamelint.audit",),
     ("blamelint.run",),
-    ("blamelint.cli", "blamelint.audit.command", "blamelint.__main__", "blamelint.server"),
+    (
+        "blamelint.cli",
+        "blamelint.command_options",
+        "blamelint.audit.command",
+        "blamelint.__main__",
+        "blamelint.server",
+    ),
 ]
 """Lowest first. A module belongs to the layer with the longest matching prefix."""
 

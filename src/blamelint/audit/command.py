@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from blamelint import command_options as options
 from blamelint.errors import ExitCode
 from blamelint.escapes import escape_controls
 
@@ -29,20 +30,9 @@ def _as_of(value: str | None) -> dt.date:
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to FILE instead of standard output.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Parse in N processes [default: all cores].",
-)
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@options.output
+@options.jobs()
+@options.no_cache
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
@@ -63,7 +53,7 @@ def _as_of(value: str | None) -> dt.date:
 @click.option(
     "--as-of", "as_of", metavar="DATE", help="Judge overdue action items as of DATE [default: today]."
 )
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out matching paths (repeatable).")
+@options.exclude("Leave out matching paths (repeatable).")
 @click.option(
     "--top",
     type=click.IntRange(min=1),
@@ -76,8 +66,8 @@ def _as_of(value: str | None) -> dt.date:
     is_flag=True,
     help="Score every file, also those not taken as postmortems (README, templates, indexes).",
 )
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--color/--no-color", default=None, help="Colour text output [default: on a terminal].")
+@options.config()
+@options.color
 def audit(
     paths,
     fmt,
@@ -123,8 +113,7 @@ def audit(
             include_all=include_all,
         )
     except BlamelintError as exc:
-        click.echo("blamelint: error: " + escape_controls(str(exc), keep="\t\n"), err=True)
-        sys.exit(ExitCode.ERROR)
+        options.fail(str(exc))
     sys.exit(code)
 
 
