@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import cli_run  # noqa: E402
 from blamelint.document.markdown import CHARS_PER_LINE, MAX_LINES  # noqa: E402
 from blamelint.document.model import block_limit  # noqa: E402
 
@@ -158,34 +158,10 @@ def generate(name: str, size: int) -> bytes:
 
 def measure(path: Path, cwd: Path, env: dict) -> tuple[float, float, int]:
     """(peak RSS in MB, seconds, exit code) of one CLI run."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "blamelint",
-            "check",
-            "--no-cache",
-            "--jobs",
-            "1",
-            "--format",
-            "json",
-            path.name,
-        ],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    if proc.returncode not in (0, 1, 2) or "internal error" in err or "Traceback" in err:
-        print(f"  {path.name}: exit {proc.returncode}: {err[-400:]}", file=sys.stderr)
-    return usage.ru_maxrss / 1024, elapsed, proc.returncode
+    run = cli_run.measure(cli_run.check_command(path.name), cwd, env)
+    if run.code not in (0, 1, 2) or "internal error" in run.stderr or "Traceback" in run.stderr:
+        print(f"  {path.name}: exit {run.code}: {run.stderr[-400:]}", file=sys.stderr)
+    return run.peak_mb, run.seconds, run.code
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cli_run  # noqa: E402
 
 PARAGRAPH = (
     "At 14:02 the deploy job pushed the new config, and latency rose for about ten "
@@ -56,31 +58,8 @@ def linter_runs(sizes_mb: list[float]) -> None:
         for mb in sizes_mb:
             path = Path(tmp) / f"big-{mb}.md"
             path.write_text("# Incident\n\n" + PARAGRAPH * int(mb * 1e6 / len(PARAGRAPH)), encoding="utf-8")
-            code = (
-                "import resource, sys; from blamelint.cli import main; main(sys.argv[1:]); "
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
-            )
-            start = time.perf_counter()
-            proc = subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    code,
-                    "check",
-                    "--no-cache",
-                    "--jobs",
-                    "1",
-                    "--format",
-                    "json",
-                    "-o",
-                    str(Path(tmp) / "out.json"),
-                    str(path),
-                ],
-                capture_output=True,
-                text=True,
-            )
-            elapsed = time.perf_counter() - start
-            peak = int(proc.stderr.strip().splitlines()[-1]) / 1024
+            run = cli_run.measure(cli_run.check_command(path, output=Path(tmp) / "out.json"))
+            elapsed, peak = run.seconds, run.peak_mb
             print(
                 f"  {mb:5.2f} MB  {elapsed:7.1f} s  {peak:7.0f} MB peak  "
                 f"({mb * 1e6 / elapsed / 6:,.0f} words/s)"
