@@ -320,6 +320,8 @@ class StatesData(DataModel):
     reporting: Words = ()
     arrangements: Words = ()
     purpose_verbs: Words = ()
+    making_verbs: Words = ()
+    storage: Words = ()
 
 
 class PassiveVerbsData(DataModel):
@@ -345,6 +347,7 @@ class PassiveCuesData(DataModel):
     event_adverbs: Words
     hypothetical_marks: Words
     agency_by: Words
+    work_groups: Words = ()
 
 
 # -- rules/data/sections.yaml -------------------------------------------------------

@@ -78,6 +78,8 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
     if (obj.tag_ == "VBG" or obj.pos_ == "VERB") and not _nominal_gerund(obj):
         return False  # "by reverting the change": the means
     words = list(_own_words(obj))
+    if obj.lemma_.lower() in lex.work_groups and not is_time(obj, lex):
+        words = [obj]  # "by the evening shift": people named by when they work
     if any(is_time(t, lex) for t in words) or obj.lower_ in lex.non_agent_by:
         return False
     if (obj.like_num or obj.tag_ == "CD") and not any(c.lower_ == "of" for c in obj.children):
@@ -128,12 +130,22 @@ def _nominal_gerund(gerund) -> bool:
     )
 
 
+def _self_done(token) -> bool:
+    """ "self-inflicted", "self-signed", "self-healed": the prefix names the doer."""
+    doc, i = token.doc, token.i
+    if token.lower_.startswith("self-"):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "self" and not doc[i - 2].whitespace_
+
+
 def has_agent(verb, lex: PassiveLexicon, conjuncts=(), is_action=lambda tok: False) -> bool:
     """True when ``verb`` or a conjunct sharing its auxiliary ("was reviewed
     and approved by Mira") has a "by" phrase naming a doer. A "by" on a noun
     for something people do names that act's doer, not the passive's ("is
     granted after a security review by Mei"); ``is_action`` tells those nouns."""
     for token in (verb, *conjuncts):
+        if _self_done(token):
+            return True
         subject = {c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")}
         for prep in phrase(token):
             # also a "by" the parser hung on a modifier ("every five minutes by a query")

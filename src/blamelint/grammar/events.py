@@ -254,7 +254,7 @@ def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
     """Adverbs and coordination that make the participle an adjective ("was
     still enabled"; but "had already been drained" is an event)."""
     for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs and c.i == verb.i - 1:
+        if c.dep_ == "advmod" and c.lower_ in lex.degree_adverbs and c.i == verb.i - 1 and not _focus(c):
             return True  # "was very concerned" (not "so a second engineer was paged")
         if (
             c.dep_ == "advmod"
@@ -270,6 +270,14 @@ def _state_marked(verb, lex: PassiveLexicon, tense: Tense) -> bool:
         if c.dep_ == "conj" and _adjective(c):
             return True
     return verb.dep_ == "conj" and _adjective(verb.head)
+
+
+def _focus(adverb) -> bool:
+    """ "at least", "at most": a limit on what is said ("callers were at least
+    queued"), not a degree of an adjective ("the least affected")."""
+    return any(c.lower_ == "at" for c in adverb.children) or (
+        adverb.i > 0 and adverb.doc[adverb.i - 1].lower_ == "at"
+    )
 
 
 def _placed_somewhere(verb) -> bool:
@@ -310,6 +318,64 @@ def _purpose(verb) -> bool:
         if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i:
             return True
     return False
+
+
+def _pro_purpose(verb) -> bool:
+    """The participle's purpose is the pro-verb "do": "what it was written to
+    do", "as it was programmed to do" say what a thing is for, whatever made it."""
+    return any(
+        c.dep_ in ("xcomp", "advcl") and c.i > verb.i and c.lemma_.lower() == "do" and _infinitive_of(c)
+        for c in verb.children
+    )
+
+
+def _infinitive_of(verb) -> bool:
+    return any(t.tag_ == "TO" for t in verb.children)
+
+
+def _where(verb) -> bool:
+    """The clause says where something is: "where the binders are kept"."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("where", "wherever") and c.i < verb.i for c in verb.children)
+
+
+IMAGINING_MODALS = frozenset({"would", "'d", "could", "might"})
+
+
+def _imagined(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> bool:
+    """A passive in an imagined situation reports nothing that was done: a
+    clause of manner after "as if" / "as though" ("we proceed as if every key
+    were leaked"), and a condition in the past subjunctive under a present
+    "would / could / might" ("if the steps were printed on the wall, they
+    still couldn't follow them"). A past counterfactual ("if it had been
+    caught, ...") is left to the rules: it judges what was done."""
+    verb = clause.verb
+    if clause.kind not in (BE_PASSIVE, GET_PASSIVE):
+        return False
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "as if the keys were leaked and reused"
+    marks = [c for c in head.children if c.dep_ in ("mark", "advmod") and c.i < head.i]
+    words = " ".join(m.lower_ for m in marks)
+    if any(phrase in words for phrase in lex.hypothetical_marks):
+        return True
+    if tense.modal in IMAGINING_MODALS and not tense.perfect:
+        # the consequence: "if the backups were copied, a bucket could be restored"
+        return any(_subjunctive_condition(c) for c in head.children if c.dep_ == "advcl")
+    if not tense.plain or tense.present or not _subjunctive_condition(head):
+        return False
+    main = tense_of_verb(head.head)
+    return main.modal in IMAGINING_MODALS and not main.perfect
+
+
+def _subjunctive_condition(verb) -> bool:
+    """An "if" / "unless" clause in the simple past ("if it were printed")."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") and c.i < verb.i for c in verb.children
+    ):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    finite = next((a for a in aux if a.tag_ in ("MD", "VBD", "VBZ", "VBP")), verb)
+    return finite.tag_ == "VBD" and not any(a.lemma_ == "have" or a.tag_ == "MD" for a in aux)
 
 
 def _adjective(token) -> bool:
@@ -367,6 +433,12 @@ def why_not_event(
         return "design"
     if in_class(verb, lex.purpose_verbs) and tense.plain and _purpose(verb) and not has_event_cue(verb, lex):
         return "design"  # "did what it was built to do", "was built for a world where ..."
+    if in_class(verb, lex.making_verbs) and tense.plain and _pro_purpose(verb):
+        return "design"  # "did exactly what it was written to do", "as it was coded to do"
+    if in_class(verb, lex.storage) and _where(verb):
+        return "state"  # "nobody knew where the spare keys were kept"
+    if _imagined(clause, lex, tense):
+        return "hypothetical"  # "as if the change were approved", "if the steps were printed, ..."
     construction = _construction(clause, lex, tense)
     if construction is not None:
         return construction
@@ -413,6 +485,7 @@ def why_not_event(
         and tense.plain
         and in_class(verb, lex.settings)
         and not (entry and not _explains(verb))
+        and not (in_timeline and tense.present and not _explains(verb))  # "Requests are routed to eu-west"
         and not has_event_cue(verb, lex)
         and not _to_be_done(verb)
     ):

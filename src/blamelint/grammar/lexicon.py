@@ -32,6 +32,8 @@ class PassiveLexicon:
     reporting: frozenset[str] = frozenset()
     arrangements: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
+    making_verbs: frozenset[str] = frozenset()
+    storage: frozenset[str] = frozenset()
     # passive-verbs.yaml
     intransitive: frozenset[str] = frozenset()
     prose_intransitive: frozenset[str] = frozenset()
@@ -53,6 +55,7 @@ class PassiveLexicon:
     event_adverbs: frozenset[str] = frozenset()
     hypothetical_marks: frozenset[str] = frozenset()
     agency_by: frozenset[str] = frozenset()
+    work_groups: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, sources: Mapping[str, object]) -> PassiveLexicon:

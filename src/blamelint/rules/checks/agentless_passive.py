@@ -77,7 +77,7 @@ class AgentlessPassive(Rule):
         self._parse = nlp
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
-        if getattr(block, "kind", None) == "heading":
+        if getattr(block, "kind", None) == "heading" and not _question(sent):
             return  # "Lessons learned", "Services affected": labels, not clauses
         clauses = list(find_passives(sent, self.lex.complement_heads))
         if not clauses:
@@ -211,6 +211,13 @@ def _same(group: list[PassiveClause] | None, other: list[PassiveClause] | None) 
     if group is None or other is None:
         return group is other
     return [c.verb.i for c in group] == [c.verb.i for c in other]
+
+
+def _question(sent) -> bool:
+    """A heading that asks a question is a clause, not a label: "Will customers
+    be refunded?", "Why was the page not escalated?"."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text == "?"
 
 
 def _is_time(heading: str) -> bool:
