@@ -241,6 +241,8 @@ class HindsightData(DataModel):
     policy_nouns: WordSet = frozenset()
     future_words: WordSet = frozenset()
     cadence_verbs: WordSet = frozenset()
+    yardstick_people: WordSet = frozenset()
+    opinion_verbs: WordSet = frozenset()
 
 
 # -- rules/data/root-cause.yaml -----------------------------------------------------

@@ -109,7 +109,23 @@ class HindsightLexicon:
 
     def human(self, tok) -> bool:
         return tok is not None and (
-            self.people.is_person(tok) or self.people.is_action(tok) or tok.lower_ == "they"
+            self.people.is_person(tok)
+            or self.people.is_action(tok)
+            or tok.lower_ == "they"
+            or self.partitive_people(tok)
+        )
+
+    def partitive_people(self, tok) -> bool:
+        """ "some of you", "one of us", "half of the reviewers": a part of a group of people."""
+        if tok.lower_ not in PARTITIVES:
+            return False
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(
+                g.dep_ == "pobj" and (g.lower_ in ("you", "us") or self.people.is_person(g)) for g in c.children
+            )
+            for c in tok.children
         )
 
     def nobody(self, tok) -> bool:
@@ -189,8 +205,11 @@ class HindsightLexicon:
             return next((c for c in have.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subj
 
-    def phrase_on(self, main, phrases) -> bool:
-        """One of ``phrases`` starts (or, for "but for", ends) at a modifier of ``main``."""
+    def phrase_on(self, main, phrases, standalone: bool = False) -> bool:
+        """One of ``phrases`` starts (or, for "but for", ends) at a modifier of
+        ``main``; ``standalone``: only a phrase that opens the sentence or is set
+        off by punctuation ("On paper, ...", "..., in theory, ..."), not words
+        that belong to the clause ("spent the morning on paper")."""
         doc, sent = main.doc, main.sent
         for child in main.children:
             if child.dep_ not in ("prep", "advcl", "advmod", "mark", "agent", "npadvmod"):
@@ -204,13 +223,14 @@ class HindsightLexicon:
                         sent.start <= start
                         and start + n <= sent.end
                         and tuple(t.lower_ for t in doc[start : start + n]) == words
+                        and (not standalone or _set_off(doc, sent, start, start + n))
                     ):
                         return True
         return False
 
     def credited(self, main) -> bool:
         """A safeguard or design phrase on ``main`` ("without the rate limiter", "by design")."""
-        return self.phrase_on(main, self.safeguards) or self.phrase_on(main, self.designs)
+        return self.phrase_on(main, self.safeguards) or self.phrase_on(main, self.designs, standalone=True)
 
     def credits_safeguard(self, cond, main) -> bool:
         """The counterfactual credits a safeguard or a design: "if the token
@@ -229,6 +249,8 @@ class HindsightLexicon:
         have coped" is about conditions."""
         if self.credits_safeguard(cond, main):
             return False
+        if cond.lemma_.lower() in self.data.diligence_words:
+            return True  # "If the vendor had bothered to set a reminder": about someone's care, whoever
         # "if we'd had a local cache, the lookups would never have left the node" (but "If the team had
         # any discipline, this would never have happened" judges them)
         main_subject = clause_subject(main)
@@ -245,13 +267,26 @@ class HindsightLexicon:
             # circumstances, not what anyone did (but "..., we would have caught it" names a good outcome,
             # and "..., someone would have responded" what people would have done)
             person_acts = self.people.is_person(self.doer(main)) and not is_passive(main) and not observed
-            return person_acts or self.outcome(main) or (self.whole_undone(main) and not is_negated(cond))
+            # (but "If the traffic had been higher, the canary would have caught it": a safeguard
+            # that was there, doing its job under other conditions)
+            good = self.outcome(main) and not (not is_passive(main) and self.existing_thing(self.doer(main)))
+            return person_acts or good or (self.whole_undone(main) and not is_negated(cond))
         return (
             (self.human(self.doer(cond)) and not possessive)
             or is_passive(cond)
             or (self.human(self.doer(main)) and not observed and not possessive)
             or self.outcome(main)
             or (self.whole_undone(main) and not is_negated(cond))
+        )
+
+    def existing_thing(self, tok) -> bool:
+        """A definite thing that was there: "the canary", "our alerting" (not
+        "a canary", a remedy that was not)."""
+        return (
+            tok is not None
+            and tok.pos_ in ("NOUN", "PROPN")
+            and not self.human(tok)
+            and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some", "no") for c in tok.children)
         )
 
     def expected_duration(self, verb) -> bool:
@@ -286,6 +321,17 @@ class HindsightLexicon:
             )
             for c in verb.children
         )
+
+
+PARTITIVES = frozenset({"some", "one", "any", "many", "most", "half", "all", "several", "few", "each", "either"})
+SET_OFF = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013"})
+
+
+def _set_off(doc, sent, start: int, end: int) -> bool:
+    """The words doc[start:end] open the sentence or stand between punctuation."""
+    before = start == sent.start or doc[start - 1].text in SET_OFF or doc[start - 1].is_punct
+    after = end >= sent.end or doc[end].text in SET_OFF
+    return before or after
 
 
 def corrected(lex: HindsightLexicon, cond) -> bool:

@@ -244,7 +244,19 @@ def better_person(lex: HindsightLexicon, p: Perfect):
     judges the people who were there, negated or not."""
     if p.modal in ("would", "could") and not p.passive and lex.better_person(p.doer) and not same(p):
         return p.modal, p.first, p.verb
+    if p.modal in ("would", "could") and not p.passive and yardstick(lex, p.doer) and not same(p):
+        return p.modal, p.first, p.verb  # "a professional would have kept an eye on it"
     return None
+
+
+def yardstick(lex: HindsightLexicon, doer) -> bool:
+    """ "a professional", "any grown-up": a person by the standard they meet."""
+    return (
+        doer is not None
+        and doer.lower_ in lex.data.yardstick_people
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in doer.children)
+        and not any(c.lower_ == "even" for c in doer.children)
+    )
 
 
 def evaluative(lex: HindsightLexicon, p: Perfect):
@@ -269,10 +281,10 @@ def eased(lex: HindsightLexicon, p: Perfect):
     if (
         p.modal == "could"
         and not is_negated(p.verb)
-        and p.outcome
+        and (p.outcome or p.person and not copula(p))
         and any(c.dep_ == "advmod" and c.lower_ in lex.data.ease_adverbs for c in p.verb.children)
     ):
-        return "could", p.first, p.verb
+        return "could", p.first, p.verb  # also "Some of you could just have read the diff"
     return None
 
 
@@ -395,6 +407,8 @@ def would_clean(lex: HindsightLexicon, p: Perfect):
     verb = p.verb
     if p.lemma in lex.data.wish_verbs:
         return CLEAN
+    if p.lemma in lex.data.opinion_verbs and p.doer is not None and p.doer.lower_ in ("i", "we"):
+        return CLEAN  # "which I'd have thought went without saying": an opinion
     if p.lemma in lex.data.experience_verbs and not p.passive and not hypothetical_means(verb):
         return CLEAN
     if is_negated(verb):
