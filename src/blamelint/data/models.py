@@ -300,6 +300,8 @@ class RootCauseData(DataModel):
     retracting_adverbs: WordSet = frozenset()
     rejecting_phrasal_verbs: Words = ()
     asking_verbs: WordSet = frozenset()
+    whole_story_nouns: WordSet = frozenset()
+    frame_words: WordSet = frozenset()
 
 
 # -- the passive-voice lexicon: states.yaml, passive-verbs.yaml, passive-cues.yaml --

@@ -37,6 +37,7 @@ SENTENCE_DETECTORS = (terms.term, terms.exclusive, reduced.reducing_adverbial)
 TOKEN_DETECTORS = (
     singled.singled_out,
     reduced.one_thing,
+    reduced.whole_story,
     whole.whole_incident,
     singled.root_of,
     whole.event_because,

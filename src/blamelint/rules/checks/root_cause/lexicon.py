@@ -98,8 +98,13 @@ class RootCauseLexicon:
         return allow_indefinite or (allow_bare and noun.lemma_.lower() not in self.data.mass_incident_nouns)
 
     def totalizing(self, noun) -> bool:
-        """ "Everything", "All of this", "it all"."""
-        return noun.lower_ in self.data.totalizing_pronouns
+        """ "Everything", "All of this", "it all"; "every other problem", "all the
+        other failures" (the rest of the incident, as a whole)."""
+        if noun.lower_ in self.data.totalizing_pronouns:
+            return True
+        return noun.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "predet") and c.lower_ in ("every", "all") for c in noun.children
+        ) and any(c.dep_ == "amod" and c.lower_ == "other" for c in noun.children)
 
     def about_incident(self, tok) -> bool:
         """The clause of ``tok`` has the incident as its subject."""

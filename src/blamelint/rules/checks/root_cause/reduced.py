@@ -92,3 +92,25 @@ def one_thing(lex: RootCauseLexicon, tok):
     if after is None or after.text != ":":
         return None
     return "single", min(count, tok, key=lambda t: t.i), tok
+
+
+def whole_story(lex: RootCauseLexicon, tok):
+    """ "That is the whole story", "and that's really the whole incident in one
+    sentence": "that", pointing back at a cause just given, called the whole
+    of the incident (not "the whole story of the night", a narrative, nor "a
+    finding that was the whole story in miniature", said of a noun)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.data.whole_story_nouns or tok.dep_ != "attr":
+        return None
+    be = tok.head
+    if be.lemma_ != "be" or is_negated(be):
+        return None
+    if not any(c.dep_ == "amod" and c.lower_ in ("whole", "entire") for c in tok.children):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None
+    subj = clause_subject(be)
+    if subj is None or subj.lower_ != "that" or subj.i > be.i:
+        return None
+    return "whole", subj, tok

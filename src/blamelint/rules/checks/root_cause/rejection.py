@@ -42,6 +42,8 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
         return True  # "It was not the root cause", "We did not root-cause it to one commit"
     if head.dep_ in ("nsubj", "attr") and asked(lex, head.head):
         return True  # "People asked me what the root cause was"
+    if head.dep_ == "nsubj" and judged_wanting(lex, head.head):
+        return True  # "We don't think a single root cause is a useful frame here"
     tok = head
     seeking = negated = False
     last_step = False
@@ -84,6 +86,22 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
         last_step = tok.dep_ == "ccomp"
         tok = tok.head
     return False
+
+
+def judged_wanting(lex: RootCauseLexicon, be) -> bool:
+    """The term is the subject of "be" with a complement that judges it as a
+    way of looking ("a useful frame", "helpful"), and that judgment is denied,
+    in the clause or by the verb of thinking over it: "a single root cause is
+    not a useful frame", "we don't think one cause is the right lens"."""
+    if be.lemma_ != "be":
+        return False
+    complement = next((c for c in be.children if c.dep_ in ("attr", "acomp")), None)
+    if complement is None:
+        return False
+    words = [complement] + [c for c in complement.children if c.dep_ == "amod"]
+    if not any(w.lemma_.lower() in lex.data.frame_words for w in words):
+        return False
+    return is_negated(be) or (be.dep_ == "ccomp" and is_negated(be.head))
 
 
 def phrasal_rejection(lex: RootCauseLexicon, verb) -> bool:
