@@ -352,6 +352,7 @@ class PassiveCuesData(DataModel):
     hypothetical_marks: Words
     agency_by: Words
     work_groups: Words = ()
+    agent_gerunds: Words = ()
 
 
 # -- rules/data/sections.yaml -------------------------------------------------------

@@ -75,7 +75,7 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
     obj = by_object(prep) or _field_value(prep)
     if obj is None:
         return False
-    if (obj.tag_ == "VBG" or obj.pos_ == "VERB") and not _nominal_gerund(obj):
+    if (obj.tag_ == "VBG" or obj.pos_ == "VERB") and not (_nominal_gerund(obj) or _system_gerund(obj, lex)):
         return False  # "by reverting the change": the means
     words = list(_own_words(obj))
     if obj.lemma_.lower() in lex.work_groups and not is_time(obj, lex):
@@ -117,6 +117,14 @@ def _aside_start(token) -> int:
     governs from its opening bracket on is the aside, not part of the name."""
     after = token.doc[token.i + 1 : token.right_edge.i + 1]
     return next((t.i for t in after if t.text in ("(", "[")), token.right_edge.i + 1)
+
+
+def _system_gerund(gerund, lex: PassiveLexicon) -> bool:
+    """A gerund that names a system by what it does ("by monitoring"), with no
+    object or particle of its own ("by monitoring the queue" is a means)."""
+    return gerund.lower_ in lex.agent_gerunds and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "prt", "dative") for c in gerund.children
+    )
 
 
 def _nominal_gerund(gerund) -> bool:

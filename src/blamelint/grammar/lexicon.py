@@ -56,6 +56,7 @@ class PassiveLexicon:
     hypothetical_marks: frozenset[str] = frozenset()
     agency_by: frozenset[str] = frozenset()
     work_groups: frozenset[str] = frozenset()
+    agent_gerunds: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, sources: Mapping[str, object]) -> PassiveLexicon:
