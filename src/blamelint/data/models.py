@@ -243,6 +243,8 @@ class HindsightData(DataModel):
     cadence_verbs: WordSet = frozenset()
     yardstick_people: WordSet = frozenset()
     opinion_verbs: WordSet = frozenset()
+    outcome_adjectives: WordSet = frozenset()
+    outcome_nouns: WordSet = frozenset()
 
 
 # -- rules/data/root-cause.yaml -----------------------------------------------------

@@ -39,6 +39,20 @@ def looking_back_or_word(lex: HindsightLexicon, tokens):
             yield "marker", tok, tok.doc[tok.i + 1]
         elif tok.lower_ in lex.data.words and tok.pos_ == "ADJ" and not adjective_denied(tok):
             yield "word", tok, tok
+        elif tok.lower_ in lex.data.outcome_adjectives and said_of_outcome(lex, tok) and not adjective_denied(tok):
+            yield "word", tok, tok
+
+
+def said_of_outcome(lex: HindsightLexicon, adjective) -> bool:
+    """ "a predictable outcome", "the result was predictable", "This was
+    predictable": the adjective is said of the incident or its outcome."""
+    if adjective.dep_ == "amod":
+        noun = adjective.head
+    elif adjective.dep_ == "acomp":
+        noun = clause_subject(adjective.head)
+    else:
+        return False
+    return noun is not None and noun.lemma_.lower() in lex.data.outcome_nouns
 
 
 def looking_back(tok) -> bool:
