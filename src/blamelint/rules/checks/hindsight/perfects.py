@@ -97,6 +97,23 @@ def disowned(lex: HindsightLexicon, p: Perfect):
     return None
 
 
+def own_account(lex: HindsightLexicon, p: Perfect):
+    """ "He says he would have raised a ticket had the form asked for one": what
+    a person says they themselves would have done is their account, reported,
+    not the writer's judgment (but "He says he should have checked" judges)."""
+    if p.modal != "would" or p.doer is None or p.doer.pos_ != "PRON":
+        return None
+    clause = p.verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lex.data.saying_verbs:
+        return None
+    speaker = clause_subject(clause.head)
+    if speaker is None or speaker.lower_ != p.doer.lower_ or speaker.lower_ in ("i", "we"):
+        return None
+    return CLEAN
+
+
 def conditioned(lex: HindsightLexicon, p: Perfect):
     """With a past condition ("Had we tested, we would have caught it"), the
     condition decides."""
@@ -446,6 +463,7 @@ def would(lex: HindsightLexicon, p: Perfect):
 
 STEPS = (
     disowned,
+    own_account,
     retracted,
     doubted,
     conditioned,
