@@ -328,6 +328,7 @@ class StatesData(DataModel):
     purpose_verbs: Words = ()
     making_verbs: Words = ()
     storage: Words = ()
+    informing_verbs: Words = ()
 
 
 class PassiveVerbsData(DataModel):

@@ -472,6 +472,7 @@ def why_not_event(
         and not (entry or in_timeline)
         and not has_moment(verb, lex)
         and not reports
+        and not _told(clause, lex)
         and not _narrated(clause, lex)
         and not (tense.simple_present and narrated(clause))
     ):
@@ -620,6 +621,15 @@ def _reports(verb, lex: PassiveLexicon) -> bool:
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def _told(clause: PassiveClause, lex: PassiveLexicon) -> bool:
+    """ "I am told the copy was approved in March", "we are assured that ...":
+    the writer reports what someone told them, in the present, without saying who."""
+    subject = clause.subject
+    if subject is None or subject.lower_ not in ("i", "we") or not in_class(clause.verb, lex.informing_verbs):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > clause.verb.i for c in clause.verb.children)
 
 
 def _narrated(clause: PassiveClause, lex: PassiveLexicon) -> bool:

@@ -34,6 +34,7 @@ class PassiveLexicon:
     purpose_verbs: frozenset[str] = frozenset()
     making_verbs: frozenset[str] = frozenset()
     storage: frozenset[str] = frozenset()
+    informing_verbs: frozenset[str] = frozenset()
     # passive-verbs.yaml
     intransitive: frozenset[str] = frozenset()
     prose_intransitive: frozenset[str] = frozenset()
