@@ -335,7 +335,9 @@ def _infinitive_of(verb) -> bool:
 
 def _where(verb) -> bool:
     """The clause says where something is: "where the binders are kept"."""
-    return any(c.dep_ == "advmod" and c.lower_ in ("where", "wherever") and c.i < verb.i for c in verb.children)
+    return any(
+        c.dep_ == "advmod" and c.lower_ in ("where", "wherever") and c.i < verb.i for c in verb.children
+    )
 
 
 IMAGINING_MODALS = frozenset({"would", "'d", "could", "might"})

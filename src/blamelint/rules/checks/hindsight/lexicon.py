@@ -122,9 +122,7 @@ class HindsightLexicon:
         return any(
             c.dep_ == "prep"
             and c.lower_ == "of"
-            and any(
-                g.dep_ == "pobj" and (g.lower_ in ("you", "us") or self.people.is_person(g)) for g in c.children
-            )
+            and any(g.dep_ == "pobj" and self._people_word(g) for g in c.children)
             for c in tok.children
         )
 
@@ -279,6 +277,9 @@ class HindsightLexicon:
             or (self.whole_undone(main) and not is_negated(cond))
         )
 
+    def _people_word(self, tok) -> bool:
+        return tok.lower_ in ("you", "us") or self.people.is_person(tok)
+
     def existing_thing(self, tok) -> bool:
         """A definite thing that was there: "the canary", "our alerting" (not
         "a canary", a remedy that was not)."""
@@ -286,7 +287,7 @@ class HindsightLexicon:
             tok is not None
             and tok.pos_ in ("NOUN", "PROPN")
             and not self.human(tok)
-            and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some", "no") for c in tok.children)
+            and any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE for c in tok.children)
         )
 
     def expected_duration(self, verb) -> bool:
@@ -323,7 +324,10 @@ class HindsightLexicon:
         )
 
 
-PARTITIVES = frozenset({"some", "one", "any", "many", "most", "half", "all", "several", "few", "each", "either"})
+PARTITIVES = frozenset(
+    {"some", "one", "any", "many", "most", "half", "all", "several", "few", "each", "either"}
+)
+INDEFINITE = frozenset({"a", "an", "any", "some", "no"})
 SET_OFF = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013"})
 
 

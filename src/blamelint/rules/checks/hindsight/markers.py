@@ -39,7 +39,11 @@ def looking_back_or_word(lex: HindsightLexicon, tokens):
             yield "marker", tok, tok.doc[tok.i + 1]
         elif tok.lower_ in lex.data.words and tok.pos_ == "ADJ" and not adjective_denied(tok):
             yield "word", tok, tok
-        elif tok.lower_ in lex.data.outcome_adjectives and said_of_outcome(lex, tok) and not adjective_denied(tok):
+        elif (
+            tok.lower_ in lex.data.outcome_adjectives
+            and said_of_outcome(lex, tok)
+            and not adjective_denied(tok)
+        ):
             yield "word", tok, tok
 
 
