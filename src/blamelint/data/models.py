@@ -329,6 +329,7 @@ class StatesData(DataModel):
     making_verbs: Words = ()
     storage: Words = ()
     informing_verbs: Words = ()
+    decision_verbs: Words = ()
 
 
 class PassiveVerbsData(DataModel):

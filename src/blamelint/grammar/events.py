@@ -475,6 +475,7 @@ def why_not_event(
         and not has_moment(verb, lex)
         and not reports
         and not _told(clause, lex)
+        and not _decided(clause, lex, tense)
         and not _narrated(clause, lex)
         and not (tense.simple_present and narrated(clause))
     ):
@@ -623,6 +624,29 @@ def _reports(verb, lex: PassiveLexicon) -> bool:
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def _decided(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> bool:
+    """ "This explanation is not accepted", "That request is denied": a decision
+    announced now about one thing pointed at, without saying who decides (not
+    "Requests are rejected when the quota is full": a rule)."""
+    subject = clause.subject
+    if not tense.simple_present or subject is None or not in_class(clause.verb, lex.decision_verbs):
+        return False
+    if any(c.dep_ == "advcl" or c.lower_ == "by" for c in clause.verb.children):
+        return False  # "This request is approved once the form is signed", "... by clicking": a rule
+    if _has_object_noun(clause.verb):
+        return False  # "This is accepted practice": an adjective before its noun
+    return subject.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children
+    )
+
+
+def _has_object_noun(verb) -> bool:
+    return any(c.dep_ in ("dobj", "attr", "oprd") and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _told(clause: PassiveClause, lex: PassiveLexicon) -> bool:

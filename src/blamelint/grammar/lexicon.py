@@ -35,6 +35,7 @@ class PassiveLexicon:
     making_verbs: frozenset[str] = frozenset()
     storage: frozenset[str] = frozenset()
     informing_verbs: frozenset[str] = frozenset()
+    decision_verbs: frozenset[str] = frozenset()
     # passive-verbs.yaml
     intransitive: frozenset[str] = frozenset()
     prose_intransitive: frozenset[str] = frozenset()
