@@ -245,6 +245,7 @@ class HindsightData(DataModel):
     opinion_verbs: WordSet = frozenset()
     outcome_adjectives: WordSet = frozenset()
     outcome_nouns: WordSet = frozenset()
+    asking_verbs: WordSet = frozenset()
 
 
 # -- rules/data/root-cause.yaml -----------------------------------------------------

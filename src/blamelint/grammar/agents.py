@@ -20,6 +20,7 @@ from blamelint.grammar.passive import phrase
 CLOCK = re.compile(
     r"^(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,2}(?:am|pm)|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})$", re.I
 )
+FREE_RELATIVES = frozenset({"whoever", "whichever", "whatever", "whomever"})
 AMOUNT_WORDS = frozenset({"%", "percent", "factor", "order", "orders", "magnitude", "x"})
 
 
@@ -75,6 +76,10 @@ def is_agent_phrase(prep, lex: PassiveLexicon) -> bool:
     obj = by_object(prep) or _field_value(prep)
     if obj is None:
         return False
+    if obj.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FREE_RELATIVES for c in obj.children
+    ):
+        return True  # "by whoever holds the pager": a doer, named by what they do
     if (obj.tag_ == "VBG" or obj.pos_ == "VERB") and not (_nominal_gerund(obj) or _system_gerund(obj, lex)):
         return False  # "by reverting the change": the means
     words = list(_own_words(obj))

@@ -97,6 +97,18 @@ def disowned(lex: HindsightLexicon, p: Perfect):
     return None
 
 
+def asked(lex: HindsightLexicon, p: Perfect):
+    """ "Kwame asked whether he should have tested it", "Someone wondered if
+    the analyst should have known better": a judgment put as a question that
+    the sentence reports, not one it makes."""
+    clause = p.verb
+    if clause.dep_ not in ("ccomp", "advcl") or clause.head.lemma_.lower() not in lex.data.asking_verbs:
+        return None  # ("if" after "wondered" is read as a condition by the parser)
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return CLEAN
+    return None
+
+
 def own_account(lex: HindsightLexicon, p: Perfect):
     """ "He says he would have raised a ticket had the form asked for one": what
     a person says they themselves would have done is their account, reported,
@@ -344,7 +356,10 @@ def same(p: Perfect, lex: HindsightLexicon | None = None) -> bool:
         c.dep_ in ("dobj", "advmod") and c.lower_ in ("same", "likewise") for c in p.verb.children
     ):
         return True
-    return any(c.dep_ == "dobj" and any(g.lower_ == "same" for g in c.children) for c in p.verb.children)
+    return any(
+        c.dep_ == "dobj" and (c.lower_ == "same" or any(g.lower_ == "same" for g in c.children))
+        for c in p.verb.children
+    )  # "would have made the same call", "I'd have assumed the same"
 
 
 def not_knowable(lex: HindsightLexicon, p: Perfect):
@@ -463,6 +478,7 @@ def would(lex: HindsightLexicon, p: Perfect):
 
 STEPS = (
     disowned,
+    asked,
     own_account,
     retracted,
     doubted,
