@@ -102,9 +102,11 @@ class RootCauseLexicon:
         other failures" (the rest of the incident, as a whole)."""
         if noun.lower_ in self.data.totalizing_pronouns:
             return True
-        return noun.pos_ == "NOUN" and any(
-            c.dep_ in ("det", "predet") and c.lower_ in ("every", "all") for c in noun.children
-        ) and any(c.dep_ == "amod" and c.lower_ == "other" for c in noun.children)
+        return (
+            noun.pos_ == "NOUN"
+            and any(c.dep_ in ("det", "predet") and c.lower_ in ("every", "all") for c in noun.children)
+            and any(c.dep_ == "amod" and c.lower_ == "other" for c in noun.children)
+        )
 
     def about_incident(self, tok) -> bool:
         """The clause of ``tok`` has the incident as its subject."""
