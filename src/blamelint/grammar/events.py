@@ -490,6 +490,7 @@ def why_not_event(
         and in_class(verb, lex.settings)
         and not (entry and not _explains(verb))
         and not (in_timeline and tense.present and not _explains(verb))  # "Requests are routed to eu-west"
+        and not _why_asked(verb)
         and not has_event_cue(verb, lex)
         and not _to_be_done(verb)
     ):
@@ -700,6 +701,14 @@ def _kind_described(clause: PassiveClause) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux") and not any(t.text == ":" for t in main.doc[c.i : main.i])
         for c in main.children
     )
+
+
+def _why_asked(verb) -> bool:
+    """ "Why wasn't the alert routed to the team?": asking why something was
+    (not) set asks about an act, not a standing state."""
+    sent = verb.sent
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text == "?" and any(t.lower_ == "why" and t.i < verb.i for t in words)
 
 
 def _explains(verb) -> bool:
