@@ -37,7 +37,8 @@ import train_blame  # noqa: E402
 
 CACHE = Path(os.environ.get("BLAME_STUDY_CACHE", "/tmp/blame-study"))
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
-BUDGETS = (4, 5, 6, 7, 8, 10, 12)
+BUDGETS = (0, 2, 4, 6, 8, 12, 16, 24)
+"""False alarms the model may add to the rules' own."""
 
 
 def _rules_key() -> str:
@@ -53,7 +54,8 @@ def _rules_key() -> str:
 
 def collect(name: str) -> dict:
     """Batch ``name``: gold labels, the rules' findings and the model's questions."""
-    path = CACHE / f"{name}-{_rules_key()}-v3.json"
+    gate = os.environ.get("BLAME_STUDY_PERSON_GATE", "on" if train_blame.PERSON_GATE else "off")
+    path = CACHE / f"{name}-{_rules_key()}-gate-{gate}-v3.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     from blamelint.postmortem.load import read_document
@@ -82,7 +84,7 @@ def collect(name: str) -> dict:
     detector.card = lambda path=None: {
         "features": "words",
         "negation_gate": train_blame.NEGATION_GATE,
-        "person_gate": train_blame.PERSON_GATE,
+        "person_gate": gate == "on",
     }
     try:
         on = train_blame._linter({"model": "on", "threshold": 0.5})
@@ -181,6 +183,7 @@ FOLDS = {
     "fh": (("sentences", "a", "b", "c", "d", "e"), ("f", "g", "h")),
     "lm": (("sentences", "a", "b", "c", "d", "e", "f", "g", "h"), ("l", "m")),
     "np": (("sentences", "a", "b", "c", "d", "e", "f", "g", "h", "l", "m"), ("n", "o", "p")),
+    "np-without-lm": (("sentences", "a", "b", "c", "d", "e", "f", "g", "h"), ("n", "o", "p")),
 }
 """Train on the batches written before, test on the next blind ones (as they were measured)."""
 
@@ -240,7 +243,7 @@ def evaluate(kind: str, candidates: list[str]) -> dict:
         for t in THRESHOLDS:
             out[cand][f"wired {t}"] = train_blame._pr(entry["gold"], entry["wired"][t])
         for budget in BUDGETS:
-            out[cand][f"fp<={budget}"] = at_budget(entry, budget)
+            out[cand][f"model fp+{budget}"] = at_budget(entry, budget)
     return out
 
 
@@ -257,6 +260,7 @@ def at_budget(entry: dict, budget: int) -> dict:
     best = None
     k = 0
     threshold = 1.01
+    budget += fp
     while True:
         if fp > budget:
             break

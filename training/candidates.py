@@ -1,16 +1,24 @@
 """Candidate blame detectors for blame_study.py: ``build(name, data)`` trains one on
-``data`` ((text, is blame) pairs) and returns a scorer: texts -> probabilities of blame."""
+``data`` ((text, is blame) pairs) and returns a scorer: (texts, the rule's parse of them or
+None) -> probabilities of blame.
+
+Names: ``bow`` (the shipped kind; ``bow-n=3``, ``bow-n=1`` change the n-gram size);
+``lem`` (a bag of words over the parse: lemmas, PROPN as ``xname``, numbers as ``xnum``,
+negation-marked; options ``-name=0``, ``-lemma=0``, ``-n=3``, ``-dep=1``); ``tensor``
+(en_core_web_sm's tok2vec output pooled, logistic regression; ``-l2=``); ``cnn``, ``ens``,
+``attn`` (spaCy textcat with its own tok2vec; ``-e=`` epochs, ``-w=`` width, ``-d=`` depth);
+``avg:A+B`` (the mean of the candidates' scores).
+"""
 
 from __future__ import annotations
 
 import copy
-import sys
 import hashlib
 import random
+import sys
 from pathlib import Path
 
 import numpy as np
-
 import train_blame
 
 SEED = train_blame.SEED
@@ -74,7 +82,9 @@ def textcat(data, arch: str, epochs: int = 8, width: int = 64, depth: int = 2):
     cat.add_label("BLAME")
     cat.add_label("OTHER")
     gold = [
-        Example.from_dict(nlp.make_doc(train_blame._features(t)), {"cats": {"BLAME": float(y), "OTHER": float(not y)}})
+        Example.from_dict(
+            nlp.make_doc(train_blame._features(t)), {"cats": {"BLAME": float(y), "OTHER": float(not y)}}
+        )
         for t, y in data
     ]
     optimizer = nlp.initialize(lambda: gold)
@@ -171,7 +181,8 @@ _BUILT: dict = {}
 def build(name: str, data):
     key = (name, text_hash([t for t, _ in data]))
     if key not in _BUILT:
-        _BUILT.clear() if len(_BUILT) > 12 else None
+        if len(_BUILT) > 12:
+            _BUILT.clear()
         _BUILT[key] = _build(name, data)
     return _BUILT[key]
 
@@ -243,7 +254,7 @@ ENDS = {".", ",", ";", ":", "!", "?", "(", ")", "but", "because", "since", "alth
 def parsed_words(rows: list, lemma=True, name=True, num=True, neg=True) -> list[str]:
     out = []
     negated = False
-    for text, lem, pos, tag, dep, like_num, ent, *_ in rows:
+    for text, lem, pos, _tag, _dep, like_num, *_ in rows:
         low = text.lower()
         if low.strip() == "":
             continue
