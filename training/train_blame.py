@@ -14,6 +14,7 @@ Deterministic: fixed seeds, inputs read in sorted order, one thread.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -173,9 +174,10 @@ def _pr(gold: list[bool], got: list[bool]) -> dict:
     return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 3), "recall": round(recall, 3)}
 
 
-GROUPS = {"a-c": "abc", "d-e": "de", "f-h": "fgh"}
+GROUPS = {"a-c": "abc", "d-e": "de", "f-h": "fgh", "l-p": "lmnop"}
 """Held-out batches reported together (by the batch name's letter): a1..c3 and d1, e1 were
-written for the project's first sessions; f1, g1, h1 by other writers, blind."""
+written for the project's first sessions; f1, g1, h1 by other writers, blind; l1..p1 by other
+writers again, blind and rich in blame and its hard negatives (session 4)."""
 
 IN_CONTEXT = (0.5, 0.6, 0.7, 0.8)
 """Thresholds at which the cross-validation also runs the rule as wired (model on, the
@@ -269,6 +271,7 @@ def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool
     nlp.meta["version"] = "0.1.0"
     nlp.meta["description"] = "blamelint's blame sentence classifier (see card.json)"
     nlp.to_disk(OUTPUT)
+    weights = hashlib.sha256((OUTPUT / "textcat" / "model").read_bytes()).hexdigest()
     card = {
         "label": LABEL,
         "spacy_version": spacy.__version__,
@@ -285,6 +288,8 @@ def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool
         "command": ".venv/bin/python training/train_blame.py",
         "train_seconds": round(seconds, 1),
         "threshold": RECOMMENDED_THRESHOLD,
+        "weights_sha256": weights,
+        "check": {"text": CHECK_SENTENCE, "score": round(score(nlp, [CHECK_SENTENCE])[0], 6)},
         "cv": None
         if cv is None
         else {
@@ -302,6 +307,9 @@ def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool
 
 
 RECOMMENDED_THRESHOLD = 0.7
+CHECK_SENTENCE = "Once again the on-call could not be bothered to read the runbook before paging everyone."
+"""Scored at training time and recorded in the card (``check``): the tests score it again with
+the shipped model, so weights, card and the scoring code cannot drift apart unnoticed."""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -132,3 +132,39 @@ def test_the_cli_accepts_the_options_and_rejects_a_bad_one(cli, tmp_path):
     config.write_text('[rules.blame]\nmodle = "on"\n', encoding="utf-8")
     result = cli("check", "--select", "blame", "--no-cache", "pm.md", cwd=tmp_path)
     assert result.returncode == 2 and "modle" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_card_describes_the_shipped_weights():
+    """The card names the weights it was written with, and a sentence scored at training time
+    scores the same through the rule's scoring code (weights, card and features in step)."""
+    import hashlib
+
+    from blamelint.rules.checks.blame import model
+
+    card = model.card()
+    weights = (model.MODEL_DIR / "textcat" / "model").read_bytes()
+    assert hashlib.sha256(weights).hexdigest() == card["weights_sha256"]
+    assert round(model.score(card["check"]["text"]), 6) == card["check"]["score"]
+
+
+def _train_blame():
+    import importlib
+    import sys
+
+    training = str(Path(__file__).resolve().parents[3] / "training")
+    if training not in sys.path:
+        sys.path.insert(0, training)
+    return importlib.import_module("train_blame")
+
+
+def test_training_is_reproducible():
+    """Two trainings on the same data and seed write the same weights; another seed does not
+    (so the comparison can fail). A small sample and one epoch keep it quick."""
+    train_blame = _train_blame()
+    data = train_blame.examples()[::20]
+    assert sum(y for _, y in data) >= 20
+    first = train_blame.train(data, epochs=1).get_pipe("textcat").model.to_bytes()
+    again = train_blame.train(data, epochs=1).get_pipe("textcat").model.to_bytes()
+    other = train_blame.train(data, seed=train_blame.SEED + 1, epochs=1).get_pipe("textcat").model.to_bytes()
+    assert first == again
+    assert first != other
