@@ -68,8 +68,17 @@ def person_gated(path: str = str(MODEL_DIR)) -> bool:
 WRITER = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 
 
+INDEFINITE = frozenset(
+    {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "no-one", "noone"}
+)
+
+
 def other_person(lex, tok) -> bool:
-    """``tok`` names a person or team other than the writer."""
+    """``tok`` names a person or team other than the writer. An indefinite pronoun
+    that only owns something ("The scheduler treats the retry as someone else's
+    problem") names nobody: the sentence is about whoever its subject is."""
+    if tok.lower_ in INDEFINITE and tok.dep_ == "poss":
+        return False
     return tok.lower_ not in WRITER and lex.person(tok)
 
 
