@@ -1,11 +1,12 @@
 """Train the blame sentence classifier shipped in src/blamelint/models/blame/.
 
 Data: the repository's own labeled sentences only, corpora/sentences/*.jsonl and
-corpora/documents/*/sentences.jsonl (never ../shared/corpus, the scoring set).
+the sentences.jsonl of the document batches listed in training/blame-batches.txt
+(never ../shared/corpus, the scoring set).
 The model is a spaCy ``textcat`` (bag of words and bigrams, two exclusive labels
 BLAME / OTHER) in a blank English pipeline: it reads only the tokenizer's words.
 
-    .venv/bin/python training/train_blame.py            # train on everything, write the model
+    .venv/bin/python training/train_blame.py            # train on the listed data, write the model
     .venv/bin/python training/train_blame.py --cv       # leave-one-batch-out estimate only
 
 Deterministic: fixed seeds, inputs read in sorted order, one thread.
@@ -66,8 +67,21 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
+BATCH_LIST = ROOT / "training" / "blame-batches.txt"
+"""The document batches the model is trained on, one name a line ("#" starts a comment)."""
+
+
 def batches() -> list[str]:
-    return sorted(p.parent.name for p in DOCUMENTS.glob("*/sentences.jsonl") if (p.parent / "docs").is_dir())
+    """The listed batches, each checked to exist, in sorted order."""
+    names = []
+    for line in BATCH_LIST.read_text(encoding="utf-8").splitlines():
+        name = line.split("#", 1)[0].strip()
+        if not name:
+            continue
+        if not (DOCUMENTS / name / "sentences.jsonl").is_file() or not (DOCUMENTS / name / "docs").is_dir():
+            raise SystemExit(f"{BATCH_LIST.relative_to(ROOT)}: no batch {name!r} in corpora/documents")
+        names.append(name)
+    return sorted(names)
 
 
 def examples(exclude: str | None = None) -> list[tuple[str, bool]]:
@@ -279,7 +293,8 @@ def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool
         "features": FEATURES,
         "negation_gate": NEGATION_GATE,
         "person_gate": PERSON_GATE,
-        "data": ["corpora/sentences/*.jsonl", "corpora/documents/*/sentences.jsonl"],
+        "data": ["corpora/sentences/*.jsonl", str(BATCH_LIST.relative_to(ROOT))],
+        "batches": batches(),
         "sentences": len(data),
         "positives": sum(y for _, y in data),
         "seed": SEED,
