@@ -63,8 +63,7 @@ def _tok2vec(width=64, depth=2, rows=(5000, 2500, 2500, 1000)):
 
 def textcat(data, arch: str, epochs: int = 8, width: int = 64, depth: int = 2):
     import spacy
-    from spacy.training import Example
-    from spacy.util import compounding, fix_random_seed, minibatch
+    from spacy.util import fix_random_seed
 
     if arch == "cnn":
         model = {
@@ -89,22 +88,7 @@ def textcat(data, arch: str, epochs: int = 8, width: int = 64, depth: int = 2):
         }
     fix_random_seed(SEED)
     nlp = spacy.blank("en")
-    cat = nlp.add_pipe("textcat", config={"threshold": 0.5, "model": model})
-    cat.add_label("BLAME")
-    cat.add_label("OTHER")
-    gold = [
-        Example.from_dict(
-            nlp.make_doc(train_blame._features(t)), {"cats": {"BLAME": float(y), "OTHER": float(not y)}}
-        )
-        for t, y in data
-    ]
-    optimizer = nlp.initialize(lambda: gold)
-    order = random.Random(SEED)
-    for _ in range(epochs):
-        shuffled = list(gold)
-        order.shuffle(shuffled)
-        for batch in minibatch(shuffled, size=compounding(4.0, 32.0, 1.001)):
-            nlp.update(batch, sgd=optimizer, drop=0.2)
+    train_blame.fit(nlp, {"threshold": 0.5, "model": model}, data, SEED, epochs, drop=0.2)
     return lambda texts, toks=None: train_blame.score(nlp, texts)
 
 

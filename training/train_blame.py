@@ -97,12 +97,19 @@ def examples(exclude: str | None = None) -> list[tuple[str, bool]]:
 
 def train(data: list[tuple[str, bool]], seed: int = SEED, epochs: int = EPOCHS):
     import spacy
-    from spacy.training import Example
-    from spacy.util import compounding, fix_random_seed, minibatch
+    from spacy.util import fix_random_seed
 
     fix_random_seed(seed)
-    nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config=TEXTCAT)
+    return fit(spacy.blank("en"), TEXTCAT, data, seed, epochs)
+
+
+def fit(nlp, config: dict, data: list[tuple[str, bool]], seed: int, epochs: int, drop: float = DROPOUT):
+    """Add a BLAME/OTHER ``textcat`` built from ``config`` to ``nlp`` and train it on ``data``
+    (negation-marked features), shuffling with ``seed``; the caller fixes spaCy's own seed."""
+    from spacy.training import Example
+    from spacy.util import compounding, minibatch
+
+    textcat = nlp.add_pipe("textcat", config=config)
     textcat.add_label("BLAME")
     textcat.add_label("OTHER")
     gold = [
@@ -115,7 +122,7 @@ def train(data: list[tuple[str, bool]], seed: int = SEED, epochs: int = EPOCHS):
         shuffled = list(gold)
         order.shuffle(shuffled)
         for batch in minibatch(shuffled, size=compounding(4.0, 32.0, 1.001)):
-            nlp.update(batch, sgd=optimizer, drop=DROPOUT)
+            nlp.update(batch, sgd=optimizer, drop=drop)
     return nlp
 
 
