@@ -58,9 +58,7 @@ def collect(name: str) -> dict:
     path = CACHE / f"{name}-{_rules_key()}-gate-{gate}-v3.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
-    from blamelint.postmortem.load import read_document
     from blamelint.rules.checks.blame import model as detector
-    from tests.accuracy import sentence_spans
 
     asked: list[str] = []
     asked_tokens: list[list] = []
@@ -89,28 +87,11 @@ def collect(name: str) -> dict:
     try:
         on = train_blame._linter({"model": "on", "threshold": 0.5})
         off = train_blame._linter({"model": "off"})
-        folder = train_blame.DOCUMENTS / name
-        rows = train_blame.read_jsonl(folder / "sentences.jsonl")
-        by_doc: dict[str, list[int]] = {}
-        for i, row in enumerate(rows):
-            by_doc.setdefault(row["doc"], []).append(i)
+        rows = train_blame.read_jsonl(train_blame.DOCUMENTS / name / "sentences.jsonl")
         fired = [False] * len(rows)
         questions: list[tuple[str, int]] = []
         tokens_of: list[list] = []
-        for doc_name, indexes in sorted(by_doc.items()):
-            document = read_document(folder / "docs" / doc_name, f"{name}/{doc_name}")
-            spans = sentence_spans(document.source, [rows[i]["text"] for i in indexes], doc_name)
-            starts = [0]
-            for line in document.source.splitlines(keepends=True):
-                starts.append(starts[-1] + len(line))
-
-            def where(finding, spans=spans, indexes=indexes, starts=starts):
-                offset = starts[finding.location.line - 1] + finding.location.column - 1
-                for i, (start, end) in zip(indexes, spans):
-                    if start <= offset < end:
-                        return i
-                return -1
-
+        for document, where in train_blame.batch_documents(name, rows):
             rule_findings = linter_findings(off, document)
             asked.clear()
             asked_tokens.clear()

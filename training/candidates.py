@@ -61,31 +61,21 @@ def _tok2vec(width=64, depth=2, rows=(5000, 2500, 2500, 1000)):
     }
 
 
+SINGLE = {"cnn": "spacy.TextCatCNN.v2", "attn": "spacy.TextCatParametricAttention.v1"}
+"""The textcats tried that read only the tok2vec (any other ``arch``: the ensemble with the BoW)."""
+
+
 def textcat(data, arch: str, epochs: int = 8, width: int = 64, depth: int = 2):
     import spacy
     from spacy.util import fix_random_seed
 
-    if arch == "cnn":
-        model = {
-            "@architectures": "spacy.TextCatCNN.v2",
-            "exclusive_classes": True,
-            "nO": None,
-            "tok2vec": _tok2vec(width, depth),
-        }
-    elif arch == "attn":
-        model = {
-            "@architectures": "spacy.TextCatParametricAttention.v1",
-            "exclusive_classes": True,
-            "nO": None,
-            "tok2vec": _tok2vec(width, depth),
-        }
+    model: dict = {"nO": None, "tok2vec": _tok2vec(width, depth)}
+    if arch in SINGLE:
+        model.update({"@architectures": SINGLE[arch], "exclusive_classes": True})
     else:
-        model = {
-            "@architectures": "spacy.TextCatEnsemble.v2",
-            "nO": None,
-            "tok2vec": _tok2vec(width, depth),
-            "linear_model": dict(train_blame.TEXTCAT["model"]),
-        }
+        model.update(
+            {"@architectures": "spacy.TextCatEnsemble.v2", "linear_model": dict(train_blame.TEXTCAT["model"])}
+        )
     fix_random_seed(SEED)
     nlp = spacy.blank("en")
     train_blame.fit(nlp, {"threshold": 0.5, "model": model}, data, SEED, epochs, drop=0.2)

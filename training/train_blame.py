@@ -144,29 +144,39 @@ def rule_predictions(name: str, options: dict | None = None) -> tuple[list[dict]
     ``options``: model off by default) flags each one when its whole document is linted
     (a finding counts for the sentence its start falls in, as tests/accuracy.py
     score_documents counts)."""
+    linter = _linter(options or {"model": "off"})
+    rows = read_jsonl(DOCUMENTS / name / "sentences.jsonl")
+    fired = [False] * len(rows)
+    for document, where in batch_documents(name, rows):
+        for finding in linter.lint_document(document):
+            i = where(finding)
+            if i >= 0:
+                fired[i] = True
+    return rows, fired
+
+
+def batch_documents(name: str, rows: list[dict]):
+    """Each document of batch ``name`` (read as the linter reads it), with a function
+    giving the index in ``rows`` of the labeled sentence a finding starts in (-1: none)."""
     from blamelint.postmortem.load import read_document
     from tests.accuracy import sentence_spans
 
-    linter = _linter(options or {"model": "off"})
     folder = DOCUMENTS / name
-    rows = read_jsonl(folder / "sentences.jsonl")
     by_doc: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         by_doc.setdefault(row["doc"], []).append(i)
-    fired = [False] * len(rows)
     for doc_name, indexes in sorted(by_doc.items()):
         document = read_document(folder / "docs" / doc_name, f"{name}/{doc_name}")
         spans = sentence_spans(document.source, [rows[i]["text"] for i in indexes], doc_name)
         starts = [0]
         for line in document.source.splitlines(keepends=True):
             starts.append(starts[-1] + len(line))
-        for finding in linter.lint_document(document):
+
+        def where(finding, spans=spans, indexes=indexes, starts=starts) -> int:
             offset = starts[finding.location.line - 1] + finding.location.column - 1
-            for i, (start, end) in zip(indexes, spans):
-                if start <= offset < end:
-                    fired[i] = True
-                    break
-    return rows, fired
+            return next((i for i, (start, end) in zip(indexes, spans) if start <= offset < end), -1)
+
+        yield document, where
 
 
 _NLP = []
