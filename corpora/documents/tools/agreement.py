@@ -3,6 +3,7 @@
 
 Usage:
     python corpora/documents/tools/agreement.py BATCH_DIR SECOND_LABELS [--run SCORE_DOCS_OUTPUT]
+    python corpora/documents/tools/agreement.py --pool BATCH_DIR SECOND_LABELS SCORE_DOCS_OUTPUT ...
 
 BATCH_DIR holds the writer's `sentences.jsonl`; SECOND_LABELS is a JSON Lines file of
 {"id", "labels", "note"} written by someone who labeled the same sentences without seeing the
@@ -12,6 +13,7 @@ writer (the writer taken as reference) and Cohen's kappa between the two.
 With --run, the saved output of `../shared/tools/score_docs.py` on the same batch, it rebuilds the
 linter's positives (the writer's positives minus the misses, plus the false alarms) and prints the
 linter against the writer, against the second labeler, and on the sentences where both people agree.
+With --pool, several batches (each given as its directory, second labels and saved run) are summed.
 """
 from __future__ import annotations
 
@@ -77,20 +79,34 @@ def table(title: str, reference, other, ids) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("batch", type=Path)
-    parser.add_argument("second", type=Path)
+    parser.add_argument("batch", type=Path, nargs="?")
+    parser.add_argument("second", type=Path, nargs="?")
     parser.add_argument("--run", type=Path, help="saved output of score_docs.py on the same batch")
+    parser.add_argument("--pool", type=Path, nargs="+", metavar="BATCH SECOND RUN",
+                        help="several batches to sum, three paths each")
     args = parser.parse_args(argv)
-    writer = read_labels(args.batch / "sentences.jsonl")
-    second = read_labels(args.second)
-    if set(second) != set(writer):
-        missing, extra = len(set(writer) - set(second)), len(set(second) - set(writer))
-        print(f"{args.second}: {missing} sentences missing, {extra} unknown ids", file=sys.stderr)
-        return 2
+    if args.pool:
+        if len(args.pool) % 3:
+            parser.error("--pool takes three paths per batch: BATCH_DIR SECOND_LABELS RUN")
+        triples = [tuple(args.pool[i:i + 3]) for i in range(0, len(args.pool), 3)]
+    elif args.batch and args.second:
+        triples = [(args.batch, args.second, args.run)]
+    else:
+        parser.error("give BATCH_DIR SECOND_LABELS, or --pool")
+    writer, second, linter = {}, {}, {}
+    for batch, second_path, run in triples:
+        ours, theirs = read_labels(batch / "sentences.jsonl"), read_labels(second_path)
+        if set(theirs) != set(ours):
+            missing, extra = len(set(ours) - set(theirs)), len(set(theirs) - set(ours))
+            print(f"{second_path}: {missing} sentences missing, {extra} unknown ids", file=sys.stderr)
+            return 2
+        writer.update(ours)
+        second.update(theirs)
+        if run:
+            linter.update(linter_labels(ours, run))
     ids = sorted(writer)
     table("second labeler against the writer", writer, second, ids)
-    if args.run:
-        linter = linter_labels(writer, args.run)
+    if len(linter) == len(writer):
         table("linter against the writer", writer, linter, ids)
         table("linter against the second labeler", second, linter, ids)
         for label in LABELS:
