@@ -191,7 +191,8 @@ def prepare(args, work: Path) -> Setup:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(source), env.get("PYTHONPATH")) if p)
     from blamelint.config import load_config
     from blamelint.nlp.pipeline import ALL_COMPONENTS, FALLBACK_MODELS, excluded_components
-    from blamelint.run.parallel import Job, Worker
+    from blamelint.run.job import Job
+    from blamelint.run.worker import Worker
 
     (work / "small").mkdir(exist_ok=True)
     shutil.copy(corpus_mod.ROOT / "corpora" / "sample-postmortem.md", work / "small" / "sample-postmortem.md")

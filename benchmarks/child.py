@@ -44,7 +44,8 @@ def split(corpus: str) -> None:
     from blamelint.config import load_config
     from blamelint.engine import block_pieces
     from blamelint.postmortem.load import read_document
-    from blamelint.run.parallel import Job, Worker
+    from blamelint.run.job import Job
+    from blamelint.run.worker import Worker
 
     config = load_config()
     linter = Worker(Job(config=config)).linter

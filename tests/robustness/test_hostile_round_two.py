@@ -221,7 +221,7 @@ def test_stdin_is_capped_like_a_file(blamelint, workdir):
 
 def test_jobs_are_capped_at_the_cores(monkeypatch, tmp_path):
     from blamelint.config import Config
-    from blamelint.run import parallel
+    from blamelint.run import parallel, pool
     from blamelint.run.collect import Candidate
 
     seen = []
@@ -233,11 +233,11 @@ def test_jobs_are_capped_at_the_cores(monkeypatch, tmp_path):
 
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
-    monkeypatch.setattr(parallel, "_run", run)
+    monkeypatch.setattr(parallel, "run_chunks", run)
     files = []
     for i in range(40):
         path = tmp_path / f"f{i}.md"
-        path.write_text("x" * (parallel.CHUNK_BYTES + 1))
+        path.write_text("x" * (pool.CHUNK_BYTES + 1))
         files.append(Candidate(path, path.name, True))
     assert len(list(parallel.analyse(files, parallel.Job(Config()), 1000))) == 40
     assert seen == [2]  # 40 chunks, --jobs 1000, 2 cores: 2 workers

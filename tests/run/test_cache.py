@@ -3,7 +3,8 @@ import json
 from blamelint.config import Config
 from blamelint.findings import Finding, Location, Severity
 from blamelint.run.cache import Cache, run_fingerprint
-from blamelint.run.parallel import FileResult, from_entry, to_entry
+from blamelint.run.entries import from_entry, to_entry
+from blamelint.run.job import FileResult
 
 
 def test_round_trip_and_corrupt_entries(tmp_path):

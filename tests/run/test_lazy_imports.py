@@ -31,7 +31,7 @@ def heavy(modules: set[str]) -> set[str]:
 def test_building_every_rule_imports_no_spacy(tmp_path):
     modules = imported_modules(
         "from blamelint.config import load_config\n"
-        "from blamelint.run.parallel import Job, Worker\n"
+        "from blamelint.run.job import Job\nfrom blamelint.run.worker import Worker\n"
         "Worker(Job(config=load_config(), select=(), ignore=()))\n",
         tmp_path,
     )

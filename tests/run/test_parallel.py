@@ -4,9 +4,10 @@ import subprocess
 import sys
 
 from blamelint.config import Config
-from blamelint.run import parallel
+from blamelint.run import parallel, pool
 from blamelint.run.collect import collect
-from blamelint.run.parallel import Job, analyse
+from blamelint.run.job import Job
+from blamelint.run.parallel import analyse
 
 
 def _results(archive, jobs, cache=None, measurer=None):
@@ -19,7 +20,7 @@ def test_parallel_equals_serial(archive, monkeypatch):
     for i in range(3):  # enough chunks for two workers
         (archive / f"copy-{i}.md").write_text((archive / "db-outage.md").read_text() * 20)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "CHUNK_BYTES", 2048)
+    monkeypatch.setattr(pool, "CHUNK_BYTES", 2048)
     measurer = "blamelint.audit.metrics:Measurer"
     serial = _results(archive, 1, measurer=measurer)
     both = _results(archive, 2, measurer=measurer)
@@ -34,7 +35,9 @@ import sys
 from pathlib import Path
 from blamelint.run.collect import collect
 from blamelint.config import Config
-from blamelint.run.parallel import Job, analyse, open_cache
+from blamelint.run.entries import open_cache
+from blamelint.run.job import Job
+from blamelint.run.parallel import analyse
 job = Job(config=Config())
 items = list(collect([{str(archive)!r}], ["*.md", "*.txt"], [], Path({str(tmp_path)!r})))
 results = list(analyse(items, job, 1, open_cache(job, True, {str(tmp_path / "c")!r})))

@@ -151,8 +151,10 @@ def run_audit(
     from blamelint.audit.render import render
     from blamelint.config import load_config
     from blamelint.run.collect import collect
+    from blamelint.run.entries import open_cache
+    from blamelint.run.job import Job
     from blamelint.run.output import emit
-    from blamelint.run.parallel import Job, analyse, open_cache
+    from blamelint.run.parallel import analyse
 
     config = load_config(config_path)
     cwd = Path.cwd()

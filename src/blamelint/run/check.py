@@ -17,9 +17,12 @@ from blamelint.fingerprint import with_fingerprints
 from blamelint.reporters import ReportContext, get_reporter
 from blamelint.rules.registry import Registry
 from blamelint.run.collect import Missing, collect
+from blamelint.run.entries import open_cache
+from blamelint.run.job import Job
 from blamelint.run.narrow import Narrowing
 from blamelint.run.output import emit, identities
-from blamelint.run.parallel import Job, Worker, analyse, open_cache
+from blamelint.run.parallel import analyse
+from blamelint.run.worker import Worker
 
 
 def _report_root(findings: list[Finding], config: Config) -> str:
