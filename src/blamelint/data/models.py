@@ -131,6 +131,7 @@ class CastData(DataModel):
 
 class PeopleData(DataModel):
     person_pronouns: WordSet
+    honorifics: WordSet
     role_nouns: WordSet
     system_names: WordSet
     action_nouns: WordSet

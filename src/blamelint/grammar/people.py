@@ -20,6 +20,7 @@ class People:
     def __init__(self, data: PeopleData | None = None):
         data = data if data is not None else load(PeopleData)
         self.pronouns = data.person_pronouns
+        self.honorifics = data.honorifics
         self.roles = data.role_nouns
         self.systems = frozenset(w.lower() for w in data.system_names)
         self.actions = data.action_nouns
@@ -88,6 +89,23 @@ class People:
             return True
         return not known_word(text.lower())
 
+    def is_full_name(self, tok) -> bool:
+        """A person's name in several words, headed by the surname: "Ms. Okafor",
+        "Priya Natarajan". Every word before the surname is a title or itself a
+        person's name, and the surname is not a kind of system ("Grafana Cloud",
+        "Larkspur Search" stay products)."""
+        text = tok.text
+        if tok.tag_ != "NNP" or not (text[:1].isupper() and text.isalpha() and len(text) > 1):
+            return False
+        if text.isupper() or any(c.isupper() for c in text[1:]) or tok.lower_ in self.systems:
+            return False
+        if tok.lower_ in self.system_nouns or any(c.dep_ == "det" for c in tok.children):
+            return False
+        words = [c for c in tok.children if c.dep_ == "compound"]
+        if not words or any(w.i > tok.i for w in words):
+            return False
+        return all(w.lower_.rstrip(".") in self.honorifics or self.is_name(w) for w in words)
+
     def is_person(self, tok) -> bool:
         """``tok`` heads a noun phrase that denotes a person or a team."""
         if tok is None:
@@ -118,7 +136,7 @@ class People:
             return True  # an anonymised person: "Engineer A", "Developer B"
         if low.startswith("@") and low[1:].replace("-", "").replace("_", "").isalnum():
             return True  # a handle: "@aronasorman looked over it"
-        if tok.pos_ in ("PROPN", "NOUN", "X") and self.is_name(tok):
+        if tok.pos_ in ("PROPN", "NOUN", "X") and (self.is_name(tok) or self.is_full_name(tok)):
             return True
         # "Somebody on the payments team", "someone from the DBA team"
         return low in INDEFINITE_PEOPLE
