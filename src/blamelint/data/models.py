@@ -132,6 +132,7 @@ class CastData(DataModel):
 class PeopleData(DataModel):
     person_pronouns: WordSet
     honorifics: WordSet
+    shift_times: WordSet
     role_nouns: WordSet
     system_names: WordSet
     action_nouns: WordSet

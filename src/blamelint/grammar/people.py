@@ -21,6 +21,7 @@ class People:
         data = data if data is not None else load(PeopleData)
         self.pronouns = data.person_pronouns
         self.honorifics = data.honorifics
+        self.shift_times = data.shift_times
         self.roles = data.role_nouns
         self.systems = frozenset(w.lower() for w in data.system_names)
         self.actions = data.action_nouns
@@ -68,6 +69,10 @@ class People:
             and tok.doc[tok.i - 2].lower_ == "on"
         ):
             return True  # "the on-call"
+        if lemma == "shift" and tok.pos_ == "NOUN":
+            return any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in self.shift_times for c in tok.children
+            )
         return False
 
     def is_name(self, tok) -> bool:
