@@ -72,6 +72,20 @@ def test_unknown_rule(cli, tmp_path):
     assert result.returncode == 2 and "unknown rule 'no-such-rule'" in result.stderr
 
 
+def test_rules_in_a_comma_separated_list(cli, tmp_path):
+    write(tmp_path, "a.md", FINDINGS)
+
+    def rules(*args):
+        result = cli("check", "--format", "json", *args, "a.md", cwd=tmp_path)
+        return {f["rule"] for f in json.loads(result.stdout)["findings"]}
+
+    assert rules("--select", "blame,root-cause") == rules("--select", "blame", "--select", "root-cause")
+    assert rules("--select", " blame , root-cause ") == {"blame", "root-cause"}
+    assert rules("--ignore", "blame,root-cause") == rules() - {"blame", "root-cause"}
+    bad = cli("check", "--select", "blame,no-such-rule", "a.md", cwd=tmp_path)
+    assert bad.returncode == 2 and "unknown rule 'no-such-rule'" in bad.stderr
+
+
 def test_stdin(cli, tmp_path):
     result = cli(
         "check", "-", "--stdin-filename", "pm/incident.md", "--format", "json", stdin=FINDINGS, cwd=tmp_path

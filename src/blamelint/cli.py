@@ -51,8 +51,8 @@ def cli() -> None:
     help="Exit 0 when the paths match no file [default: exit 2, a misconfigured path].",
 )
 @options.output
-@click.option("--select", multiple=True, metavar="RULE", help="Check only this rule (repeatable).")
-@click.option("--ignore", multiple=True, metavar="RULE", help="Do not check this rule (repeatable).")
+@options.rules("--select", "Check only these rules (comma-separated or repeatable).")
+@options.rules("--ignore", "Do not check these rules (comma-separated or repeatable).")
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "note", "never"]),

@@ -51,3 +51,13 @@ def jobs(default: str = "all cores"):
 
 def exclude(help: str):
     return click.option("--exclude", multiple=True, metavar="GLOB", help=help)
+
+
+def _rule_ids(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select a,b --select c``: rule ids given in a comma-separated list or repeated."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def rules(name: str, help: str):
+    """``--select`` / ``--ignore``: rule ids, comma-separated or repeated (as flake8 and ruff take them)."""
+    return click.option(name, multiple=True, metavar="RULE[,RULE]", callback=_rule_ids, help=help)
