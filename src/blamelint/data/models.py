@@ -214,6 +214,7 @@ class HindsightData(DataModel):
     event_subjects: WordSet
     design_adverbs: WordSet
     experience_verbs: WordSet
+    knowing_verbs: WordSet
     evaluative_words: WordSet
     duration_units: WordSet
     wish_verbs: WordSet

@@ -14,7 +14,8 @@ A finding is dropped when its words are:
   that the on-call was slow"), inside a noun that names wording ("the word
   careless", "the phrase operator error", "a story about one careless
   reviewer"), or quoted inside a sentence that frames the quotation;
-- negated in place ("a missing prefix, not anyone's mistake");
+- negated in place ("a missing prefix, not anyone's mistake") or set aside
+  ("a gap in the setup rather than anybody's fault");
 - an idiom whose verb is negated ("Support did not drop the ball"), or a
   judgment inside a "being" clause under a negated copula ("it was not the
   reviewer being careless");
@@ -70,15 +71,17 @@ REPORT_EDGES = frozenset({"ccomp", "oprd", "dobj", "attr", "dative", "prep", "pc
 """The edge by which the reported words hang from the verb of saying."""
 
 
-def _negative(subj) -> bool:
+def _negative(subj, lex: BlameLexicon | None = None) -> bool:
+    """ "nobody", "no one", and, given the lexicon, "no" before a person ("No
+    Corvane employee was at fault"; not "no tool fixes a lack of discipline")."""
     if subj is None:
         return False
     low = subj.lower_
-    return (
-        low in NEGATIVE_SUBJECTS
-        or low == "no-one"
-        or (low == "one" and any(c.lower_ == "no" for c in subj.children))
-    )
+    if low in NEGATIVE_SUBJECTS or low == "no-one":
+        return True
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+        return False
+    return low == "one" or (lex is not None and lex.person(subj))
 
 
 RECORD_NOUNS = frozenset(
@@ -134,7 +137,7 @@ def named_by_wording_noun(lex: BlameLexicon, first) -> bool:
     return i >= first.sent.start and first.doc[i].lemma_.lower() in lex.data.wording_nouns
 
 
-def denied_subject(first, last) -> bool:
+def denied_subject(first, last, lex: BlameLexicon | None = None) -> bool:
     """The clause of the words has a negative subject ("Nobody was careless"),
     and the words are its predicate (not "Typical ops, nobody reads the DLQ")."""
     for tok in (first, last):
@@ -145,7 +148,7 @@ def denied_subject(first, last) -> bool:
         if step != pred:
             continue
         for _ in range(3):
-            if _negative(clause_subject(pred)):
+            if _negative(clause_subject(pred), lex):
                 return True
             if pred.dep_ == "xcomp" and pred.head != pred:
                 pred = pred.head  # "nobody seemed to be careless"
@@ -182,10 +185,10 @@ def framed(lex: BlameLexicon, first, last) -> bool:
                 return True
             if anc.pos_ in ("VERB", "AUX"):
                 if edge in REPORT_EDGES and anc.i < first.i:
-                    if lemma in data.report_verbs and not _asserted(anc):
-                        return True
+                    if lemma in data.report_verbs and (is_negated(anc) or not _asserted(anc)):
+                        return True  # also "we are not suggesting that anyone was at fault"
                     if lemma in data.judging_verbs and (
-                        is_negated(anc) or _negative(clause_subject(anc)) or _unwanted(anc)
+                        is_negated(anc) or _negative(clause_subject(anc), lex) or _unwanted(anc)
                     ):
                         return True  # "I do not think ...", "nobody thinks ...", "We do not use ..."
                     if lemma in data.rejecting_verbs:
@@ -259,11 +262,20 @@ def _asserted(verb) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_ in ("have", "need", "want") and first_person_now(head)
 
 
+CONTRASTS = (("rather", "than"), ("instead", "of"))
+"""What sets a noun phrase aside like a "not": "a gap in the setup rather than anybody's fault"."""
+
+
 def _not_before(noun) -> bool:
     left = noun.left_edge
     if left.lower_ in ("not", "no") or any(c.dep_ == "neg" for c in noun.children):
         return True
     return left.i > 0 and noun.doc[left.i - 1].lower_ in ("not", "never")
+
+
+def _set_aside(noun) -> bool:
+    doc, i = noun.doc, noun.left_edge.i
+    return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in CONTRASTS
 
 
 def negated_in_place(first, last) -> bool:
@@ -277,6 +289,8 @@ def negated_in_place(first, last) -> bool:
             noun = noun.head
         if noun is not None and noun.pos_ == "NOUN" and noun.left_edge.i < first.i and _not_before(noun):
             return True
+        if noun is not None and noun.pos_ == "NOUN" and noun.left_edge.i <= first.i and _set_aside(noun):
+            return True  # "a gap in the setup rather than anybody's fault"
     return False
 
 
@@ -297,22 +311,40 @@ def framed_quotation(first, last) -> bool:
 
 
 def said_of_a_system(lex: BlameLexicon, first) -> bool:
-    """A judgment word predicated of a system: "The renewal job was careless
-    with the credentials", "cert-manager was sloppy about retries" (a system
-    noun, a service's hyphenated or code name, or a name the document calls
-    software)."""
-    if first.dep_ not in ("acomp", "attr") or first.pos_ != "ADJ":
-        return False  # "a sloppy job", "a lazy copy-paste" judge work done by people
-    subj = clause_subject(predicate(first))
-    if subj is None or lex.people.is_person(subj):
+    """A judgment word predicated of a system or of a system's part or behaviour:
+    "The renewal job was careless with the credentials", "cert-manager was sloppy
+    about retries", "the worker's error handling is sloppy", "sloppy API
+    behaviour" (a system noun, a service's hyphenated or code name, or a name
+    the document calls software)."""
+    if first.pos_ != "ADJ":
         return False
+    if first.dep_ == "amod":
+        owner = _system_owner(lex, first.head)  # "sloppy API behaviour"; but "a sloppy job" is people's work
+        return owner is not None and owner != first.head
+    if first.dep_ not in ("acomp", "attr"):
+        return False
+    subj = clause_subject(predicate(first))
+    return subj is not None and _system_owner(lex, subj) is not None
+
+
+def _system_owner(lex: BlameLexicon, noun):
+    """The system ``noun`` is, or whose part it is ("the worker's error handling",
+    "the SDK's retry loop", "API behaviour"); None when it is a person's or nobody's."""
     people = lex.people
-    return (
-        subj.lemma_.lower() in people.system_nouns
-        or people.hyphenated(subj) is not None
-        or people.cast.says_system(subj.lower_)
-        or (subj.i > 0 and subj.doc[subj.i - 1].text == "`")
-    )
+    if lex.person(noun):
+        return None
+    if people.hyphenated(noun) is not None:
+        return noun  # "cert-manager", "the sync-worker"
+    for tok in (noun, *(c for c in noun.children if c.dep_ in ("poss", "compound", "appos"))):
+        if people.is_person(tok):
+            return None
+        if (
+            tok.lemma_.lower() in people.system_nouns
+            or people.cast.says_system(tok.lower_)
+            or (tok.i > 0 and tok.doc[tok.i - 1].text == "`")
+        ):
+            return tok
+    return None
 
 
 NEGATED_IDIOM_KINDS = frozenset({"judgment"})
@@ -351,7 +383,7 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
     verb that says the failure itself is denied by it ("Nobody failed to do
     their job", "no one neglected to page")."""
     return (
-        ((kind != "failure" or _denies_failure(lex, first)) and denied_subject(first, last))
+        ((kind != "failure" or _denies_failure(lex, first)) and denied_subject(first, last, lex))
         or asked(first, last)
         or asked_of_anyone(first, last)
         or named_by_wording_noun(lex, first)

@@ -332,6 +332,9 @@ def generic_doer(lex: HindsightLexicon, p: Perfect):
         return CLEAN  # but "nobody could have seen that coming" is foreseeability, often sarcastic
     if lex.nobody(doer) and p.modal == "could" and doer.pos_ == "NOUN" and doer.lower_ not in ("one",):
         return CLEAN  # "No reviewer could have seen this in the PR": a role defended by what it could see
+    foreseeing = p.lemma in lex.data.knowing_verbs
+    if lex.nobody(doer) and p.modal == "could" and foreseeing and not mock_surprise(doer):
+        return CLEAN  # "Nobody could have known the vendor drops codes": not foreseeable, said plainly
     if same(p, lex) and p.modal in ("would", "could", "might"):
         return CLEAN  # "I'd have done the same" (but "We should have made the same check" judges)
     if lex.anybody(doer):
@@ -339,6 +342,19 @@ def generic_doer(lex: HindsightLexicon, p: Perfect):
             return ("could" if p.modal == "could" else "would"), p.first, p.verb
         return CLEAN
     return None
+
+
+def mock_surprise(doer) -> bool:
+    """The sentence opens with a one-word exclamation ("Shocking, nobody could have
+    predicted that", "Wow, ..."): the denial is sarcastic."""
+    words = [t for t in doer.sent if t.is_alpha and t.i < doer.i]
+    first = words[0] if words else None
+    return (
+        first is not None
+        and first.pos_ in ("ADJ", "INTJ", "ADV")
+        and first.i + 1 < len(first.doc)
+        and first.doc[first.i + 1].text in (",", "!")
+    )
 
 
 def same(p: Perfect, lex: HindsightLexicon | None = None) -> bool:
