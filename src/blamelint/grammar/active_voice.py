@@ -48,11 +48,6 @@ def particles(verb) -> str:
     return " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
 
 
-CONTRACTED_MODALS = {"ca": "can", "wo": "will", "sha": "shall", "'ll": "will", "'d": "would"}
-"""Modals the tokenizer splits off ("can't", "won't", "it'll", "we'd"), written out in full:
-a rewrite starts a new clause, so "[who] 'll read it" would not stand."""
-
-
 def verb_parts(verb, tense: Tense, clause: PassiveClause) -> tuple[str, str]:
     """The active verb group for ``verb`` in the clause's tense, as
     (auxiliaries, main verb): ("should have", "caught"), ("", "ran"). "never"
@@ -61,7 +56,7 @@ def verb_parts(verb, tense: Tense, clause: PassiveClause) -> tuple[str, str]:
     if tense.infinitive:
         return f"to{neg}", inflect(verb, "VB")
     if tense.modal:
-        modal = CONTRACTED_MODALS.get(tense.modal.replace("\u2019", "'"), tense.modal)
+        modal = tense.modal  # in full ("will", not "'ll"): the rewrite opens a clause of its own
         if tense.perfect:
             return f"{modal}{neg} have", inflect(verb, "VBN")
         return f"{modal}{neg}", inflect(verb, "VB")
