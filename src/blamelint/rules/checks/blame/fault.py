@@ -141,9 +141,15 @@ def _of(noun):
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
+NO_PART = frozenset({"none", "neither"})
+
+
 def _partitive(noun):
-    """ "some of the blame": the noun after "of" of a quantity."""
-    return _of(noun) if noun.pos_ in ("NOUN", "PRON", "NUM") else None
+    """ "some of the blame": the noun after "of" of a quantity; "none of the
+    blame" gives none of it."""
+    if noun.pos_ not in ("NOUN", "PRON", "NUM") or noun.lower_ in NO_PART:
+        return None
+    return _of(noun)
 
 
 def _person(lex: BlameLexicon, construction: FaultAssignment, verb):
