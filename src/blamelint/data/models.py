@@ -363,6 +363,7 @@ class PassiveVerbsData(DataModel):
     fixed_phrases: Words = ()
     request_heads: Words = ()
     not_participles: Words = ()
+    preferred_readings: Words = ()
 
 
 class PassiveCuesData(DataModel):

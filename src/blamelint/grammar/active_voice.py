@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from blamelint.grammar.agents import CLOCK
 from blamelint.grammar.events import Tense, tense_of, timestamp_end
-from blamelint.grammar.morphology import inflections, known_word
+from blamelint.grammar.morphology import known_word, reading, spelled_like
 from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, REDUCED, PassiveClause
 
 WHO = "[who]"
@@ -35,13 +35,27 @@ applied to the wrong bucket" -> "a policy that [who] applied ..."."""
 def inflect(verb, tag: str) -> str:
     """``verb`` in the form ``tag`` (VB, VBD, VBN, VBG, VBZ). A past form is
     kept as written when it already is one ("cancelled" stays British)."""
-    lemma, forms = inflections(verb.lower_)
+    lemma, forms = reading(verb.lower_)
     if tag in ("VBD", "VBN") and verb.lower_ in forms.get(tag, ()):
         return verb.lower_
     found = forms.get(tag)
     if found:
-        return found[0]
+        return spelled_like(found, verb.lower_)
     return {"VB": lemma, "VBZ": lemma + "s", "VBG": lemma + "ing"}.get(tag, verb.lower_)
+
+
+HYPHENS = frozenset({"-", "\u2010"})
+
+
+def hyphen_prefix(verb) -> str:
+    """The word the tokenizer cut off before a hyphen of the verb ("load-" of
+    "load-tested", "rubber-" of "rubber-stamped"), which every form of the verb
+    keeps ("did not load-test it"); "" when there is none."""
+    doc, i = verb.doc, verb.i
+    if i < 2 or doc[i - 1].text not in HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return ""
+    word = doc[i - 2]
+    return word.lower_ + "-" if word.is_alpha else ""
 
 
 def particles(verb) -> str:
