@@ -53,7 +53,10 @@ def model_times(copies: list[int]) -> None:
 
 
 def linter_runs(sizes_mb: list[float]) -> None:
-    print("whole CLI with the trained pipeline (one file, --no-cache, --jobs 1): seconds, peak RSS")
+    print(
+        "whole CLI with the trained pipeline (one file, --no-cache, --jobs 1): seconds, peak RSS of the CLI "
+        f"alone (at least {cli_run.launcher_floor_mb():.0f} MB, the launcher's)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for mb in sizes_mb:
             path = Path(tmp) / f"big-{mb}.md"

@@ -16,6 +16,12 @@ from blamelint.grammar.events import has_moment, is_timeline_entry, tense_of, ti
         ("The nightly export kept getting cancelled.", dict(progressive=True)),
         ("Requests are routed through the mesh.", dict(present=True)),
         ("The DNS zone was edited at 11:02.", dict()),
+        # the modal in full, whatever the tokenizer split off
+        ("It'll be removed on Monday.", dict(modal="will")),
+        ("It\u2019ll be removed on Monday.", dict(modal="will")),
+        ("The old keys won't be reused.", dict(modal="will", negated=True)),
+        ("The replicas can't be promoted.", dict(modal="can", negated=True)),
+        ("We'd have been paged sooner.", dict(modal="would", perfect=True)),
     ],
 )
 def test_tense_of(passives, text, expected):
@@ -111,3 +117,21 @@ def test_simple_present_narrates_in_a_timeline(passives, lexicon):
 def test_has_moment(passives, lexicon, text, moment):
     [clause] = passives(text)[1]
     assert has_moment(clause.verb, lexicon) is moment
+
+
+@pytest.mark.parametrize(
+    "text, verb, reason",
+    [
+        # contracted modals are read in full: ability ("can't") is generic ...
+        ("Records can't be skipped.", "skipped", "generic"),
+        # ... the consequence under "'d" / "\u2019d" imagines ...
+        ("If the runbook were printed, it'd be followed.", "followed", "hypothetical"),
+        ("If the runbook were printed, it\u2019d be followed.", "followed", "hypothetical"),
+        # ... and a present passive under "'ll" is to be done
+        ("Once the patch is merged, we'll restart the workers.", "merged", None),
+    ],
+)
+def test_contracted_modals(passives, lexicon, text, verb, reason):
+    sent, clauses = passives(text)
+    clause = next(c for c in clauses if c.verb.text == verb)
+    assert why_not_event(clause, lexicon, sent) == reason

@@ -142,6 +142,22 @@ class PeopleData(DataModel):
 # -- rules/data/blame.yaml ----------------------------------------------------------
 
 
+class FaultAssignment(DataModel):
+    """One construction by which a verb gives a fault to a person (blame.yaml:
+    fault_assignments): where the fault and the person sit, and what counts as each."""
+
+    verbs: WordSet
+    fault: Literal["subject", "object"]
+    person: StrictStr = Field(description='"subject", "attribute", or the preposition before the person')
+    faults: WordSet = frozenset()
+    incidents: WordSet = frozenset()
+    pointers: WordSet = frozenset()
+    holders: WordSet = frozenset()
+    pronouns: WordSet = frozenset()
+    places: WordSet = frozenset()
+    writer: StrictBool = True
+
+
 class BlameData(DataModel):
     judgments: Words
     person_phrases: Words
@@ -172,8 +188,7 @@ class BlameData(DataModel):
     report_verbs: WordSet
     judging_verbs: WordSet
     rejecting_verbs: WordSet
-    blame_placing_verbs: WordSet
-    blame_bearing_verbs: WordSet
+    fault_assignments: dict[StrictStr, FaultAssignment]
     deliberate_failure_verbs: WordSet
     revoke_verbs: WordSet
     moment_nouns: WordSet
@@ -349,6 +364,7 @@ class PassiveVerbsData(DataModel):
     fixed_phrases: Words = ()
     request_heads: Words = ()
     not_participles: Words = ()
+    preferred_readings: Words = ()
 
 
 class PassiveCuesData(DataModel):

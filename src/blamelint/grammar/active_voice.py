@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from blamelint.grammar.agents import CLOCK
 from blamelint.grammar.events import Tense, tense_of, timestamp_end
-from blamelint.grammar.morphology import inflections, known_word
+from blamelint.grammar.morphology import known_word, reading, spelled_like
 from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, REDUCED, PassiveClause
 
 WHO = "[who]"
@@ -35,22 +35,31 @@ applied to the wrong bucket" -> "a policy that [who] applied ..."."""
 def inflect(verb, tag: str) -> str:
     """``verb`` in the form ``tag`` (VB, VBD, VBN, VBG, VBZ). A past form is
     kept as written when it already is one ("cancelled" stays British)."""
-    lemma, forms = inflections(verb.lower_)
+    lemma, forms = reading(verb.lower_)
     if tag in ("VBD", "VBN") and verb.lower_ in forms.get(tag, ()):
         return verb.lower_
     found = forms.get(tag)
     if found:
-        return found[0]
+        return spelled_like(found, verb.lower_)
     return {"VB": lemma, "VBZ": lemma + "s", "VBG": lemma + "ing"}.get(tag, verb.lower_)
+
+
+HYPHENS = frozenset({"-", "\u2010"})
+
+
+def hyphen_prefix(verb) -> str:
+    """The word the tokenizer cut off before a hyphen of the verb ("load-" of
+    "load-tested", "rubber-" of "rubber-stamped"), which every form of the verb
+    keeps ("did not load-test it"); "" when there is none."""
+    doc, i = verb.doc, verb.i
+    if i < 2 or doc[i - 1].text not in HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return ""
+    word = doc[i - 2]
+    return word.lower_ + "-" if word.is_alpha else ""
 
 
 def particles(verb) -> str:
     return " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
-
-
-CONTRACTED_MODALS = {"ca": "can", "wo": "will", "sha": "shall", "'ll": "will", "'d": "would"}
-"""Modals the tokenizer splits off ("can't", "won't", "it'll", "we'd"), written out in full:
-a rewrite starts a new clause, so "[who] 'll read it" would not stand."""
 
 
 def verb_parts(verb, tense: Tense, clause: PassiveClause) -> tuple[str, str]:
@@ -61,7 +70,7 @@ def verb_parts(verb, tense: Tense, clause: PassiveClause) -> tuple[str, str]:
     if tense.infinitive:
         return f"to{neg}", inflect(verb, "VB")
     if tense.modal:
-        modal = CONTRACTED_MODALS.get(tense.modal.replace("\u2019", "'"), tense.modal)
+        modal = tense.modal  # in full ("will", not "'ll"): the rewrite opens a clause of its own
         if tense.perfect:
             return f"{modal}{neg} have", inflect(verb, "VBN")
         return f"{modal}{neg}", inflect(verb, "VB")

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from blamelint.grammar import modals
 from blamelint.grammar.agents import is_time
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.morphology import known_word
@@ -71,9 +72,10 @@ TIMESTAMP = re.compile(
     re.I | re.X,
 )
 MAX_STAMP_TOKENS = 12
-DEONTIC = frozenset({"will", "shall", "should", "must", "'ll", "wo", "sha", "need", "ought"})
-"""Modals of what is to be done (not "would", "could", "might": hypotheses)."""
-ABILITY_MODALS = frozenset({"can", "ca", "may", "might"})
+DEONTIC = frozenset({"will", "shall", "should", "must", "need", "ought"})
+"""Modals of what is to be done (not "would", "could", "might": hypotheses), in full
+(``modals.modal``: "'ll" and the "wo" of "won't" are "will")."""
+ABILITY_MODALS = frozenset({"can", "may", "might"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 AS_THAN = frozenset({"as", "than"})
 TEMPORAL = frozenset({"when", "after", "before", "once", "while", "until"})
@@ -86,6 +88,7 @@ class Tense:
     """What the auxiliaries (or the governing verb) say about a clause."""
 
     modal: str | None = None
+    """The modal in full ("will" for "'ll" and "won't", "would" for a modal "'d")."""
     negated: bool = False
     perfect: bool = False
     progressive: bool = False
@@ -107,7 +110,7 @@ def tense_of(clause: PassiveClause) -> Tense:
     owner = clause.first or verb
     aux = clause.aux
     negated = any(_negative(c) for c in (*verb.children, *owner.children))
-    modal = next((a.lower_ for a in aux if a.tag_ == "MD"), None)
+    modal = modals.first_modal(aux)
     perfect = any(a.lemma_ == "have" for a in aux)
     progressive = any(a.lower_ in ("being", "getting") for a in aux)
     infinitive = any(a.tag_ == "TO" for a in aux)
@@ -132,7 +135,7 @@ def tense_of(clause: PassiveClause) -> Tense:
 def tense_of_verb(verb) -> Tense:
     """Tense of an ordinary (active) verb from its own auxiliaries and tag."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-    modal = next((a.lower_ for a in aux if a.tag_ == "MD"), None)
+    modal = modals.first_modal(aux)
     finite = next((a for a in aux if a.tag_ in ("MD", "VBD", "VBZ", "VBP")), verb)
     return Tense(
         modal=modal,
@@ -340,7 +343,7 @@ def _where(verb) -> bool:
     )
 
 
-IMAGINING_MODALS = frozenset({"would", "'d", "could", "might"})
+IMAGINING_MODALS = frozenset({"would", "could", "might"})
 
 
 def _imagined(clause: PassiveClause, lex: PassiveLexicon, tense: Tense) -> bool:
@@ -736,7 +739,7 @@ def _inverted_condition(clause: PassiveClause) -> bool:
     """ "Should such a state be reached, ...": "should" before the subject
     outside a question is a condition, not a duty."""
     verb = clause.verb
-    should = next((a for a in clause.aux if a.lower_ == "should"), None)
+    should = next((a for a in clause.aux if modals.modal(a) == "should"), None)
     if should is None or verb.sent[-1].text == "?":
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > should.i for c in verb.children)
@@ -763,8 +766,7 @@ def _to_be_done(verb) -> bool:
     head = verb.head
     if head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head  # "make sure": "sure" hangs on "make"
-    modal = head.lower_ if head.tag_ == "MD" else tense_of_verb(head).modal
-    if modal in DEONTIC:
+    if (modals.modal(head) or tense_of_verb(head).modal) in DEONTIC:
         return True
     if head.lemma_.lower() in DISCOURSE:
         return False  # "Note: our reviews are held weekly" points at a fact

@@ -49,6 +49,7 @@ class PassiveLexicon:
     fixed_phrases: frozenset[str] = frozenset()
     request_heads: frozenset[str] = frozenset()
     not_participles: frozenset[str] = frozenset()
+    preferred_readings: frozenset[str] = frozenset()  # read by morphology.read_as
     # passive-cues.yaml
     non_agent_by: frozenset[str] = frozenset()
     amount_units: frozenset[str] = frozenset()

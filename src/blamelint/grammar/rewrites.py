@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from blamelint.grammar.morphology import ambiguous_verb, inflections
+from blamelint.grammar.morphology import ambiguous_verb, reading
 
 WHO = "[who]"
 CLAUSE_BOUNDARIES = frozenset({"advcl", "parataxis", "relcl", "acl", "csubj"})
@@ -179,7 +179,7 @@ should could can must may might to be been being get got gets that never
 def _inflects(word: str, clauses: list) -> bool:
     """Whether ``word`` is a form of one of the clause verbs ("ran" for "run")."""
     for clause in clauses:
-        lemma, forms = inflections(clause.verb.lower_)
+        lemma, forms = reading(clause.verb.lower_)
         if word == lemma or any(word in values for values in forms.values()):
             return True
     return False

@@ -17,6 +17,7 @@ from blamelint.data import load
 from blamelint.data.models import NoCardData, PassiveCuesData, PassiveVerbsData, StatesData
 from blamelint.grammar.active_voice import (
     active_voice,
+    hyphen_prefix,
     inflect,
     particles,
     pronoun_for,
@@ -235,6 +236,7 @@ def _who_did(clause: PassiveClause, tense) -> str:
         auxiliary, main = "did not", inflect(verb, "VB")  # also for "never": the message says what
     else:
         auxiliary, main = verb_parts(verb, tense, clause)
+    main = hyphen_prefix(verb) + main  # "did not load-test it", not "did not test it"
     return " ".join(w for w in (auxiliary, main, pronoun_for(clause.subject), particles(verb)) if w)
 
 

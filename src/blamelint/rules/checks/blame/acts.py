@@ -8,6 +8,7 @@ Each detector takes the blame lexicon and one token and returns
 
 from __future__ import annotations
 
+from blamelint.grammar import modals
 from blamelint.grammar.clauses import (
     NEGATIVE_SUBJECTS,
     agent_noun,
@@ -59,7 +60,7 @@ def belittled(lex: BlameLexicon, tok):
         return None
     verb = tok.head
     kids = list(verb.children)
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "should", "might") for c in kids)
+    modal = any(c.dep_ == "aux" and modals.modal(c) in ("could", "should", "might") for c in kids)
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
     if modal and perfect and not is_negated(verb) and lex.person(clause_subject(verb)):
         return "judgment", tok, verb
@@ -316,7 +317,7 @@ def careless_counterfactual(lex: BlameLexicon, tok):
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("advcl", "ccomp", "csubj"):
         return None
     kids = list(tok.children)
-    had = next((c for c in kids if c.dep_ == "aux" and c.lower_ in ("had", "'d")), None)
+    had = next((c for c in kids if c.dep_ == "aux" and modals.is_had(c)), None)
     subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
     if had is None or subj is None:
         return None
@@ -393,7 +394,7 @@ def barred(lex: BlameLexicon, tok):
     procedure: "the on-call will not page until the replica is caught up";
     and not "Marco will no longer review changes", which may be a move to
     another team)."""
-    modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "should")), None)
+    modal = next((c for c in tok.children if c.dep_ == "aux" and modals.modal(c) in ("will", "should")), None)
     if tok.pos_ != "VERB" or modal is None:
         return None
     subj = clause_subject(tok)

@@ -29,6 +29,7 @@ The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 
 from __future__ import annotations
 
+from blamelint.grammar import modals
 from blamelint.grammar.clauses import (
     NEGATIVE_SUBJECTS,
     QUOTES,
@@ -246,7 +247,7 @@ def _asserted(verb) -> bool:
                 or (  # "I will say ...", "I must say ..."
                     v.tag_ == "VB"
                     and any(
-                        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "must", "shall") for c in v.children
+                        c.dep_ == "aux" and modals.modal(c) in ("will", "must", "shall") for c in v.children
                     )
                     and not is_negated(v)
                 )

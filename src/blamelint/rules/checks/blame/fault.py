@@ -7,6 +7,7 @@ Each detector takes the blame lexicon and one token and returns
 
 from __future__ import annotations
 
+from blamelint.data.models import FaultAssignment
 from blamelint.grammar.clauses import (
     clause_subject,
     denied_by_copula,
@@ -73,95 +74,112 @@ def responsible(lex: BlameLexicon, tok):
     return "fault", verb, obj
 
 
-POSSESSIVE_PRONOUNS = frozenset({"theirs", "his", "hers", "yours"})
-
-
-def theirs(lex: BlameLexicon, tok):
-    """ "This failure is theirs", "the outage is his": the incident said to
-    belong to a person (not "the laptop is his")."""
-    if tok.lower_ not in POSSESSIVE_PRONOUNS or tok.dep_ != "attr":
+def assigned(lex: BlameLexicon, tok):
+    """Fault given to a person or team, by one of the constructions of
+    rules/data/blame.yaml (fault_assignments): "this outage is theirs",
+    "responsibility for this outage belongs to the billing team", "the ingest
+    team owns this failure", "support shares some of the blame", "the review put
+    the blame on the night operator". The flagged words run from the fault to
+    the person when the fault is the subject ("this outage is theirs"), from the
+    verb to the fault when it is the object ("owns this failure")."""
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
-    verb = tok.head
-    subj = clause_subject(verb)
-    if verb.lemma_ != "be" or subj is None or is_negated(verb):
-        return None
-    if lex.is_incident(subj) and any(c.lower_ in ("this", "that", "the") for c in subj.children):
-        return "fault", subj, tok
-    if lex.this_one(subj):
-        return "fault", subj, tok
+    lemma = tok.lemma_.lower()
+    for construction in lex.data.fault_assignments.values():
+        if lemma not in construction.verbs or is_negated(tok):
+            continue
+        fault = _fault(construction, tok)
+        if fault is None:
+            continue
+        person = _person(lex, construction, tok)
+        if person is None:
+            continue
+        if construction.fault == "subject":
+            return "fault", fault, person
+        return "fault", tok, fault
     return None
 
 
-def placed_blame(lex: BlameLexicon, tok):
-    """ "I am putting the blame where it belongs, on one team", "lay the blame
-    on ops", "Support shares some of the blame": blame placed on a person."""
-    if tok.lemma_.lower() != "blame" or tok.pos_ != "NOUN":
+INCIDENT_PRONOUNS = frozenset({"this", "it"})
+"""What "ownership of ..." may point at for the incident ("ownership of this")."""
+DEMONSTRATIVES = frozenset({"this", "that"})
+
+
+def _fault(construction: FaultAssignment, verb):
+    """The noun in the construction's fault slot, when it is a fault there."""
+    if construction.fault == "subject":
+        noun = clause_subject(verb)
+    else:
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is not None and not _is_fault(construction, noun):
+            noun = _partitive(noun)  # "shares some of the blame"
+    if noun is None:
         return None
-    blame, verb = tok, tok.head
-    if tok.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ in ("NOUN", "PRON", "NUM"):
-        tok = verb.head  # "some of the blame"
-        verb = tok.head
-    if tok.dep_ != "dobj" or verb.pos_ != "VERB" or is_negated(verb):
+    if _is_fault(construction, noun):
+        return noun
+    if noun.lemma_.lower() in construction.holders:
+        held = _of(noun)  # "ownership of this failure"
+        if held is not None and (_is_fault(construction, held) or held.lower_ in INCIDENT_PRONOUNS):
+            return noun
+    return None
+
+
+def _is_fault(construction: FaultAssignment, noun) -> bool:
+    """A noun of fault, or the incident pointed at ("this outage", "that one";
+    "the one" picks a thing out of several)."""
+    lemma = noun.lemma_.lower()
+    if lemma in construction.faults:
+        return True
+    if lemma not in construction.incidents:
+        return False
+    pointers = construction.pointers & DEMONSTRATIVES if noun.lower_ == "one" else construction.pointers
+    return any(c.lower_ in pointers for c in noun.children)
+
+
+def _of(noun):
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+NO_PART = frozenset({"none", "neither"})
+
+
+def _partitive(noun):
+    """ "some of the blame": the noun after "of" of a quantity; "none of the
+    blame" gives none of it."""
+    if noun.pos_ not in ("NOUN", "PRON", "NUM") or noun.lower_ in NO_PART:
         return None
-    lemma = verb.lemma_.lower()
-    if lemma in lex.data.blame_placing_verbs:
-        target = next(
-            (
-                p
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "on"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ),
-            None,
+    return _of(noun)
+
+
+def _person(lex: BlameLexicon, construction: FaultAssignment, verb):
+    """The person the construction gives the fault to (the verb itself when a
+    clause of the construction's ``places`` stands for them: "where it belongs")."""
+    slot = construction.person
+    if slot == "subject":
+        person = clause_subject(verb)
+        if person is None or not lex.person(person):
+            return None
+        return None if not construction.writer and person.lower_ in ("i", "we") else person
+    if slot == "attribute":
+        return next(
+            (c for c in verb.children if c.dep_ == "attr" and c.lower_ in construction.pronouns), None
         )
-        belongs = any(t.lemma_ == "belong" for t in verb.subtree)
-        if (target is not None and lex.person(target)) or belongs:
-            return "fault", verb, blame
-        return None
-    if lemma in lex.data.blame_bearing_verbs and lex.person(clause_subject(verb)):
-        return "fault", verb, blame
+    person = next(
+        (
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == slot
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    if person is not None and lex.person(person):
+        return person
+    if construction.places and any(t.lemma_ in construction.places for t in verb.subtree):
+        return verb
     return None
-
-
-def belongs(lex: BlameLexicon, tok):
-    """ "Ownership of this failure belongs to the platform team", "This one
-    belongs to them": the incident given to a person."""
-    if tok.lemma_ != "belong" or tok.pos_ != "VERB" or is_negated(tok):
-        return None
-    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    subj = clause_subject(tok)
-    if obj is None or subj is None or not lex.person(obj):
-        return None
-    if subj.lemma_.lower() in lex.data.responsibility_nouns or lex.this_one(subj):
-        return "fault", subj, obj
-    if subj.lemma_.lower() == "ownership":
-        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        what = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if what is not None and (lex.is_incident(what) or what.lower_ in ("this", "it")):
-            return "fault", subj, obj
-    return None
-
-
-OWNED_FAILURES = frozenset({"failure", "mess", "outage"})
-
-
-def owns_failure(lex: BlameLexicon, tok):
-    """ "Growth owns this one, not the tooling", "The payments team owns this
-    failure": the incident handed to a person as theirs (not "owns the
-    incident review", nor the incident commander's "owns the incident")."""
-    if tok.lemma_ != "own" or tok.pos_ != "VERB" or is_negated(tok):
-        return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is None or not any(c.lower_ in ("this", "that") for c in obj.children):
-        return None
-    if not (lex.this_one(obj) or obj.lemma_.lower() in OWNED_FAILURES):
-        return None
-    subj = clause_subject(tok)
-    if subj is None or subj.lower_ in ("i", "we") or not lex.person(subj):
-        return None
-    return "fault", tok, obj
 
 
 def named_cause(lex: BlameLexicon, tok):

@@ -7,6 +7,7 @@ Each detector takes the blame lexicon and one token and returns
 
 from __future__ import annotations
 
+from blamelint.grammar import modals
 from blamelint.grammar.clauses import (
     NEGATIVE_SUBJECTS,
     clause_subject,
@@ -88,7 +89,7 @@ def better_person(lex: BlameLexicon, tok):
     ):
         able = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and _able(c)), None)
         verb = tok.head
-        if able is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        if able is not None and any(c.dep_ == "aux" and modals.modal(c) == "would" for c in verb.children):
             return "judgment", tok, able
     if tok.dep_ not in ("nsubj", "nsubjpass") or not lex.people.is_role(tok):
         return None

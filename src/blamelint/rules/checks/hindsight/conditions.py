@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from blamelint.grammar.clauses import clause_subject
+from blamelint.grammar.modals import is_had
 from blamelint.rules.checks.hindsight.lexicon import HindsightLexicon, has_modal_perfect, modal
 
 
@@ -12,9 +13,7 @@ def past_condition(verb) -> bool:
     checked", "if Viktor had been more careful"."""
     if verb.dep_ not in ("advcl", "ccomp"):
         return False
-    aux_had = next(
-        (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")), None
-    )
+    aux_had = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and is_had(c)), None)
     if aux_had is None:
         # "if we had had a canary"
         return verb.lower_ == "had" and any(c.lower_ == "if" for c in verb.children)

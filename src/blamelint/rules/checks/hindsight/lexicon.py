@@ -9,12 +9,12 @@ from functools import lru_cache
 
 from blamelint.data import load
 from blamelint.data.models import HindsightData
+from blamelint.grammar import modals
 from blamelint.grammar.clauses import clause_subject, is_negated, is_passive
 from blamelint.grammar.people import People
 from blamelint.grammar.phrases import PhraseIndex, words_of
 
 PERFECT = frozenset({"have", "'ve", "ve", "of"})
-WOULD = frozenset({"would", "'d"})
 
 
 def modal_word(verb):
@@ -30,10 +30,11 @@ def modal_word(verb):
 
 
 def modal(verb) -> str | None:
-    """The modal of a verb: an aux child ("'d" read as "would"), or "ought to"."""
+    """The modal of a verb in full (``grammar.modals``: a modal "'d" is "would"),
+    or "ought to"."""
     word = modal_word(verb)
     if word is not None:
-        return "would" if word.lower_ in WOULD else word.lower_
+        return modals.modal(word)
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "ought":
         return "ought"
     return None
