@@ -103,17 +103,27 @@ def train(data: list[tuple[str, bool]], seed: int = SEED, epochs: int = EPOCHS):
     return fit(spacy.blank("en"), TEXTCAT, data, seed, epochs)
 
 
-def fit(nlp, config: dict, data: list[tuple[str, bool]], seed: int, epochs: int, drop: float = DROPOUT):
-    """Add a BLAME/OTHER ``textcat`` built from ``config`` to ``nlp`` and train it on ``data``
-    (negation-marked features), shuffling with ``seed``; the caller fixes spaCy's own seed."""
+def fit(
+    nlp,
+    config: dict,
+    data: list[tuple[str, bool]],
+    seed: int,
+    epochs: int,
+    drop: float = DROPOUT,
+    labels: tuple[str, str] = ("BLAME", "OTHER"),
+):
+    """Add a ``textcat`` with two exclusive ``labels`` (yes, no; BLAME/OTHER by default) built
+    from ``config`` to ``nlp`` and train it on ``data`` (negation-marked features), shuffling
+    with ``seed``; the caller fixes spaCy's own seed."""
     from spacy.training import Example
     from spacy.util import compounding, minibatch
 
+    yes, no = labels
     textcat = nlp.add_pipe("textcat", config=config)
-    textcat.add_label("BLAME")
-    textcat.add_label("OTHER")
+    textcat.add_label(yes)
+    textcat.add_label(no)
     gold = [
-        Example.from_dict(nlp.make_doc(_features(text)), {"cats": {"BLAME": float(y), "OTHER": float(not y)}})
+        Example.from_dict(nlp.make_doc(_features(text)), {"cats": {yes: float(y), no: float(not y)}})
         for text, y in data
     ]
     optimizer = nlp.initialize(lambda: gold)

@@ -19,17 +19,22 @@ Four shapes, all read from the parse and the lists in rules/data/root-cause.yaml
 
 The rule is a list of small detectors: sentence detectors over the phrase lists,
 then token detectors tried in order on each token (the first that fires gives
-the token's finding).
+the token's finding). With ``model = "on"`` (off by default) each match is then read
+by the rule's veto (blamelint.rules.veto, trained by training/train_veto.py), which
+drops the matches it scores under the threshold.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from blamelint.data.models import RootCauseCardData
+from blamelint.rules import veto
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.checks.root_cause import reduced, singled, terms, whole
 from blamelint.rules.checks.root_cause.lexicon import lexicon
+from blamelint.rules.veto_features import features
 
 SENTENCE_DETECTORS = (terms.term, terms.exclusive, reduced.reducing_adverbial)
 """Reported first, in this order."""
@@ -49,20 +54,33 @@ TOKEN_DETECTORS = (
 
 class RootCause(Rule):
     data_model = RootCauseCardData
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "off"), "threshold": (float, None)}
+    """Per-rule options (checked in ``veto.settings``): the veto and its threshold."""
 
     def setup(self) -> None:
         self.lex = lexicon()
+        self.use_veto, self.threshold = veto.settings(self.options, self.id, default="off")
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
+        for kind, first, last in self.found(sent, block):
+            match = self.message_match(kind, first, last)
+            if (
+                self.use_veto
+                and veto.score(features(kind, sent, block, match.start, match.end), veto.model_dir(self.id))
+                < self.threshold
+            ):
+                continue
+            yield match
+
+    def found(self, sent, block):
+        """(kind, first, last) of every detector's find, in the order reported."""
         tokens = list(sent)
         for detector in SENTENCE_DETECTORS:
-            for kind, first, last in detector(self.lex, tokens):
-                yield self.message_match(kind, first, last)
-        for kind, first, last in singled.cause_label(self.lex, tokens, block):
-            yield self.message_match(kind, first, last)
+            yield from detector(self.lex, tokens)
+        yield from singled.cause_label(self.lex, tokens, block)
         for tok in tokens:
             for detect in TOKEN_DETECTORS:
                 found = detect(self.lex, tok)
                 if found is not None:
-                    yield self.message_match(*found)
+                    yield found
                     break

@@ -1,0 +1,79 @@
+"""A rule's optional veto: a small text classifier that reads each of the rule's
+matches in context (blamelint.rules.veto_features) and drops those it scores as
+probably wrong.
+
+Trained by training/train_veto.py on the rule's own findings over the project's
+labeled postmortems (target: the sentence carries the rule's label) and shipped in
+blamelint/models/veto/<rule id>/. Like the blame model it has its own blank English
+pipeline (tokenizer + ``textcat``), loaded on first use and kept for the life of the
+process; it adds nothing to the rule's ``needs``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from blamelint.errors import ConfigError
+from blamelint.rules.checks.blame.model import features as negation_marked
+
+MODELS = Path(__file__).resolve().parents[1] / "models" / "veto"
+"""The shipped vetoes: src/blamelint/models/veto/ (blamelint/models/veto/ in the wheel)."""
+
+RIGHT = "RIGHT"
+"""The classifier's label for "the rule is right about this match"."""
+
+SWITCH = ("on", "off")
+
+
+def model_dir(rule_id: str) -> str:
+    return str(MODELS / rule_id)
+
+
+@cache
+def load(path: str) -> Any:
+    """The classifier pipeline at ``path``, loaded once."""
+    import spacy
+
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot load the veto model: {exc}") from None
+
+
+@cache
+def card(path: str) -> dict[str, Any]:
+    """The veto's card (data, seed, command, figures, threshold)."""
+    try:
+        return json.loads((Path(path) / "card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}/card.json: cannot read the veto model's card: {exc}") from None
+
+
+def score(text: str, path: str) -> float:
+    """The probability that the match described by ``text`` (veto_features.features)
+    is right, with the sentence's negated words marked as at training time."""
+    return float(load(path)(negation_marked(text, "negation")).cats[RIGHT])
+
+
+def settings(options: dict[str, Any], rule_id: str, default: str = "off") -> tuple[bool, float]:
+    """(veto on, threshold) from the rule's options, checked: ``model`` is "on" or
+    "off" (``default`` when not given), ``threshold`` a number in (0, 1) (default: the
+    card's)."""
+    where = f"options of rule '{rule_id}' (rules.{rule_id} in the config)"
+    unknown = sorted(set(options) - {"model", "threshold"})
+    if unknown:
+        raise ConfigError(f"{where}: unknown option '{unknown[0]}'; allowed options: model, threshold")
+    switch = options.get("model", default)
+    if switch not in SWITCH:
+        raise ConfigError(f'{where}: \'model\' must be "on" or "off", not {switch!r}')
+    threshold = options.get("threshold")
+    if threshold is not None:
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
+            raise ConfigError(f"{where}: 'threshold' must be a number between 0 and 1, not {threshold!r}")
+        return switch == "on", float(threshold)
+    if switch == "off":
+        return False, 0.0
+    return True, float(card(model_dir(rule_id))["threshold"])
