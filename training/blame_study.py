@@ -41,21 +41,23 @@ BUDGETS = (0, 2, 4, 6, 8, 12, 16, 24)
 """False alarms the model may add to the rules' own."""
 
 
-def _rules_key() -> str:
-    """A hash of the rule's code and data, so a cache from other rules is not reused."""
+def _rules_key(name: str) -> str:
+    """A hash of the linter's code and data and of batch ``name``'s files, so a cache made
+    from other rules or other labels is not reused."""
     digest = hashlib.sha256()
     root = train_blame.ROOT
-    paths = sorted((root / "src" / "blamelint" / "rules" / "checks" / "blame").glob("*.py"))
-    paths += sorted((root / "rules").rglob("blame*"))
+    paths = sorted((root / "src" / "blamelint").rglob("*.py"))
+    paths += sorted(p for p in (root / "rules").rglob("*") if p.is_file())
+    paths += sorted(p for p in (train_blame.DOCUMENTS / name).rglob("*") if p.is_file())
     for path in paths:
-        digest.update(path.read_bytes())
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
 def collect(name: str) -> dict:
     """Batch ``name``: gold labels, the rules' findings and the model's questions."""
     gate = os.environ.get("BLAME_STUDY_PERSON_GATE", "on" if train_blame.PERSON_GATE else "off")
-    path = CACHE / f"{name}-{_rules_key()}-gate-{gate}-v3.json"
+    path = CACHE / f"{name}-{_rules_key(name)}-gate-{gate}-v3.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     from blamelint.rules.checks.blame import model as detector
@@ -185,7 +187,7 @@ def folds(kind: str):
     names = train_blame.batches()
     if kind == "lobo":
         for name in names:
-            yield name, train_blame.examples(exclude=name), [name]
+            yield name, train_blame.examples(include=[n for n in names if n != name]), [name]
     else:
         train, test = FOLDS[kind]
         yield kind, training_data(train), [n for n in names if n[0] in test]
