@@ -67,7 +67,7 @@ ABOUT_THE_WRITER = "I restarted the replica at 14:05."
 
 def test_model_on_adds_a_finding_at_the_main_predicate(make_linter):
     text = ABOUT_SOMEONE + " " + JUDGING
-    # a threshold under any score the plain sentence gets (0.003 from the model trained on a1..p1)
+    # a threshold under any score the plain sentence gets (0.002 from the model trained on a1..v1)
     without = blame_findings(make_linter, text, threshold=0.001, model="off")
     with_model = blame_findings(make_linter, text, threshold=0.001, model="on")
     assert len(with_model) > len(without)
@@ -76,7 +76,7 @@ def test_model_on_adds_a_finding_at_the_main_predicate(make_linter):
 
 
 SOMEONE_ELSES = "The scheduler treats the retry as someone else's problem."
-"""Names nobody: "someone" only owns the problem (the model alone scores it 0.76)."""
+"""Names nobody: "someone" only owns the problem (the model alone scores it 0.86)."""
 
 
 @pytest.mark.parametrize("text", [PLAIN, ABOUT_THE_WRITER, SOMEONE_ELSES])

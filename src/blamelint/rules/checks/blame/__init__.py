@@ -114,6 +114,7 @@ class Blame(Rule):
             and self.use_model
             and not (model.gated() and model.negated(tokens))
             and not (model.person_gated() and not any(model.other_person(self.lex, t) for t in tokens))
+            and not (model.person_gated() and model.ownership(self.lex, tokens))
             and model.score(sent.text) >= self.threshold
         ):
             yield self.message_match("model", *model.main_predicate(tokens))

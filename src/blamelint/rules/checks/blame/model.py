@@ -82,6 +82,43 @@ def other_person(lex, tok) -> bool:
     return tok.lower_ not in WRITER and lex.person(tok)
 
 
+OWNING = frozenset({"belong", "own", "sit", "rest", "lie"})
+"""Verbs that say who holds something: "X belongs to", "owns X", "X sits / rests / lies with"."""
+
+AT_FAULT = frozenset({"blame", "fault", "it", "this", "that"})
+"""What, held by someone, makes an ownership statement a verdict: the blame, the fault, or
+the incident itself pointed at ("this belongs to them")."""
+
+
+def ownership(lex, tokens: list) -> bool:
+    """The sentence only says who owns something other than the incident ("Ownership of the
+    billing service belongs to the payments team", "The search team owns the indexer",
+    "Accountability for the mobile app sits with its lead"), in one clause and to someone
+    (not "nobody owns the registry"): a map of owners names a team without judging it. The detectors read ownership of the incident ("This one belongs to
+    them", "Growth owns this failure"); the model's word pairs ("belongs to", "sits with")
+    cannot tell a service from a failure, so it is not asked about the rest."""
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in OWNING or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("neg", "conj") for c in root.children):
+        return False  # "nobody owns it, and it shows": a jab follows, or the owner is denied
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if root.lemma_ == "own":
+        holder, thing = subject, next((c for c in root.children if c.dep_ == "dobj"), None)
+    else:
+        word = "to" if root.lemma_ == "belong" else "with"
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == word), None)
+        holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        thing = subject
+    if holder is None or thing is None or not lex.person(holder) or lex.person(thing):
+        return False
+    if holder.lower_ in NEGATIVES or any(c.lower_ == "no" for c in holder.children):
+        return False  # "nobody owns the registry", "no team owns capacity": an absence, not a map
+    return not any(
+        lex.is_incident(t) or lex.this_one(t) or t.lemma_.lower() in AT_FAULT for t in thing.subtree
+    )
+
+
 NEGATION_CUES = frozenset(
     {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot"}
 )
