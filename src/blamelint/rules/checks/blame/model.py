@@ -94,9 +94,10 @@ def ownership(lex, tokens: list) -> bool:
     """The sentence only says who owns something other than the incident ("Ownership of the
     billing service belongs to the payments team", "The search team owns the indexer",
     "Accountability for the mobile app sits with its lead"), in one clause and to someone
-    (not "nobody owns the registry"): a map of owners names a team without judging it. The detectors read ownership of the incident ("This one belongs to
-    them", "Growth owns this failure"); the model's word pairs ("belongs to", "sits with")
-    cannot tell a service from a failure, so it is not asked about the rest."""
+    (not "nobody owns the registry"): a map of owners names a team without judging it.
+    The detectors read ownership of the incident ("This one belongs to them", "Growth owns
+    this failure"); the model's word pairs ("belongs to", "sits with") cannot tell a service
+    from a failure, so it is not asked about the rest."""
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
     if root is None or root.lemma_ not in OWNING or root.pos_ not in ("VERB", "AUX"):
         return False
