@@ -228,7 +228,7 @@ FOLDS = (
 three others. Each fold mixes writers: one or two of the project's own small batches
 (a1..c3), one or two of the other writers' plain batches (d1..k1, u1, v1) and one or two of
 the blame-rich ones (l1..t1). Fixed here, so the estimate is reproducible; a batch that
-joins corpora/documents joins a fold deliberately (``--cv`` refuses a batch in no fold)."""
+joins corpora/documents joins a fold deliberately (``--cv`` names the batches in no fold)."""
 
 GROUPS = {"a-c": "abc", "d-k": "defghijk", "l-t": "lmnopqrst", "u-v": "uv"}
 """Held-out batches reported together (by the batch name's letter): a1..c3 were written for
@@ -241,15 +241,18 @@ the shipped one, asked where the rule asks it, in context)."""
 
 
 def fold_batches() -> list[str]:
-    """Every batch of the folds, checked against corpora/documents (both ways)."""
+    """Every batch of the folds, checked to exist; a batch of corpora/documents in no fold is
+    named (it is not in the estimate until it is given a fold)."""
     named = sorted(n for fold in FOLDS for n in fold)
     present = sorted(p.parent.name for p in DOCUMENTS.glob("*/sentences.jsonl"))
     if len(set(named)) != len(named):
         raise SystemExit("train_blame.FOLDS names a batch twice")
-    if named != present:
-        missing = sorted(set(present) - set(named))
-        extra = sorted(set(named) - set(present))
-        raise SystemExit(f"train_blame.FOLDS: batches in no fold {missing}; named but missing {extra}")
+    extra = sorted(set(named) - set(present))
+    if extra:
+        raise SystemExit(f"train_blame.FOLDS: no batch {extra[0]!r} in corpora/documents")
+    outside = sorted(set(present) - set(named))
+    if outside:
+        print(f"not in the estimate (in no fold of train_blame.FOLDS): {', '.join(outside)}", file=sys.stderr)
     return named
 
 
