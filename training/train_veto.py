@@ -34,6 +34,7 @@ for path in (str(ROOT), str(ROOT / "training")):
         sys.path.insert(0, path)
 
 import train_blame  # noqa: E402
+from veto_study import pr  # noqa: E402
 
 SEED = 20260102
 EPOCHS = 12
@@ -159,16 +160,6 @@ def score(nlp, texts: list[str]) -> list[float]:
     return [doc.cats["RIGHT"] for doc in nlp.pipe([features(t, "negation") for t in texts], batch_size=256)]
 
 
-def _pr(tp: int, fp: int, fn: int) -> dict:
-    return {
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
-        "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
-    }
-
-
 def table(data: dict, rule: str, scores: dict[str, list[float]], names: list[str]) -> dict:
     """Pooled sentence-level figures over ``names``: the rule alone and with the veto at each
     threshold (a sentence is flagged when a finding the veto keeps lands in it)."""
@@ -181,7 +172,7 @@ def table(data: dict, rule: str, scores: dict[str, list[float]], names: list[str
             fired = {f["row"] for f, s in zip(mine, scores[name]) if t is None or s >= t}
             gold = {i for i, labels in enumerate(batch["labels"]) if rule in labels}
             tp, fp, fn = tp + len(fired & gold), fp + len(fired - gold), fn + len(gold - fired)
-        rows["rules alone" if t is None else f"rules + veto {t}"] = _pr(tp, fp, fn)
+        rows["rules alone" if t is None else f"rules + veto {t}"] = pr(tp, fp, fn)
     return rows
 
 

@@ -18,14 +18,13 @@ from typing import Any
 
 from blamelint.errors import ConfigError
 from blamelint.rules.checks.blame.model import features as negation_marked
+from blamelint.rules.model_options import model_settings
 
 MODELS = Path(__file__).resolve().parents[1] / "models" / "veto"
 """The shipped vetoes: src/blamelint/models/veto/ (blamelint/models/veto/ in the wheel)."""
 
 RIGHT = "RIGHT"
 """The classifier's label for "the rule is right about this match"."""
-
-SWITCH = ("on", "off")
 
 
 def model_dir(rule_id: str) -> str:
@@ -59,21 +58,6 @@ def score(text: str, path: str) -> float:
 
 
 def settings(options: dict[str, Any], rule_id: str, default: str = "off") -> tuple[bool, float]:
-    """(veto on, threshold) from the rule's options, checked: ``model`` is "on" or
-    "off" (``default`` when not given), ``threshold`` a number in (0, 1) (default: the
-    card's)."""
-    where = f"options of rule '{rule_id}' (rules.{rule_id} in the config)"
-    unknown = sorted(set(options) - {"model", "threshold"})
-    if unknown:
-        raise ConfigError(f"{where}: unknown option '{unknown[0]}'; allowed options: model, threshold")
-    switch = options.get("model", default)
-    if switch not in SWITCH:
-        raise ConfigError(f'{where}: \'model\' must be "on" or "off", not {switch!r}')
-    threshold = options.get("threshold")
-    if threshold is not None:
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
-            raise ConfigError(f"{where}: 'threshold' must be a number between 0 and 1, not {threshold!r}")
-        return switch == "on", float(threshold)
-    if switch == "off":
-        return False, 0.0
-    return True, float(card(model_dir(rule_id))["threshold"])
+    """(veto on, threshold) from the rule's options (model_options.model_settings; the
+    default threshold is the card's)."""
+    return model_settings(options, rule_id, default, lambda: card(model_dir(rule_id))["threshold"])

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from blamelint.errors import ConfigError
+from blamelint.rules.model_options import model_settings
 
 MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "blame"
 """The shipped model: src/blamelint/models/blame/ (blamelint/models/blame/ in the wheel)."""
 
-SWITCH = ("on", "off")
 
 
 @cache
@@ -171,24 +171,9 @@ def _words(text: str) -> list[str]:
 
 
 def settings(options: dict[str, Any], rule_id: str) -> tuple[bool, float]:
-    """(model on, threshold) from the rule's options, checked: ``model`` is "on" or
-    "off" (default on: on two sealed batches it beat the rules alone),
-    ``threshold`` a number in (0, 1) (default: the card's)."""
-    where = f"options of rule '{rule_id}' (rules.{rule_id} in the config)"
-    unknown = sorted(set(options) - {"model", "threshold"})  # Blame.OPTIONS
-    if unknown:
-        raise ConfigError(f"{where}: unknown option '{unknown[0]}'; allowed options: model, threshold")
-    switch = options.get("model", "on")
-    if switch not in SWITCH:
-        raise ConfigError(f'{where}: \'model\' must be "on" or "off", not {switch!r}')
-    threshold = options.get("threshold")
-    if threshold is not None:
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
-            raise ConfigError(f"{where}: 'threshold' must be a number between 0 and 1, not {threshold!r}")
-        threshold = float(threshold)
-    elif switch == "on":
-        threshold = float(card()["threshold"])
-    return switch == "on", threshold if threshold is not None else 1.0
+    """(model on, threshold) from the rule's options (model_options.model_settings):
+    on by default (on sealed batches it beat the rules alone), the threshold the card's."""
+    return model_settings(options, rule_id, "on", lambda: card()["threshold"])
 
 
 NEGATIVES = frozenset({"no", "nobody", "none", "nothing", "neither", "nor", "never", "noone", "no-one"})
