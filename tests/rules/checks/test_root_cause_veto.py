@@ -21,18 +21,26 @@ FRAMED = "The root cause was an expired certificate on the load balancer."
 SINGLED = "The real culprit was the retry storm from the mobile clients."
 
 
-def findings(make_linter, text, **options):
+def findings(make_linter, text, heading="# Review of the outage\n\n## What happened\n\n", **options):
+    """The rule's findings on ``text`` placed under ``heading`` (the veto reads a match
+    in its document: under no heading it is not asked)."""
     from blamelint.postmortem.load import parse_source
 
     linter = make_linter(select=["root-cause"], rules={"root-cause": options} if options else {})
-    return [f for f in linter.lint_document(parse_source("t.md", text + "\n")) if f.rule == "root-cause"]
+    document = parse_source("t.md", heading + text + "\n")
+    return [f for f in linter.lint_document(document) if f.rule == "root-cause"]
 
 
-def test_off_by_default(make_linter):
+def test_on_by_default(make_linter):
     rule = make_linter(select=["root-cause"]).rules[0]
-    assert rule.use_veto is False
+    assert rule.use_veto is True
     for text in (REPORTED, DOUBTED, FRAMED):
-        assert findings(make_linter, text) == findings(make_linter, text, model="off")
+        assert findings(make_linter, text) == findings(make_linter, text, model="on")
+
+
+@pytest.mark.parametrize("text", [REPORTED, DOUBTED])
+def test_a_sentence_under_no_heading_is_not_vetoed(make_linter, text):
+    assert len(findings(make_linter, text, heading="", model="on")) == 1
 
 
 @pytest.mark.parametrize("text", [REPORTED, DOUBTED])

@@ -22,7 +22,6 @@ MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "blame"
 """The shipped model: src/blamelint/models/blame/ (blamelint/models/blame/ in the wheel)."""
 
 
-
 @cache
 def load(path: str = str(MODEL_DIR)) -> Any:
     """The classifier pipeline at ``path`` (the shipped one by default), loaded once."""

@@ -19,9 +19,9 @@ Four shapes, all read from the parse and the lists in rules/data/root-cause.yaml
 
 The rule is a list of small detectors: sentence detectors over the phrase lists,
 then token detectors tried in order on each token (the first that fires gives
-the token's finding). With ``model = "on"`` (off by default) each match is then read
-by the rule's veto (blamelint.rules.veto, trained by training/train_veto.py), which
-drops the matches it scores under the threshold.
+the token's finding). Unless ``model = "off"`` (on by default since session 5) each
+match under a heading is then read by the rule's veto (blamelint.rules.veto, trained
+by training/train_veto.py), which drops the matches it scores under the threshold.
 """
 
 from __future__ import annotations
@@ -52,25 +52,32 @@ TOKEN_DETECTORS = (
 """Tried in this order on each token; the first that fires wins."""
 
 
+def in_context(block) -> bool:
+    """The veto was trained on whole postmortems and reads the section a match sits
+    in; a sentence under no heading (a bare sentence, a note without structure) gives
+    it nothing to read, and the detectors' answer stands."""
+    return bool(getattr(block, "headings", ()))
+
+
 class RootCause(Rule):
     data_model = RootCauseCardData
-    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "off"), "threshold": (float, None)}
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
     """Per-rule options (checked in ``veto.settings``): the veto and its threshold."""
 
     def setup(self) -> None:
         self.lex = lexicon()
-        self.use_veto, self.threshold = veto.settings(self.options, self.id, default="off")
+        self.use_veto, self.threshold = veto.settings(self.options, self.id, default="on")
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
         for kind, first, last in self.found(sent, block):
             match = self.message_match(kind, first, last)
-            if (
-                self.use_veto
-                and veto.score(features(kind, sent, block, match.start, match.end), veto.model_dir(self.id))
-                < self.threshold
-            ):
+            if self.use_veto and in_context(block) and self.vetoed(kind, sent, block, match):
                 continue
             yield match
+
+    def vetoed(self, kind, sent, block, match) -> bool:
+        text = features(kind, sent, block, match.start, match.end)
+        return veto.score(text, veto.model_dir(self.id)) < self.threshold
 
     def found(self, sent, block):
         """(kind, first, last) of every detector's find, in the order reported."""
