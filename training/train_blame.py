@@ -399,6 +399,21 @@ CHECK_SENTENCE = "Once again the on-call could not be bothered to read the runbo
 the shipped model, so weights, card and the scoring code cannot drift apart unnoticed."""
 
 
+def figures_line(name: str, row: dict) -> str:
+    """One line of an estimate's table: tp, fp, fn, precision and recall."""
+    return (
+        f"{name} tp {row['tp']:4} fp {row['fp']:4} fn {row['fn']:4} "
+        f"P {row['precision']:.3f} R {row['recall']:.3f}"
+    )
+
+
+def print_groups(groups: dict, group_width: int, name_width: int) -> None:
+    """An estimate's figures by group of batches, one line a variant."""
+    for group, rows in groups.items():
+        for name, row in rows.items():
+            print(figures_line(f"{group:{group_width}} {name:{name_width}}", row))
+
+
 def main(argv: list[str] | None = None) -> int:
     global FEATURES, NEGATION_GATE, PERSON_GATE, TRAIN_FROM
     sys.modules.setdefault("train_blame", sys.modules[__name__])  # blame_study reads these settings
@@ -427,16 +442,8 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(cv, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
         for name, row in cv["table"].items():
-            print(
-                f"{name:28} tp {row['tp']:4} fp {row['fp']:4} fn {row['fn']:4} "
-                f"P {row['precision']:.3f} R {row['recall']:.3f}"
-            )
-        for group, rows in cv["groups"].items():
-            for name, row in rows.items():
-                print(
-                    f"{group:4} {name:24} tp {row['tp']:4} fp {row['fp']:4} fn {row['fn']:4} "
-                    f"P {row['precision']:.3f} R {row['recall']:.3f}"
-                )
+            print(figures_line(f"{name:28}", row))
+        print_groups(cv["groups"], 4, 24)
         return 0
     started = time.perf_counter()
     data = examples()

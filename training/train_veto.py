@@ -287,12 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         cv = cross_validate(args.rule, data)
         cv_file(args.rule).write_text(json.dumps(cv, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        for group, rows in cv["groups"].items():
-            for name, row in rows.items():
-                print(
-                    f"{group:28} {name:18} tp {row['tp']:5} fp {row['fp']:4} fn {row['fn']:4} "
-                    f"P {row['precision']:.3f} R {row['recall']:.3f}"
-                )
+        train_blame.print_groups(cv["groups"], 28, 18)
         return 0
     train_data = examples(data, args.rule)
     nlp = train(train_data)
