@@ -151,26 +151,41 @@ def sentence_spans(source: str, texts: list[str], where: str) -> list[tuple[int,
     return spans
 
 
-def score_documents(sets: list[Path], linter) -> dict[str, Any]:
-    """Per-label counts, precision and recall of labeled sentences linted inside
-    their documents (a finding counts for the sentence its start falls in)."""
+def lint_sets(sets: list[Path], linter) -> dict[str, tuple[Any, list[Any]]]:
+    """Every document of the sets, linted once: "<set>/<file>" -> (document, findings).
+    Tests that read the whole in-context corpus share one such lint."""
     from blamelint.postmortem.load import read_document
 
+    linted = {}
+    for folder in sets:
+        for path in sorted((folder / "docs").iterdir()):
+            key = f"{folder.name}/{path.name}"
+            document = read_document(path, key)
+            linted[key] = (document, list(linter.lint_document(document)))
+    return linted
+
+
+def score_documents(
+    sets: list[Path], linter, linted: dict[str, tuple[Any, list[Any]]] | None = None
+) -> dict[str, Any]:
+    """Per-label counts, precision and recall of labeled sentences linted inside
+    their documents (a finding counts for the sentence its start falls in); ``linted``
+    is a lint already made by ``lint_sets`` with the same linter."""
     counts = {label: Counter() for label in LABELS}
     sentences = 0
+    linted = linted if linted is not None else lint_sets(sets, linter)
     for folder in sets:
         by_doc: dict[str, list[dict[str, Any]]] = {}
         for row in load_rows(folder / "sentences.jsonl"):
             by_doc.setdefault(row["doc"], []).append(row)
         for name, rows in sorted(by_doc.items()):
-            path = folder / "docs" / name
-            document = read_document(path, f"{folder.name}/{name}")
+            document, findings = linted[f"{folder.name}/{name}"]
             spans = sentence_spans(document.source, [r["text"] for r in rows], f"{folder.name}/{name}")
             got: list[set[str]] = [set() for _ in rows]
             starts = [0]
             for line in document.source.splitlines(keepends=True):
                 starts.append(starts[-1] + len(line))
-            for finding in linter.lint_document(document):
+            for finding in findings:
                 if finding.rule not in LABELS:
                     continue
                 offset = starts[finding.location.line - 1] + finding.location.column - 1

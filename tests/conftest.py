@@ -23,6 +23,22 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def corpus_linter(nlp):
+    """The linter the accuracy and rewrite tests measure the corpora with."""
+    from tests.accuracy import build_linter
+
+    return build_linter(nlp)
+
+
+@pytest.fixture(scope="session")
+def linted_corpus(corpus_linter):
+    """corpora/documents linted once for the session (tests.accuracy.lint_sets)."""
+    from tests.accuracy import document_sets, lint_sets
+
+    return lint_sets(document_sets(), corpus_linter)
+
+
+@pytest.fixture(scope="session")
 def make_linter(nlp):
     """Build a Linter that reuses the session pipeline: make_linter(select=[...], **config)."""
     from blamelint.config import Config

@@ -12,7 +12,6 @@ import pytest
 from tests.accuracy import (
     BASELINE,
     LABELS,
-    build_linter,
     corpus_files,
     document_sets,
     load_rows,
@@ -28,8 +27,8 @@ FILES = corpus_files()
 
 
 @pytest.fixture(scope="module")
-def linter(nlp):
-    return build_linter(nlp)
+def linter(corpus_linter):
+    return corpus_linter
 
 
 @pytest.fixture(scope="module")
@@ -92,10 +91,10 @@ SETS = document_sets()
 
 
 @pytest.fixture(scope="module")
-def measured_in_context(linter):
+def measured_in_context(linter, linted_corpus):
     if not SETS:
         pytest.skip("no annotated documents in corpora/documents/")
-    return score_documents(SETS, linter)
+    return score_documents(SETS, linter, linted_corpus)
 
 
 def test_in_context_baseline_covers_every_set():

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from blamelint.grammar.rewrites import WHO, agent_leads, reads_active, with_subject
-from tests.accuracy import build_linter, corpus_files, document_sets, load_rows
+from tests.accuracy import corpus_files, load_rows
 
 GLUE = frozenset(
     """
@@ -25,26 +25,27 @@ must may might to be been being get got gets that never the a an
 """Words a rewrite may add: pronouns for the moved subject, auxiliaries, articles."""
 
 
-def _rewrites(linter):
-    from blamelint.postmortem.load import parse_source, read_document
+def _rewrites(linter, linted_corpus):
+    """The passive rule's rewrites over corpora/sentences and corpora/documents (the
+    documents' lint is the session's shared one)."""
+    from blamelint.postmortem.load import parse_source
 
     for path in corpus_files():
         text = "\n\n".join(row["text"] for row in load_rows(path)) + "\n"
-        yield from _found(linter, parse_source(path.name, text))
-    for folder in document_sets():
-        for doc in sorted((folder / "docs").iterdir()):
-            yield from _found(linter, read_document(doc, f"{folder.name}/{doc.name}"))
+        yield from _with_rewrite(linter.lint_document(parse_source(path.name, text)))
+    for _, findings in linted_corpus.values():
+        yield from _with_rewrite(findings)
 
 
-def _found(linter, document):
-    for finding in linter.lint_document(document):
+def _with_rewrite(findings):
+    for finding in findings:
         if finding.rule == "agentless-passive" and finding.suggestion:
             yield finding
 
 
 @pytest.fixture(scope="module")
-def rewrites(nlp):
-    found = list(_rewrites(build_linter(nlp)))
+def rewrites(corpus_linter, linted_corpus):
+    found = list(_rewrites(corpus_linter, linted_corpus))
     assert len(found) > 200, "the corpora should give a few hundred rewrites to check"
     return found
 
