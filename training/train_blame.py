@@ -73,15 +73,16 @@ BATCH_LIST = ROOT / "training" / "blame-batches.txt"
 """The document batches the model is trained on, one name a line ("#" starts a comment)."""
 
 
-def batches() -> list[str]:
-    """The listed batches, each checked to exist, in sorted order."""
+def batches(listing: Path = BATCH_LIST) -> list[str]:
+    """The batches ``listing`` names (one a line, "#" starts a comment), each checked to
+    exist, in sorted order."""
     names = []
-    for line in BATCH_LIST.read_text(encoding="utf-8").splitlines():
+    for line in listing.read_text(encoding="utf-8").splitlines():
         name = line.split("#", 1)[0].strip()
         if not name:
             continue
         if not (DOCUMENTS / name / "sentences.jsonl").is_file() or not (DOCUMENTS / name / "docs").is_dir():
-            raise SystemExit(f"{BATCH_LIST.relative_to(ROOT)}: no batch {name!r} in corpora/documents")
+            raise SystemExit(f"{listing.relative_to(ROOT)}: no batch {name!r} in corpora/documents")
         names.append(name)
     return sorted(names)
 

@@ -49,15 +49,8 @@ CHECK = {"root-cause": "An early draft of this review said the outage was caused
 
 
 def batches() -> list[str]:
-    names = []
-    for line in BATCH_LIST.read_text(encoding="utf-8").splitlines():
-        name = line.split("#", 1)[0].strip()
-        if not name:
-            continue
-        if not (train_blame.DOCUMENTS / name / "sentences.jsonl").is_file():
-            raise SystemExit(f"{BATCH_LIST.relative_to(ROOT)}: no batch {name!r} in corpora/documents")
-        names.append(name)
-    return sorted(names)
+    """The batches training/veto-batches.txt lists (read as the blame model's list is)."""
+    return train_blame.batches(BATCH_LIST)
 
 
 def recording(cls, record: dict):

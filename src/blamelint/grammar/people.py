@@ -75,36 +75,36 @@ class People:
             )
         return False
 
-    def is_name(self, tok) -> bool:
-        """A proper name of a person: capitalised, alphabetic, not all capitals,
-        not a known product, no article, and tagged as a proper noun or not an
-        English word ("Viktor" is tagged NN by the small pipeline)."""
+    def name_shaped(self, tok) -> bool:
+        """Spelled like a person's name: capitalised, alphabetic, not all capitals and
+        no capital inside (DNS, PagerDuty: products and acronyms), not a known product."""
         text = tok.text
         if not (text[:1].isupper() and text.isalpha() and len(text) > 1):
             return False
         if text.isupper() or any(c.isupper() for c in text[1:]):
-            return False  # DNS, PagerDuty: products and acronyms
-        if text.lower() in self.systems:
             return False
-        if any(c.dep_ == "det" for c in tok.children):
+        return text.lower() not in self.systems
+
+    def is_name(self, tok) -> bool:
+        """A proper name of a person: capitalised, alphabetic, not all capitals,
+        not a known product, no article, and tagged as a proper noun or not an
+        English word ("Viktor" is tagged NN by the small pipeline)."""
+        if not self.name_shaped(tok) or any(c.dep_ == "det" for c in tok.children):
             return False
         if any(c.dep_ == "compound" for c in tok.children):
             return False
         if tok.tag_ == "NNP":
             return True
-        return not known_word(text.lower())
+        return not known_word(tok.text.lower())
 
     def is_full_name(self, tok) -> bool:
         """A person's name in several words, headed by the surname: "Ms. Okafor",
         "Priya Natarajan". Every word before the surname is a title or itself a
         person's name, and the surname is not a kind of system ("Grafana Cloud",
         "Larkspur Search" stay products)."""
-        text = tok.text
-        if tok.tag_ != "NNP" or not (text[:1].isupper() and text.isalpha() and len(text) > 1):
+        if tok.tag_ != "NNP" or not self.name_shaped(tok) or tok.lower_ in self.system_nouns:
             return False
-        if text.isupper() or any(c.isupper() for c in text[1:]) or tok.lower_ in self.systems:
-            return False
-        if tok.lower_ in self.system_nouns or any(c.dep_ == "det" for c in tok.children):
+        if any(c.dep_ == "det" for c in tok.children):
             return False
         words = [c for c in tok.children if c.dep_ == "compound"]
         if not words or any(w.i > tok.i for w in words):
