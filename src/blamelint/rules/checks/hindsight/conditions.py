@@ -89,6 +89,8 @@ def inversion_judges(lex: HindsightLexicon, inv: Inversion) -> bool:
     ..." credits a safeguard (unless the main verb names a good outcome)."""
     if lex.credited(inv.main) or (inv.negated and not lex.outcome(inv.main)):
         return False
+    if lex.at_another_time(inv.verb):
+        return False
     return lex.judges_action(inv.verb, inv.main) or lex.human(inv.doer)
 
 

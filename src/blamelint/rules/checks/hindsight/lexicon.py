@@ -240,6 +240,34 @@ class HindsightLexicon:
             return True
         return cond is not None and is_negated(cond) and main.lemma_.lower() not in self.data.outcome_verbs
 
+    def at_another_time(self, cond) -> bool:
+        """The condition moves an event, without an object, to another time ("Had the outage
+        started at 06:00 instead of midnight", "If the rollout had begun on a Sunday", "Had the
+        restore started on time"): it weighs the conditions of the hour, not what anyone did (but
+        "Had we rolled back at 14:10" and "Had the on-call answered by 02:00" are about people,
+        and "If backend had turned the queue on at 17:05" about someone acting on something)."""
+        doer = self.doer(cond)
+        if doer is None or doer.pos_ == "PRON" or self.people.is_person(doer) or is_passive(cond):
+            return False
+        if any(c.dep_ == "dobj" for c in cond.children):
+            return False  # "If backend had turned the queue on at 17:05": someone acting on something
+        return any(c.dep_ in ("prep", "npadvmod", "advmod") and self.time_phrase(c) for c in cond.children)
+
+    def time_phrase(self, mod) -> bool:
+        """ "at 06:00", "on a Sunday", "on time", "an hour later", "during the day shift", "at 10am"
+        (a number after a preposition of clock time)."""
+        if mod.dep_ == "advmod":
+            return mod.lower_ in self.data.timing_words
+        if mod.dep_ == "prep" and mod.lower_ not in self.data.time_prepositions:
+            return False
+        return any(
+            t.lower_ in self.data.timing_words
+            or t.lower_ in self.data.clock_words
+            or (t.like_num and ":" in t.text)
+            or (t.tag_ == "CD" and t.dep_ == "pobj" and mod.lower_ in self.data.clock_prepositions)
+            for t in mod.subtree
+        )
+
     def judges_action(self, cond, main) -> bool:
         """A past counterfactual condition is hindsight when it is about what
         people did or could have done ("Had Bea checked the partition count",
@@ -250,6 +278,8 @@ class HindsightLexicon:
             return False
         if cond.lemma_.lower() in self.data.diligence_words:
             return True  # "If the vendor had bothered to set a reminder": about someone's care, whoever
+        if self.at_another_time(cond):
+            return False
         # "if we'd had a local cache, the lookups would never have left the node" (but "If the team had
         # any discipline, this would never have happened" judges them)
         main_subject = clause_subject(main)

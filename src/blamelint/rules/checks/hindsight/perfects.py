@@ -129,11 +129,15 @@ def own_account(lex: HindsightLexicon, p: Perfect):
 def conditioned(lex: HindsightLexicon, p: Perfect):
     """With a past condition ("Had we tested, we would have caught it"), the
     condition decides."""
-    governed = [c for c in p.verb.children if past_condition(c)]
-    misread = [inv for inv in inversions(p.verb.sent) if inv.main == p.verb]
+    # a consequence coordinated to another shares its condition ("Had the cache expired at 10am,
+    # three of us would have been awake and someone would have asked")
+    # (judged with the consequence it hangs on)
+    verbs = (p.verb, p.verb.head) if p.verb.dep_ == "conj" else (p.verb,)
+    governed = [(c, v) for v in verbs for c in v.children if past_condition(c) and c != p.verb]
+    misread = [inv for inv in inversions(p.verb.sent) if inv.main in verbs]
     if not governed and not misread:
         return None
-    if any(lex.judges_action(c, p.verb) for c in governed) or any(
+    if any(lex.judges_action(c, v) for c, v in governed) or any(
         inversion_judges(lex, inv) for inv in misread
     ):
         return "counterfactual", p.first, p.verb
