@@ -248,6 +248,7 @@ class HindsightData(DataModel):
     schedule_adverbs: WordSet = frozenset()
     retraction_words: WordSet = frozenset()
     acceptance_verbs: WordSet = frozenset()
+    fairness_words: WordSet = frozenset()
     additive_adverbs: WordSet = frozenset()
     dependence_verbs: WordSet = frozenset()
     ease_adverbs: WordSet = frozenset()

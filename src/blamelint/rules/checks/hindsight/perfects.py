@@ -168,7 +168,9 @@ def retracted(lex: HindsightLexicon, p: Perfect):
     """'My first note read "Tomasz should have stopped the retries," and it
     was wrong', "My first draft said the on-call should have escalated; that
     was unfair": a judgment quoted or reported, then retracted by the writer
-    outside it."""
+    outside it, in the same sentence or the next one of the paragraph ('A
+    reviewer wrote that the DBA "should have checked the lag". We did not
+    accept that.')."""
     sent = p.verb.sent
     if in_quotes(p.first, p.verb):
         quote = [t.i for t in sent if t.text in QUOTES]
@@ -179,15 +181,37 @@ def retracted(lex: HindsightLexicon, p: Perfect):
         inside = {t.i for t in p.verb.subtree} - {t.i for c in after for t in c.subtree}
     else:
         return None
-    if any(
-        t.i not in inside and t.dep_ != "amod" and t.lemma_.lower() in lex.data.retraction_words for t in sent
+    following = next(iter(sent.doc[sent.end :].sents), None) if sent.end < len(sent.doc) else None
+    if rejects(lex, [t for t in sent if t.i not in inside]) or (
+        following is not None and rejects(lex, list(following))
     ):
         return CLEAN
-    if any(
-        t.i not in inside and t.lemma_.lower() in lex.data.acceptance_verbs and is_negated(t) for t in sent
-    ):
-        return CLEAN  # '... "ought to have noticed sooner"; the panel did not accept this'
     return None
+
+
+def rejects(lex: HindsightLexicon, tokens) -> bool:
+    """The words reject a judgment: a word of retraction ("wrong", "unfair", "we
+    disagree"), a negated verb of acceptance ("the panel did not accept this") or
+    of fairness ("that wasn't a fair thing to say"), or hindsight named as what
+    the judgment is ("That would be hindsight")."""
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if lemma in lex.data.retraction_words and t.dep_ != "amod":
+            return True
+        if lemma in lex.data.acceptance_verbs and is_negated(t):
+            return True
+        if lemma in lex.data.fairness_words and negated_predicate(t):
+            return True
+        if lemma == "hindsight" and t.dep_ in ("nsubj", "attr", "acomp"):
+            return True
+    return False
+
+
+def negated_predicate(word) -> bool:
+    """ "wasn't fair", "wasn't a fair thing to say": the word, or the noun it
+    describes, is the predicate of a negated verb."""
+    head = word.head if word.dep_ == "amod" else word
+    return is_negated(head) or (head.dep_ in ("acomp", "attr") and is_negated(head.head))
 
 
 def met(lex: HindsightLexicon, p: Perfect):
