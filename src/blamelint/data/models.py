@@ -164,6 +164,7 @@ class BlameData(DataModel):
     more_adjectives: WordSet
     aspiration_verbs: WordSet
     belittling_adverbs: WordSet
+    averting_verbs: WordSet = frozenset()
     accountability_adjectives: WordSet
     fault_nouns: WordSet
     exceptions: Words

@@ -55,16 +55,30 @@ def person_verb(lex: BlameLexicon, tok):
 
 
 def belittled(lex: BlameLexicon, tok):
-    """ "could easily have checked", "could have just looked"."""
+    """ "could easily have checked", "could have just looked": the ease of what
+    nobody did belittles whoever did not do it, named ("Kwame could easily have
+    spotted it"), a pronoun ("They could have just asked us"), left out ("Could
+    easily have avoided the whole thing") or hidden in a passive of averting ("This
+    could easily have been avoided"); but "could easily have been worse" and "the
+    data could easily have been lost" weigh a possibility."""
     if tok.dep_ != "advmod" or tok.lower_ not in lex.data.belittling_adverbs:
         return None
     verb = tok.head
     kids = list(verb.children)
     modal = any(c.dep_ == "aux" and modals.modal(c) in ("could", "should", "might") for c in kids)
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
-    if modal and perfect and not is_negated(verb) and lex.person(clause_subject(verb)):
-        return "judgment", tok, verb
-    return None
+    if not (modal and perfect) or is_negated(verb):
+        return None
+    subject = clause_subject(verb)
+    if is_passive(verb):
+        blamed = verb.lemma_.lower() in lex.data.averting_verbs
+    elif verb.lemma_ == "be":
+        blamed = False
+    elif subject is None:
+        blamed = verb.dep_ == "ROOT"
+    else:
+        blamed = lex.person(subject) or subject.lower_ in ("they", "you")
+    return ("judgment", tok, verb) if blamed else None
 
 
 def _counted(tok) -> bool:
