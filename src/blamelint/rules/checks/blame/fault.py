@@ -36,7 +36,7 @@ def fault(lex: BlameLexicon, tok):
     if tok.pos_ != "NOUN" and not (tok.pos_ == "ADJ" and tok.dep_ != "amod"):
         return None  # "my bad" owns a fault; "our bad config" is a config
     owner = lex.owner(tok)
-    if owner is None or owner.lower_ in ("nobody", "noone", "no"):
+    if owner is None or owner.lower_ == "no" or owner.lower_ in lex.people.nobody:
         return None
     if owner.lower_ == "my" and tok.lemma_.lower() not in ("fault", "bad"):
         return None  # "my mistake was that copy": the writer's own plain account

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from blamelint.errors import ConfigError
+from blamelint.grammar.clauses import negative_subject
 from blamelint.rules.model_options import model_settings
 
 MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "blame"
@@ -67,16 +68,11 @@ def person_gated(path: str = str(MODEL_DIR)) -> bool:
 WRITER = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 
 
-INDEFINITE = frozenset(
-    {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "no-one", "noone"}
-)
-
-
 def other_person(lex, tok) -> bool:
     """``tok`` names a person or team other than the writer. An indefinite pronoun
     that only owns something ("The scheduler treats the retry as someone else's
     problem") names nobody: the sentence is about whoever its subject is."""
-    if tok.lower_ in INDEFINITE and tok.dep_ == "poss":
+    if tok.lower_ in lex.people.unnamed and tok.dep_ == "poss":
         return False
     return tok.lower_ not in WRITER and lex.person(tok)
 
@@ -112,7 +108,7 @@ def ownership(lex, tokens: list) -> bool:
         thing = subject
     if holder is None or thing is None or not lex.person(holder) or lex.person(thing):
         return False
-    if holder.lower_ in NEGATIVES or any(c.lower_ == "no" for c in holder.children):
+    if negative(holder) or any(c.lower_ == "no" for c in holder.children):
         return False  # "nobody owns the registry", "no team owns capacity": an absence, not a map
     return not any(
         lex.is_incident(t) or lex.this_one(t) or t.lemma_.lower() in AT_FAULT for t in thing.subtree
@@ -122,6 +118,9 @@ def ownership(lex, tokens: list) -> bool:
 NEGATION_CUES = frozenset(
     {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot"}
 )
+"""The words that open a negation in the ``negation`` features: part of what the shipped
+model was trained on (its card names the features), so not read from people.yaml, whose
+lists could change under a trained model."""
 SCOPE_ENDS = frozenset(
     {".", ",", ";", ":", "!", "?", "(", ")", "but", "because", "since", "although", "though"}
 )
@@ -175,14 +174,20 @@ def settings(options: dict[str, Any], rule_id: str) -> tuple[bool, float]:
     return model_settings(options, rule_id, "on", lambda: card()["threshold"])
 
 
-NEGATIVES = frozenset({"no", "nobody", "none", "nothing", "neither", "nor", "never", "noone", "no-one"})
+NEGATIVE_WORDS = frozenset({"no", "neither", "nor", "never"})
+"""Negative words that are not pronouns (those are people.yaml's: grammar.clauses.negative_subject)."""
+
+
+def negative(tok) -> bool:
+    """ "no", "never", "nobody", "nothing": a word that negates what it stands in."""
+    return tok.lower_ in NEGATIVE_WORDS or negative_subject(tok)
 
 
 def negated(tokens: list) -> bool:
     """Whether the sentence negates anything ("not human error", "nobody was
     careless"). The model counts words and cannot tell what a negation covers,
     so it is not asked about such sentences: the detectors read negation."""
-    return any(t.dep_ == "neg" or t.lower_ in NEGATIVES for t in tokens)
+    return any(t.dep_ == "neg" or negative(t) for t in tokens)
 
 
 def main_predicate(tokens: list) -> tuple[Any, Any]:
