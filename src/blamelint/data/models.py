@@ -181,6 +181,7 @@ class FaultAssignment(DataModel):
     pronouns: WordSet = frozenset()
     places: WordSet = frozenset()
     writer: StrictBool = True
+    ownership: StrictBool = False
 
 
 class BlameData(DataModel):
@@ -214,6 +215,7 @@ class BlameData(DataModel):
     judging_verbs: WordSet
     rejecting_verbs: WordSet
     fault_assignments: dict[StrictStr, FaultAssignment]
+    resting_verbs: WordSet
     deliberate_failure_verbs: WordSet
     revoke_verbs: WordSet
     moment_nouns: WordSet

@@ -50,7 +50,7 @@ def responsible(lex: BlameLexicon, tok):
     if tok.dep_ != "prep" or tok.lower_ not in ("on", "with"):
         return None
     verb = tok.head
-    if verb.lemma_ not in ("be", "lie", "rest", "fall", "sit"):
+    if verb.lemma_ != "be" and verb.lemma_ not in lex.data.resting_verbs:
         return None
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     subj = clause_subject(verb)

@@ -77,12 +77,10 @@ def other_person(lex, tok) -> bool:
     return tok.lower_ not in WRITER and lex.person(tok)
 
 
-OWNING = frozenset({"belong", "own", "sit", "rest", "lie"})
-"""Verbs that say who holds something: "X belongs to", "owns X", "X sits / rests / lies with"."""
-
 AT_FAULT = frozenset({"blame", "fault", "it", "this", "that"})
 """What, held by someone, makes an ownership statement a verdict: the blame, the fault, or
-the incident itself pointed at ("this belongs to them")."""
+the incident itself pointed at ("this belongs to them"). Not blame.yaml's responsibility_nouns:
+"Responsibility for the billing service belongs to payments" is a map of owners."""
 
 
 def ownership(lex, tokens: list) -> bool:
@@ -94,18 +92,12 @@ def ownership(lex, tokens: list) -> bool:
     this failure"); the model's word pairs ("belongs to", "sits with") cannot tell a service
     from a failure, so it is not asked about the rest."""
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_ not in OWNING or root.pos_ not in ("VERB", "AUX"):
+    slots = owning_slots(lex.data).get(root.lemma_) if root is not None else None
+    if slots is None or root.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.dep_ in ("neg", "conj") for c in root.children):
         return False  # "nobody owns it, and it shows": a jab follows, or the owner is denied
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if root.lemma_ == "own":
-        holder, thing = subject, next((c for c in root.children if c.dep_ == "dobj"), None)
-    else:
-        word = "to" if root.lemma_ == "belong" else "with"
-        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == word), None)
-        holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        thing = subject
+    holder, thing = (_slot(root, slot) for slot in slots)
     if holder is None or thing is None or not lex.person(holder) or lex.person(thing):
         return False
     if negative(holder) or any(c.lower_ == "no" for c in holder.children):
@@ -113,6 +105,28 @@ def ownership(lex, tokens: list) -> bool:
     return not any(
         lex.is_incident(t) or lex.this_one(t) or t.lemma_.lower() in AT_FAULT for t in thing.subtree
     )
+
+
+def owning_slots(data) -> dict[str, tuple[str, str]]:
+    """Verbs that say who holds something, each with where the holder and the thing held
+    sit: the ownership constructions of blame.yaml's ``fault_assignments`` ("X belongs to",
+    "owns X") and its ``resting_verbs`` with "with" ("X sits / rests / lies with")."""
+    slots = {verb: ("with", "subject") for verb in data.resting_verbs}
+    for construction in data.fault_assignments.values():
+        if construction.ownership:
+            slots.update((verb, (construction.person, construction.fault)) for verb in construction.verbs)
+    return slots
+
+
+def _slot(verb, slot: str):
+    """The word in ``slot`` of ``verb``'s clause: its subject, its object, or the object of
+    the preposition named."""
+    if slot == "subject":
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if slot == "object":
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == slot), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 NEGATION_CUES = frozenset(
