@@ -261,8 +261,8 @@ class HindsightData(DataModel):
     wish_verbs: WordSet
     concessive_adverbs: WordSet
     concessive_nouns: WordSet
-    negative_people: WordSet
-    universal_people: WordSet
+    negative_quantifiers: WordSet
+    universal_determiners: WordSet
     diligence_words: WordSet
     behaviour_verbs: WordSet
     exposure_verbs: WordSet

@@ -20,6 +20,7 @@ class People:
         self.pronouns = data.pronouns
         self.any_people = data.any_people
         self.some_people = data.some_people
+        self.every_people = data.every_people
         self.unnamed = data.unnamed_people
         self.nobody = data.no_people
         self.honorifics = data.honorifics
