@@ -136,6 +136,7 @@ class PeopleData(DataModel):
     every_people: WordSet
     no_people: WordSet
     other_negatives: WordSet
+    partitive_words: WordSet
     honorifics: WordSet
     shift_times: WordSet
     role_nouns: WordSet
@@ -227,7 +228,6 @@ class BlameData(DataModel):
     evidence_nouns: WordSet
     omission_idioms: Words
     lapse_verbs: WordSet
-    partitive_words: WordSet
     remedial_verbs: WordSet
     training_nouns: WordSet
     accounting_verbs: WordSet

@@ -23,6 +23,7 @@ class People:
         self.every_people = data.every_people
         self.unnamed = data.unnamed_people
         self.nobody = data.no_people
+        self.partitives = data.partitive_words
         self.honorifics = data.honorifics
         self.shift_times = data.shift_times
         self.roles = data.role_nouns

@@ -120,7 +120,7 @@ class HindsightLexicon:
 
     def partitive_people(self, tok) -> bool:
         """ "some of you", "one of us", "half of the reviewers": a part of a group of people."""
-        if tok.lower_ not in PARTITIVES:
+        if tok.lower_ not in self.people.partitives:
             return False
         return any(
             c.dep_ == "prep"
@@ -327,9 +327,6 @@ class HindsightLexicon:
         )
 
 
-PARTITIVES = frozenset(
-    {"some", "one", "any", "many", "most", "half", "all", "several", "few", "each", "either"}
-)
 INDEFINITE = frozenset({"a", "an", "any", "some", "no"})
 SET_OFF = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013"})
 
