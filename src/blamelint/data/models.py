@@ -131,12 +131,38 @@ class CastData(DataModel):
 
 class PeopleData(DataModel):
     person_pronouns: WordSet
+    any_people: WordSet
+    some_people: WordSet
+    every_people: WordSet
+    no_people: WordSet
+    other_negatives: WordSet
+    partitive_words: WordSet
     honorifics: WordSet
     shift_times: WordSet
     role_nouns: WordSet
     system_names: WordSet
     action_nouns: WordSet
     system_nouns: WordSet
+
+    @property
+    def indefinite_people(self) -> frozenset[str]:
+        """ "anyone", "someone", "everyone": people left unnamed, not denied."""
+        return self.any_people | self.some_people | self.every_people
+
+    @property
+    def unnamed_people(self) -> frozenset[str]:
+        """The indefinite pronouns for people and "nobody": whoever they are, no one named."""
+        return self.indefinite_people | self.no_people
+
+    @property
+    def negative_subjects(self) -> frozenset[str]:
+        """ "nobody", "nothing", "none": a subject that denies its clause."""
+        return self.no_people | self.other_negatives
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        """Every pronoun that denotes people: the personal ones and the unnamed."""
+        return self.person_pronouns | self.unnamed_people
 
 
 # -- rules/data/blame.yaml ----------------------------------------------------------
@@ -156,6 +182,7 @@ class FaultAssignment(DataModel):
     pronouns: WordSet = frozenset()
     places: WordSet = frozenset()
     writer: StrictBool = True
+    ownership: StrictBool = False
 
 
 class BlameData(DataModel):
@@ -190,6 +217,7 @@ class BlameData(DataModel):
     judging_verbs: WordSet
     rejecting_verbs: WordSet
     fault_assignments: dict[StrictStr, FaultAssignment]
+    resting_verbs: WordSet
     deliberate_failure_verbs: WordSet
     revoke_verbs: WordSet
     moment_nouns: WordSet
@@ -197,12 +225,10 @@ class BlameData(DataModel):
     trivial_nouns: WordSet
     telling_verbs: WordSet
     care_manner_adverbs: WordSet
-    indefinite_people: WordSet
     wording_nouns: WordSet
     evidence_nouns: WordSet
     omission_idioms: Words
     lapse_verbs: WordSet
-    partitive_words: WordSet
     remedial_verbs: WordSet
     training_nouns: WordSet
     accounting_verbs: WordSet
@@ -236,8 +262,8 @@ class HindsightData(DataModel):
     wish_verbs: WordSet
     concessive_adverbs: WordSet
     concessive_nouns: WordSet
-    negative_people: WordSet
-    universal_people: WordSet
+    negative_quantifiers: WordSet
+    universal_determiners: WordSet
     diligence_words: WordSet
     behaviour_verbs: WordSet
     exposure_verbs: WordSet

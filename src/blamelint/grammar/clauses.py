@@ -10,9 +10,25 @@ lexicon): these are broader and lexicon-free.
 
 from __future__ import annotations
 
+from functools import cache
+
+from blamelint.data import load
+from blamelint.data.models import PeopleData
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 QUOTES = frozenset({'"', "“", "”", "``", "''", "‘", "’"})
-NEGATIVE_SUBJECTS = frozenset({"nobody", "noone", "nothing", "none"})
+
+
+@cache
+def negative_subjects() -> frozenset[str]:
+    """ "nobody", "nothing", "none": a subject that denies its clause
+    (rules/data/people.yaml: no_people and other_negatives)."""
+    return load(PeopleData).negative_subjects
+
+
+def negative_subject(tok) -> bool:
+    """``tok`` is a negative pronoun: "Nobody was careless", "Nothing was missed"."""
+    return tok is not None and not isinstance(tok, str) and tok.lower_ in negative_subjects()
 
 
 def clause_subject(verb) -> object | None:
@@ -110,8 +126,7 @@ def denied_by_copula(tok) -> bool:
         return True
     subj = clause_subject(pred)
     if subj is not None and (
-        subj.lower_ in NEGATIVE_SUBJECTS
-        or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))
+        negative_subject(subj) or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))
     ):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children) and tok.head.pos_ == "NOUN"

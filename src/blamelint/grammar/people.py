@@ -11,15 +11,19 @@ from blamelint.data.models import PeopleData
 from blamelint.grammar.cast import NO_CAST, Cast, read_cast
 from blamelint.grammar.morphology import known_word
 
-INDEFINITE_PEOPLE = ("somebody", "someone", "anyone", "anybody", "everyone", "everybody")
-
 
 class People:
     """Tell people from systems and from actions done by people."""
 
     def __init__(self, data: PeopleData | None = None):
         data = data if data is not None else load(PeopleData)
-        self.pronouns = data.person_pronouns
+        self.pronouns = data.pronouns
+        self.any_people = data.any_people
+        self.some_people = data.some_people
+        self.every_people = data.every_people
+        self.unnamed = data.unnamed_people
+        self.nobody = data.no_people
+        self.partitives = data.partitive_words
         self.honorifics = data.honorifics
         self.shift_times = data.shift_times
         self.roles = data.role_nouns
@@ -117,7 +121,7 @@ class People:
             return False
         low = tok.lower_
         if low in self.pronouns:
-            return True
+            return True  # "she", "somebody on the payments team", "nobody"
         if low == "one" and any(c.lower_ == "no" for c in tok.children):
             return True
         word = self.hyphenated(tok)
@@ -141,10 +145,7 @@ class People:
             return True  # an anonymised person: "Engineer A", "Developer B"
         if low.startswith("@") and low[1:].replace("-", "").replace("_", "").isalnum():
             return True  # a handle: "@aronasorman looked over it"
-        if tok.pos_ in ("PROPN", "NOUN", "X") and (self.is_name(tok) or self.is_full_name(tok)):
-            return True
-        # "Somebody on the payments team", "someone from the DBA team"
-        return low in INDEFINITE_PEOPLE
+        return tok.pos_ in ("PROPN", "NOUN", "X") and (self.is_name(tok) or self.is_full_name(tok))
 
     def is_action(self, tok) -> bool:
         """A noun that names something people do (an upgrade, a deploy, a

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from blamelint.grammar import modals
 from blamelint.grammar.clauses import (
-    NEGATIVE_SUBJECTS,
     agent_noun,
     clause_subject,
     is_negated,
     is_passive,
+    negative_subject,
 )
 from blamelint.rules.checks.blame.lexicon import PAST_TAGS, SELF, BlameLexicon
 
@@ -129,12 +129,7 @@ def failure(lex: BlameLexicon, tok):
         waited = tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("before", "until", "when", "once") for c in tok.children
         )  # "forty minutes before he bothered to look", "good when she bothers to try"
-        if lemma == "bother" and not (
-            is_negated(tok)
-            or is_passive(tok)
-            or waited
-            or (subj is not None and subj.lower_ in NEGATIVE_SUBJECTS)
-        ):
+        if lemma == "bother" and not (is_negated(tok) or is_passive(tok) or waited or negative_subject(subj)):
             return None
         if lemma != "bother" and is_negated(tok):
             return None
@@ -377,7 +372,7 @@ def not_serious(lex: BlameLexicon, tok):
     subj = clause_subject(tok)
     if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
         subj = tok.head
-    negative = subj is not None and subj.lower_ in NEGATIVE_SUBJECTS
+    negative = negative_subject(subj)
     if not (is_negated(tok) or negative) or subj is None or subj.lower_ in SELF:
         return None
     return ("failure", tok, serious) if lex.person(subj) else None  # "nobody ..." stays blame
@@ -396,7 +391,7 @@ def stopped_caring(lex: BlameLexicon, tok):
     subj = clause_subject(verb)
     if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subj = verb.head
-    if subj is None or subj.lower_ in SELF | NEGATIVE_SUBJECTS:
+    if subj is None or subj.lower_ in SELF or negative_subject(subj):
         return None  # "I don't care", "nobody cares which replica"
     return ("judgment", verb, tok) if lex.person(subj) else None
 
@@ -412,7 +407,7 @@ def barred(lex: BlameLexicon, tok):
     if tok.pos_ != "VERB" or modal is None:
         return None
     subj = clause_subject(tok)
-    if subj is None or subj.lower_ in SELF or subj.lower_ in lex.data.indefinite_people:
+    if subj is None or subj.lower_ in SELF or subj.lower_ in lex.people.unnamed:
         return None
     until = next(
         (

@@ -31,11 +31,11 @@ from __future__ import annotations
 
 from blamelint.grammar import modals
 from blamelint.grammar.clauses import (
-    NEGATIVE_SUBJECTS,
     QUOTES,
     clause_subject,
     in_quotes,
     is_negated,
+    negative_subject,
     predicate,
 )
 from blamelint.rules.checks.blame.lexicon import BlameLexicon
@@ -77,12 +77,11 @@ def _negative(subj, lex: BlameLexicon | None = None) -> bool:
     Corvane employee was at fault"; not "no tool fixes a lack of discipline")."""
     if subj is None:
         return False
-    low = subj.lower_
-    if low in NEGATIVE_SUBJECTS or low == "no-one":
+    if negative_subject(subj):
         return True
     if not any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
         return False
-    return low == "one" or (lex is not None and lex.person(subj))
+    return subj.lower_ == "one" or (lex is not None and lex.person(subj))
 
 
 RECORD_NOUNS = frozenset(
@@ -113,10 +112,7 @@ def asked(first, last) -> bool:
     )
 
 
-INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody"})
-
-
-def asked_of_anyone(first, last) -> bool:
+def asked_of_anyone(lex: BlameLexicon, first, last) -> bool:
     """A direct question about an unnamed someone: "Was this someone's
     fault?", "Was anyone to blame?" asks; it does not say (but "Who on earth
     approved this?" names no indefinite and is left to the other readings)."""
@@ -127,7 +123,9 @@ def asked_of_anyone(first, last) -> bool:
     if end.text != "?":
         return False
     span = first.doc[max(first.i - 1, sent.start) : last.i + 1]
-    return any(t.lower_ in INDEFINITE for t in span)
+    # whether some one person is to blame; a question about "everyone" is left to the other readings
+    one = lex.people.some_people | lex.people.any_people
+    return any(t.lower_ in one for t in span)
 
 
 def named_by_wording_noun(lex: BlameLexicon, first) -> bool:
@@ -386,7 +384,7 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
     return (
         ((kind != "failure" or _denies_failure(lex, first)) and denied_subject(first, last, lex))
         or asked(first, last)
-        or asked_of_anyone(first, last)
+        or asked_of_anyone(lex, first, last)
         or named_by_wording_noun(lex, first)
         or said_of_a_system(lex, first)
         or framed(lex, first, last)

@@ -36,7 +36,7 @@ def fault(lex: BlameLexicon, tok):
     if tok.pos_ != "NOUN" and not (tok.pos_ == "ADJ" and tok.dep_ != "amod"):
         return None  # "my bad" owns a fault; "our bad config" is a config
     owner = lex.owner(tok)
-    if owner is None or owner.lower_ in ("nobody", "noone", "no"):
+    if owner is None or owner.lower_ == "no" or owner.lower_ in lex.people.nobody:
         return None
     if owner.lower_ == "my" and tok.lemma_.lower() not in ("fault", "bad"):
         return None  # "my mistake was that copy": the writer's own plain account
@@ -50,7 +50,7 @@ def responsible(lex: BlameLexicon, tok):
     if tok.dep_ != "prep" or tok.lower_ not in ("on", "with"):
         return None
     verb = tok.head
-    if verb.lemma_ not in ("be", "lie", "rest", "fall", "sit"):
+    if verb.lemma_ != "be" and verb.lemma_ not in lex.data.resting_verbs:
         return None
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     subj = clause_subject(verb)

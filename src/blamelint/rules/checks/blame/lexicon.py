@@ -78,7 +78,7 @@ class BlameLexicon:
     def group_of(self, tok):
         """The group a partitive takes some of: "some of you", "none of the
         reviewers" (None when ``tok`` is not such a partitive)."""
-        if tok is None or tok.lower_ not in self.data.partitive_words:
+        if tok is None or tok.lower_ not in self.people.partitives:
             return None
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

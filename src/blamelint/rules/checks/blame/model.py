@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from blamelint.errors import ConfigError
+from blamelint.grammar.clauses import negative_subject
 from blamelint.rules.model_options import model_settings
 
 MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "blame"
@@ -67,26 +68,19 @@ def person_gated(path: str = str(MODEL_DIR)) -> bool:
 WRITER = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 
 
-INDEFINITE = frozenset(
-    {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "no-one", "noone"}
-)
-
-
 def other_person(lex, tok) -> bool:
     """``tok`` names a person or team other than the writer. An indefinite pronoun
     that only owns something ("The scheduler treats the retry as someone else's
     problem") names nobody: the sentence is about whoever its subject is."""
-    if tok.lower_ in INDEFINITE and tok.dep_ == "poss":
+    if tok.lower_ in lex.people.unnamed and tok.dep_ == "poss":
         return False
     return tok.lower_ not in WRITER and lex.person(tok)
 
 
-OWNING = frozenset({"belong", "own", "sit", "rest", "lie"})
-"""Verbs that say who holds something: "X belongs to", "owns X", "X sits / rests / lies with"."""
-
 AT_FAULT = frozenset({"blame", "fault", "it", "this", "that"})
 """What, held by someone, makes an ownership statement a verdict: the blame, the fault, or
-the incident itself pointed at ("this belongs to them")."""
+the incident itself pointed at ("this belongs to them"). Not blame.yaml's responsibility_nouns:
+"Responsibility for the billing service belongs to payments" is a map of owners."""
 
 
 def ownership(lex, tokens: list) -> bool:
@@ -98,30 +92,49 @@ def ownership(lex, tokens: list) -> bool:
     this failure"); the model's word pairs ("belongs to", "sits with") cannot tell a service
     from a failure, so it is not asked about the rest."""
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_ not in OWNING or root.pos_ not in ("VERB", "AUX"):
+    slots = owning_slots(lex.data).get(root.lemma_) if root is not None else None
+    if slots is None or root.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.dep_ in ("neg", "conj") for c in root.children):
         return False  # "nobody owns it, and it shows": a jab follows, or the owner is denied
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if root.lemma_ == "own":
-        holder, thing = subject, next((c for c in root.children if c.dep_ == "dobj"), None)
-    else:
-        word = "to" if root.lemma_ == "belong" else "with"
-        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == word), None)
-        holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        thing = subject
+    holder, thing = (_slot(root, slot) for slot in slots)
     if holder is None or thing is None or not lex.person(holder) or lex.person(thing):
         return False
-    if holder.lower_ in NEGATIVES or any(c.lower_ == "no" for c in holder.children):
+    if negative(holder) or any(c.lower_ == "no" for c in holder.children):
         return False  # "nobody owns the registry", "no team owns capacity": an absence, not a map
     return not any(
         lex.is_incident(t) or lex.this_one(t) or t.lemma_.lower() in AT_FAULT for t in thing.subtree
     )
 
 
+def owning_slots(data) -> dict[str, tuple[str, str]]:
+    """Verbs that say who holds something, each with where the holder and the thing held
+    sit: the ownership constructions of blame.yaml's ``fault_assignments`` ("X belongs to",
+    "owns X") and its ``resting_verbs`` with "with" ("X sits / rests / lies with")."""
+    slots = {verb: ("with", "subject") for verb in data.resting_verbs}
+    for construction in data.fault_assignments.values():
+        if construction.ownership:
+            slots.update((verb, (construction.person, construction.fault)) for verb in construction.verbs)
+    return slots
+
+
+def _slot(verb, slot: str):
+    """The word in ``slot`` of ``verb``'s clause: its subject, its object, or the object of
+    the preposition named."""
+    if slot == "subject":
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if slot == "object":
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == slot), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
 NEGATION_CUES = frozenset(
     {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot"}
 )
+"""The words that open a negation in the ``negation`` features: part of what the shipped
+model was trained on (its card names the features), so not read from people.yaml, whose
+lists could change under a trained model."""
 SCOPE_ENDS = frozenset(
     {".", ",", ";", ":", "!", "?", "(", ")", "but", "because", "since", "although", "though"}
 )
@@ -175,14 +188,20 @@ def settings(options: dict[str, Any], rule_id: str) -> tuple[bool, float]:
     return model_settings(options, rule_id, "on", lambda: card()["threshold"])
 
 
-NEGATIVES = frozenset({"no", "nobody", "none", "nothing", "neither", "nor", "never", "noone", "no-one"})
+NEGATIVE_WORDS = frozenset({"no", "neither", "nor", "never"})
+"""Negative words that are not pronouns (those are people.yaml's: grammar.clauses.negative_subject)."""
+
+
+def negative(tok) -> bool:
+    """ "no", "never", "nobody", "nothing": a word that negates what it stands in."""
+    return tok.lower_ in NEGATIVE_WORDS or negative_subject(tok)
 
 
 def negated(tokens: list) -> bool:
     """Whether the sentence negates anything ("not human error", "nobody was
     careless"). The model counts words and cannot tell what a negation covers,
     so it is not asked about such sentences: the detectors read negation."""
-    return any(t.dep_ == "neg" or t.lower_ in NEGATIVES for t in tokens)
+    return any(t.dep_ == "neg" or negative(t) for t in tokens)
 
 
 def main_predicate(tokens: list) -> tuple[Any, Any]:

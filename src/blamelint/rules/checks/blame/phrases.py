@@ -9,7 +9,6 @@ usual"). Each detector takes the lexicon and the sentence's tokens and yields
 from __future__ import annotations
 
 from blamelint.grammar.clauses import (
-    NEGATIVE_SUBJECTS,
     QUOTES,
     agent_noun,
     clause_subject,
@@ -17,6 +16,7 @@ from blamelint.grammar.clauses import (
     in_quotes,
     is_negated,
     is_passive,
+    negative_subject,
     predicate,
 )
 from blamelint.grammar.phrases import words_of
@@ -82,7 +82,7 @@ def fault_phrases(lex: BlameLexicon, tokens):
             subj = pred.head  # "the guy to blame is ..."
         if pred.lemma_ == "blame" and any(c.dep_ == "dobj" for c in pred.children):
             continue  # "going to blame one engineer": the verb, not "is to blame"
-        if is_negated(pred) or (subj is not None and subj.lower_ in NEGATIVE_SUBJECTS):
+        if is_negated(pred) or negative_subject(subj):
             continue  # "Rafaela is not to blame", "nobody at fault"
         if lex.person(subj) and not denied_by_copula(first):
             yield "fault", first, tokens[j]
@@ -154,7 +154,7 @@ def _negative_person(lex: BlameLexicon, subj) -> bool:
     """ "nobody", "no one on that shift", "none of the reviewers"."""
     if subj is None:
         return False
-    if subj.lower_ in ("nobody", "noone") or (subj.lower_ == "none" and lex.person(subj)):
+    if subj.lower_ in lex.people.nobody or (subj.lower_ == "none" and lex.person(subj)):
         return True
     return subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from blamelint.grammar import modals
 from blamelint.grammar.clauses import (
-    NEGATIVE_SUBJECTS,
     clause_subject,
     is_negated,
+    negative_subject,
 )
 from blamelint.rules.checks.blame.lexicon import SELF, BlameLexicon
 
@@ -25,7 +25,7 @@ def more_careful(lex: BlameLexicon, tok):
     subj = lex.subject(pred)
     if more is None or not lex.person(subj) or lex.aspired(pred):
         return None
-    if not isinstance(subj, str) and subj.lower_ in ("anyone", "anybody") and _negated_above(tok):
+    if not isinstance(subj, str) and subj.lower_ in lex.people.any_people and _negated_above(tok):
         return None  # "Nothing in this list is about making anyone more careful"
     return "admonition", more, tok
 
@@ -36,7 +36,7 @@ def _negated_above(tok) -> bool:
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             subj = clause_subject(anc)
-            if is_negated(anc) or (subj is not None and subj.lower_ in NEGATIVE_SUBJECTS):
+            if is_negated(anc) or negative_subject(subj):
                 return True
     return False
 
@@ -84,7 +84,7 @@ def better_person(lex: BlameLexicon, tok):
     would have seen the warning"."""
     if (
         tok.dep_ in ("nsubj", "nsubjpass")
-        and tok.lower_ in ("anyone", "anybody")
+        and tok.lower_ in lex.people.any_people
         or any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children)
     ):
         able = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and _able(c)), None)
@@ -164,7 +164,6 @@ def trait(lex: BlameLexicon, tok):
 
 
 PRESENT = frozenset({"VBZ", "VBP"})
-INDEFINITE = frozenset({"me", "us", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
 
 
 def ignorant(lex: BlameLexicon, tok):
@@ -188,8 +187,10 @@ def ignorant(lex: BlameLexicon, tok):
     else:
         return None
     subj = clause_subject(tok)
-    if not doubted or subj is None or subj.lower_ in SELF | {"you", "anyone", "anybody", "nobody", "no"}:
+    if not doubted or subj is None or subj.lower_ in SELF | {"you", "no"}:
         return None
+    if subj.lower_ in lex.people.any_people | lex.people.nobody:
+        return None  # "anyone who doesn't know how it works", "nobody understands it": no one judged
     return ("judgment", tok, tok) if lex.person(subj) else None
 
 
@@ -229,7 +230,7 @@ def kept_away(lex: BlameLexicon, tok):
         person = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
         if person is None or person.dep_ != "dobj":
             return None
-        if person is not None and person.lower_ not in SELF | INDEFINITE:
+        if person is not None and person.lower_ not in SELF | lex.people.unnamed:
             return ("fault", verb, tok) if lex.person(person) else None
     return None
 

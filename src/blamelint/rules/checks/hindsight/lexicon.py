@@ -107,6 +107,8 @@ class HindsightLexicon:
         self.safeguards = [words_of(p) for p in data.safeguard_phrases]
         self.designs = [words_of(p) for p in data.design_phrases]
         self.people = People()
+        self.negative_people = self.people.nobody | data.negative_quantifiers
+        self.universal_people = self.people.any_people | self.people.every_people | data.universal_determiners
 
     def human(self, tok) -> bool:
         return tok is not None and (
@@ -118,7 +120,7 @@ class HindsightLexicon:
 
     def partitive_people(self, tok) -> bool:
         """ "some of you", "one of us", "half of the reviewers": a part of a group of people."""
-        if tok.lower_ not in PARTITIVES:
+        if tok.lower_ not in self.people.partitives:
             return False
         return any(
             c.dep_ == "prep"
@@ -130,7 +132,7 @@ class HindsightLexicon:
     def nobody(self, tok) -> bool:
         """ "nobody", "no one", "no reviewer", "none of us"."""
         return tok is not None and (
-            tok.lower_ in self.data.negative_people
+            tok.lower_ in self.negative_people
             or (tok.lower_ == "one" or self.people.is_person(tok))
             and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
         )
@@ -138,8 +140,8 @@ class HindsightLexicon:
     def anybody(self, tok) -> bool:
         """ "anyone", "any operator", "every reviewer"."""
         return tok is not None and (
-            tok.lower_ in self.data.universal_people
-            or any(c.dep_ == "det" and c.lower_ in self.data.universal_people for c in tok.children)
+            tok.lower_ in self.universal_people
+            or any(c.dep_ == "det" and c.lower_ in self.universal_people for c in tok.children)
         )
 
     def diligent(self, tok) -> bool:
@@ -355,9 +357,6 @@ class HindsightLexicon:
         )
 
 
-PARTITIVES = frozenset(
-    {"some", "one", "any", "many", "most", "half", "all", "several", "few", "each", "either"}
-)
 INDEFINITE = frozenset({"a", "an", "any", "some", "no"})
 SET_OFF = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013"})
 

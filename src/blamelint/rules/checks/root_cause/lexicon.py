@@ -10,10 +10,10 @@ from functools import lru_cache
 from blamelint.data import load
 from blamelint.data.models import RootCauseData
 from blamelint.grammar.clauses import (
-    NEGATIVE_SUBJECTS,
     clause_subject,
     is_negated,
     is_plural,
+    negative_subject,
     particle_prep,
     predicate,
 )
@@ -276,7 +276,7 @@ def nobody(pred) -> bool:
     one of them caused the outage", "None of these caused it"."""
     subj = clause_subject(pred)
     return subj is not None and (
-        subj.lower_ in NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+        negative_subject(subj) or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     )
 
 

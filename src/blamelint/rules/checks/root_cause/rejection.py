@@ -4,7 +4,7 @@ or the term in quotation marks (outside a heading)."""
 
 from __future__ import annotations
 
-from blamelint.grammar.clauses import in_quotes, is_negated
+from blamelint.grammar.clauses import in_quotes, is_negated, negative_subject
 from blamelint.rules.checks.root_cause.lexicon import RootCauseLexicon
 
 # dependency steps that stay inside the phrase or clause that governs a word
@@ -151,10 +151,7 @@ def by_nobody(verb) -> bool:
     """The subject of ``verb`` is nobody: "Nobody disputes that ..."."""
     return any(
         c.dep_ == "nsubj"
-        and (
-            c.lower_ in ("nobody", "no-one", "none")
-            or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
-        )
+        and (negative_subject(c) or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
         for c in verb.children
     )
 
