@@ -192,6 +192,7 @@ class BlameData(DataModel):
     aspiration_verbs: WordSet
     belittling_adverbs: WordSet
     averting_verbs: WordSet = frozenset()
+    blameless_words: WordSet = frozenset()
     accountability_adjectives: WordSet
     fault_nouns: WordSet
     exceptions: Words

@@ -65,6 +65,7 @@ TOKEN_DETECTORS = (
     acts.reminded,
     remedies.retrained,
     remedies.written_account,
+    remedies.reminded_of_duty,
     fault.named_cause,
     fault.disowned,
     fault.writer_blames,

@@ -255,6 +255,15 @@ def _asserted(verb) -> bool:
     if first_person_now(verb):
         return True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        verb.lemma_ == "ask"
+        and verb.tag_ == "VBN"
+        and subj is not None
+        and subj.lower_ in ("i", "we")
+        and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children)
+        and any(c.dep_ == "ccomp" and any(g.lower_ == "that" for g in c.children) for c in verb.children)
+    ):
+        return True  # "I have asked that T&S leadership be held accountable": the writer's demand
     if subj is not None and verb.tag_ in ("VBP", "VBZ") and subj.lemma_.lower() in RECORD_NOUNS:
         return True  # "RCA says it was operator error": the record itself asserts it
     head = verb.head

@@ -17,10 +17,11 @@ from blamelint.rules.checks.blame.lexicon import BlameLexicon
 
 
 def held_accountable(lex: BlameLexicon, tok):
-    """ "Hold the engineer who pushed the change accountable"."""
+    """ "Hold the engineer who pushed the change accountable", "Ms. Reyes will be
+    held accountable"."""
     if tok.lemma_ != "hold" or tok.pos_ != "VERB":
         return None
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj")), None)
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
     adj = next(
         (c for c in tok.subtree if c.lower_ in lex.data.accountability_adjectives and c.i > tok.i), None
     )

@@ -65,12 +65,16 @@ def retrained(lex: BlameLexicon, tok):
 
 
 def written_account(lex: BlameLexicon, tok):
-    """A person made to answer in writing for a failing: "The shift lead to
-    explain in writing why the alarm was muted", "I have asked the supervisor
-    to justify in writing ..." (not "we explain in writing how to restore", nor
-    "asked the vendor to explain in writing how failover works")."""
+    """A person made to answer for a failing: "The shift lead to explain in
+    writing why the alarm was muted", "Marek will explain to his manager why the
+    rollout went out untested", "I have asked the supervisor to justify in
+    writing ..." (not "we explain in writing how to restore", "asked the vendor
+    to explain in writing how failover works", nor "Priya explained why the
+    cache was cold", an account given, not demanded)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.data.accounting_verbs or is_negated(tok):
         return None
+    if tok.tag_ != "VB":
+        return None  # "explained", "explains": an account given
     writing = next(
         (
             g
@@ -82,6 +86,30 @@ def written_account(lex: BlameLexicon, tok):
         None,
     )
     why = tok.lemma_ == "justify" or any(t.lower_ == "why" for t in tok.subtree)
-    if writing is None or not why or not _someone_else(lex, _owed_by(tok)):
+    if not why or not _someone_else(lex, _owed_by(tok)):
         return None  # "asked the vendor to explain in writing how failover works" is a request
-    return "fault", tok, writing
+    return "fault", tok, writing if writing is not None else tok
+
+
+def reminded_of_duty(lex: BlameLexicon, tok):
+    """People reminded of a duty as the remedy: "Ward managers to be reminded
+    that checking the roster is their job", "Ms. Park has been reminded of her
+    obligations", "Procurement to be reminded that ...", "remind your admins
+    that release notes are there to be read" (not "PN reminded the room that
+    the review is blameless", an account, nor "We were reminded that ...", nor a
+    reminder that nobody is to blame)."""
+    if tok.lemma_ != "remind" or tok.pos_ != "VERB" or is_negated(tok):
+        return None
+    if is_passive(tok):
+        told = _owed_by(tok)
+        owner = told is not None and told.pos_ == "PROPN" and told.dep_ in ("ROOT", "nsubjpass")
+        if told is None or not (_someone_else(lex, told) or owner):
+            return None  # "Procurement to be reminded": an action item's owner slot
+    else:
+        told = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if tok.tag_ == "VBD" or not _someone_else(lex, told):
+            return None  # "PN reminded the room that ...": what happened
+    duty = [t for c in tok.children if c.dep_ in ("ccomp", "xcomp", "prep") for t in c.subtree]
+    if not duty or any(t.lemma_.lower() in lex.data.blameless_words for t in duty):
+        return None  # "reminded that the review is blameless", "that nobody is to blame"
+    return "fault", tok, tok
