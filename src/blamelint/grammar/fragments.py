@@ -91,6 +91,16 @@ def _intransitive(verb, lex: PassiveLexicon) -> bool:
     return in_class(verb, lex.intransitive)
 
 
+def prose_paragraph(sent, block) -> bool:
+    """The sentence is one of several in a paragraph whose other sentences are
+    prose (one has an article): not a note of headline fragments ("Rolled back.
+    Cache flushed.") nor a one-line note."""
+    if getattr(block, "kind", None) != "paragraph":
+        return False
+    others = [s for s in sent.doc.sents if s.start != sent.start]
+    return any(t.tag_ == "DT" and t.lower_ in ARTICLES for s in others for t in s)
+
+
 def past_only(word: str) -> bool:
     """A known verb form that is a simple past and never a past participle
     ("ran", "went", "took"): a fragment with it is active whatever its verb."""
@@ -103,13 +113,17 @@ def reads_as_passive(
     is_person: Callable[[object], bool] = lambda tok: False,
     timeline: bool = False,
     item: bool = False,
+    prose: bool = False,
 ) -> bool:
     """Whether a reduced candidate (fragment, participle after a noun,
     participle clause) is a passive rather than an active intransitive.
     ``is_person`` tells whether a noun names a person or team; ``timeline``
     whether the sentence is a timeline entry (where headlines are the style);
     ``item`` whether it is an action item in a list, where a headline may
-    carry an article inside its noun phrase ("ttl for the zone lowered to 5s")."""
+    carry an article inside its noun phrase ("ttl for the zone lowered to 5s"); ``prose``
+    whether it stands among full sentences of a prose paragraph (``prose_paragraph``), where
+    a name or a person acting is a simple past, not a headline ("PN said no.", "Mei rolled back
+    to v40"; but "Ticket created from the call." is still a note)."""
     verb = clause.verb
     subject = clause.subject
     if past_only(verb.lower_):
@@ -127,6 +141,7 @@ def reads_as_passive(
         and not timeline
         and (
             _determined(subject)
+            or (prose and (subject.pos_ == "PRON" or is_person(subject)))
             or any(c.dep_ == "mark" for c in verb.children)
             or not (headline(verb.sent, subject if item else None) or _tagged_headline(verb))
         )

@@ -26,8 +26,9 @@ from blamelint.grammar.active_voice import (
 )
 from blamelint.grammar.agents import has_agent
 from blamelint.grammar.events import TIMESTAMP, is_timeline_entry, tense_of, timestamp_end, why_not_event
-from blamelint.grammar.fragments import reads_as_passive
+from blamelint.grammar.fragments import prose_paragraph, reads_as_passive
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
+from blamelint.grammar.morphology import known_word
 from blamelint.grammar.narration import NarrationReading, general_statement
 from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.grammar.people import People
@@ -56,7 +57,7 @@ class AgentlessPassive(Rule):
 
     def setup(self) -> None:
         self.lex = load_lexicon()
-        self._is_person, self._is_action = _noun_tests()
+        self._is_person, self._is_action, self._is_person_in_prose = _noun_tests()
         self._sections: dict[str, tuple[str, ...] | None] = {}
         self._parse = None
         self._narration = NarrationReading(self.lex)
@@ -89,11 +90,18 @@ class AgentlessPassive(Rule):
         entry = is_timeline_entry(sent) or (section and getattr(block, "kind", None) == "table_cell")
         # An action item in a list is written as a headline too ("TTL lowered to 5s (done)").
         headline_item = ACTION_ITEMS in kinds and getattr(block, "kind", None) == "list_item"
+        # A sentence among full sentences of a prose paragraph is not a headline ("Mei rolled back
+        # to v40 at 17:36." is Mei acting, after "Once on the bridge he found the cause.").
+        prose = not section and not entry and prose_paragraph(sent, block)
         # Outside a timeline, a present clause reports an event only if the document
         # narrates in the present, which is known once all its prose has been read:
         # where the two readings differ, each gives its matches under its ``reading``.
-        plain = self._groups(clauses, sent, section, entry, headline_item, narrated=False)
-        told = plain if section else self._groups(clauses, sent, section, entry, headline_item, narrated=True)
+        plain = self._groups(clauses, sent, section, entry, headline_item, prose, narrated=False)
+        told = (
+            plain
+            if section
+            else self._groups(clauses, sent, section, entry, headline_item, prose, narrated=True)
+        )
         for key in sorted(plain.keys() | told.keys()):
             group, narrated_group = plain.get(key), told.get(key)
             if _same(group, narrated_group):
@@ -123,13 +131,13 @@ class AgentlessPassive(Rule):
         return settled
 
     def _groups(
-        self, clauses, sent, section: bool, entry: bool, headline_item: bool, narrated: bool
+        self, clauses, sent, section: bool, entry: bool, headline_item: bool, prose: bool, narrated: bool
     ) -> dict[int, list[PassiveClause]]:
         """The flagged clauses by the word that opens them (coordinated participles
         sharing one auxiliary are one group)."""
         groups: dict[int, list[PassiveClause]] = {}
         for clause in clauses:
-            if self._flagged(clause, clauses, sent, section, entry, headline_item, narrated):
+            if self._flagged(clause, clauses, sent, section, entry, headline_item, prose, narrated):
                 groups.setdefault((clause.first or clause.verb).i, []).append(clause)
         return groups
 
@@ -141,12 +149,15 @@ class AgentlessPassive(Rule):
         section: bool,
         entry: bool,
         headline_item: bool = False,
+        prose: bool = False,
         narrated: bool = False,
     ) -> bool:
         lex = self.lex
         # (not a verb whose participle is its base form: "job: read with the latest schema" is an order)
         item = headline_item and clause.verb.lower_ != clause.verb.lemma_.lower()
-        if clause.reduced and not reads_as_passive(clause, lex, self._is_person, entry, item):
+        if clause.reduced and not reads_as_passive(
+            clause, lex, self._is_person_in_prose if prose else self._is_person, entry, item, prose
+        ):
             return False
         if clause.verb.lower_ in lex.not_participles:
             return False  # "dashboards red": a colour, not the verb "redd"
@@ -260,7 +271,14 @@ def _noun_tests():
         first = tok.i <= timestamp_end(tok.sent)
         return not first and tok.tag_ in ("NNP", "NNPS") and p.is_person(tok)
 
+    def is_person_in_prose(tok) -> bool:
+        """Among full sentences a capitalised first word that is not an English word is a
+        name like any other ("Mei rolled back to v40 at 17:36.", but "Incident declared")."""
+        return is_person(tok) or (
+            tok.tag_ in ("NNP", "NNPS") and not known_word(tok.lower_) and shared().is_person(tok)
+        )
+
     def is_action(tok) -> bool:
         return shared().is_action(tok)
 
-    return is_person, is_action
+    return is_person, is_action, is_person_in_prose
