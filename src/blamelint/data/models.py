@@ -366,6 +366,7 @@ class StatesData(DataModel):
     psych: Words
     impact: Words
     delays: Words
+    harms: Words = ()
     settings: Words
     design_heads: Words
     state_adverbs: Words

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from blamelint.grammar import modals
 from blamelint.grammar.agents import is_time
+from blamelint.grammar.clauses import negative_subject
 from blamelint.grammar.lexicon import PassiveLexicon, in_class
 from blamelint.grammar.morphology import known_word
 from blamelint.grammar.passive import (
@@ -389,6 +390,13 @@ def _adjective(token) -> bool:
     return token.tag_ == "JJ" and not token.lower_.endswith(("ed", "en"))
 
 
+def _denied(subject) -> bool:
+    """A subject that says nothing of its kind was touched: "no card", "nothing", "none"."""
+    return subject is not None and (
+        negative_subject(subject) or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    )
+
+
 def why_not_event(
     clause: PassiveClause,
     lex: PassiveLexicon,
@@ -417,6 +425,8 @@ def why_not_event(
         return "impact"
     if in_class(verb, lex.delays) and not (clause.subject is not None and is_action(clause.subject)):
         return "impact"  # "emails were delayed", but "the rollback was delayed" is an event
+    if in_class(verb, lex.harms) and _denied(clause.subject):
+        return "impact"  # "No ledger data was changed": a harm that did not happen
     # a present report of a finding ("is believed to have drained"); a past one
     # may tell what people thought then ("was thought to be 80%")
     reports = (_reports(verb, lex) and tense_of(clause).present) or (

@@ -21,6 +21,7 @@ class PassiveLexicon:
     psych: frozenset[str] = frozenset()
     impact: frozenset[str] = frozenset()
     delays: frozenset[str] = frozenset()
+    harms: frozenset[str] = frozenset()
     settings: frozenset[str] = frozenset()
     design_heads: frozenset[str] = frozenset()
     state_adverbs: frozenset[str] = frozenset()
