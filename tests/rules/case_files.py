@@ -9,7 +9,7 @@ findings the rule gives on it, in order::
       - name: human-error                       # unique in the file; the test id is blame:human-error
         text: The outage was a classic case of human error.
         flags: [human error]                    # the flagged words; [] for a clean case
-        suggestions: [...]                      # optional, one per flag, exact
+        suggestions: [...]                      # optional, one per flag, exact (null: no rewrite)
         messages: [...]                         # optional, one per flag, exact
         path: t.md                              # optional: the file name the text is linted as
         note: why this case is here             # optional
@@ -39,7 +39,7 @@ class Case(BaseModel):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     text: str = Field(min_length=1)
     flags: list[str]
-    suggestions: list[str] | None = None
+    suggestions: list[str | None] | None = None
     messages: list[str] | None = None
     context: str | None = None
     path: str = "t.md"

@@ -177,6 +177,24 @@ def _kept(verb, group_verbs: set, start: int) -> list:
     ]
 
 
+def acted_on(clause: PassiveClause):
+    """What the passive acts on: its subject, or, in an action item written as a noun
+    and an infinitive ("Retry logic to be rewritten before the release"), that noun."""
+    if clause.subject is not None:
+        return clause.subject
+    verb, governor = clause.verb, clause.governor
+    if (
+        tense_of(clause).infinitive
+        and verb.dep_ in ("relcl", "acl")
+        and governor is not None
+        and governor.dep_ == "ROOT"
+        and governor.pos_ in ("NOUN", "PROPN")
+        and governor.i < verb.i
+    ):
+        return governor
+    return None
+
+
 def active_voice(clauses: list[PassiveClause]) -> str | None:
     """An active-voice rewrite of one clause, or of participles sharing one
     auxiliary (``clauses`` in order, the first one owning the subject)."""
@@ -188,7 +206,7 @@ def active_voice(clauses: list[PassiveClause]) -> str | None:
     tokens = {t.i: t for t in _kept(verb, group, start)}
     for clause in clauses[1:]:
         tokens.update((t.i, t) for t in _kept(clause.verb, group, start))
-    subject = head.subject
+    subject = acted_on(head)
     inside = {t.i for t in verb.subtree}
     outside = head.kind in (REDUCED, PARTICIPLE) or (subject is not None and subject.i not in inside)
     obj = "" if _expletive(subject, verb) else object_phrase(subject, start, verb.subtree if outside else ())
@@ -302,8 +320,9 @@ def rewrite_extent(clauses: list[PassiveClause], rewrite: str) -> tuple[int, int
     start = timestamp_end(verb.sent)
     group = {c.verb.i for c in clauses}
     ids = {t.i for c in clauses for t in _kept(c.verb, group, start)}
-    if head.subject is not None:
-        ids |= {t.i for t in head.subject.subtree if t.i >= start}
+    subject = acted_on(head)
+    if subject is not None:
+        ids |= {t.i for t in subject.subtree if t.i >= start}
     doc = verb.doc
     while ids and doc[max(ids)].is_punct:
         ids.discard(max(ids))

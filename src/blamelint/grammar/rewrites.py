@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from blamelint.grammar.active_voice import acted_on
 from blamelint.grammar.morphology import ambiguous_verb, reading
 
 WHO = "[who]"
@@ -116,7 +117,7 @@ def clause_tokens(clauses: Iterable, start: int) -> list:
             ):
                 drop.update(t.i for t in child.subtree)
         kept.update((t.i, t) for t in verb.subtree if t.i not in drop and t.i >= start)
-        subject = clause.subject
+        subject = acted_on(clause)
         if subject is not None and clause is clauses[0]:
             kept.update(
                 (t.i, t)
@@ -225,6 +226,11 @@ def reads_active(doc, lemmas: Iterable[str]) -> bool:
     return False
 
 
+GLUED_CONTRACTION = re.compile(r"[^\W\d_]['\u2019](?:ll|d|ve|re|m)$", re.IGNORECASE)
+"""A word with an auxiliary's contraction still on it ("flag'll", "cache'd"): the tokenizer
+splits them only after pronouns, so the rewrite would keep "'ll" on the object."""
+
+
 def why_unfaithful(
     clauses: list, rewrite: str | None, start: int, parse: Callable[[str], object] | None = None
 ) -> str | None:
@@ -243,6 +249,9 @@ def why_unfaithful(
         return "the verb's form is ambiguous (routed: rout or route)"
     verbs = {c.verb.i for c in clauses}
     tokens = clause_tokens(clauses, start)
+    glued = next((t.text for t in tokens if GLUED_CONTRACTION.search(t.text)), None)
+    if glued:
+        return f"a contraction the tokenizer left on its word ({glued!r}: its auxiliary would be lost)"
     lost = missing_words(content_words(tokens, skip=verbs), rewrite)
     if lost:
         return "loses " + ", ".join(repr(w) for w in lost)
