@@ -320,8 +320,9 @@ def _has_object(verb) -> bool:
         if (
             c.dep_ in OBJECTS
             and c.pos_ != "ADP"
-            and not (c.i > 0 and doc[c.left_edge.i - 1].text in ("(", "["))
+            and not _bracketed(c)
             and not CLOCK_TIME.match(c.text)  # "invoice-writer 3.8 deployed 01:58": when, not what
+            and not (c.pos_ in NOUNS and _after_punctuation(verb, c))  # "Incident declared, sev 2"
         ):
             return True
         if (
@@ -343,6 +344,14 @@ def _has_object(verb) -> bool:
         ):
             return True
     return False
+
+
+def _bracketed(token) -> bool:
+    """The phrase of ``token`` opens with a bracket, which the parser may hang on the
+    phrase or leave before it ("submitted (250k tasks)")."""
+    first = token.left_edge
+    doc = token.doc
+    return first.text in ("(", "[") or (first.i > 0 and doc[first.i - 1].text in ("(", "["))
 
 
 def _after_punctuation(verb, token) -> bool:
