@@ -57,17 +57,24 @@ def _rules_key(name: str) -> str:
 def collect(name: str) -> dict:
     """Batch ``name``: gold labels, the rules' findings and the model's questions."""
     gate = os.environ.get("BLAME_STUDY_PERSON_GATE", "on" if train_blame.PERSON_GATE else "off")
-    path = CACHE / f"{name}-{_rules_key(name)}-gate-{gate}-v3.json"
+    path = CACHE / f"{name}-{_rules_key(name)}-gate-{gate}-v4.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
+    from blame_features import PARSED, reading
+
+    from blamelint.rules.checks import blame as rule
     from blamelint.rules.checks.blame import model as detector
 
     asked: list[str] = []
     asked_tokens: list[list] = []
+    asked_readings: list[dict] = []
+    current: list = []  # (lexicon, sentence) of the sentence the rule is checking
 
     class Yes:
         def __call__(self, text):
             asked.append(text)
+            lex, sent = current[0]
+            asked_readings.append({k: reading(lex, list(sent), k) for k in PARSED})
             return self
 
         cats = {"BLAME": 1.0}
@@ -80,6 +87,13 @@ def collect(name: str) -> dict:
         return main_predicate(tokens)
 
     detector.main_predicate = recording
+    check_sentence = rule.Blame.check_sentence
+
+    def checking(self, sent, block):
+        current[:] = [(self.lex, sent)]
+        yield from check_sentence(self, sent, block)
+
+    rule.Blame.check_sentence = checking
     detector.load = lambda path=None: Yes()
     detector.card = lambda path=None: {
         "features": "words",
@@ -93,13 +107,16 @@ def collect(name: str) -> dict:
         fired = [False] * len(rows)
         questions: list[tuple[str, int]] = []
         tokens_of: list[list] = []
+        readings_of: list[dict] = []
         for document, where in train_blame.batch_documents(name, rows):
             rule_findings = linter_findings(off, document)
             asked.clear()
             asked_tokens.clear()
+            asked_readings.clear()
             all_findings = linter_findings(on, document)
-            assert len(asked) == len(asked_tokens)
+            assert len(asked) == len(asked_tokens) == len(asked_readings)
             rows_of = dict(zip(asked, asked_tokens))
+            read_of = dict(zip(asked, asked_readings))
             keys = {_key(f) for f in rule_findings}
             added = [f for f in all_findings if _key(f) not in keys]
             paired = pair(asked, added)
@@ -110,14 +127,17 @@ def collect(name: str) -> dict:
             for text, finding in paired:
                 questions.append((text, -1 if finding is None else where(finding)))
                 tokens_of.append(rows_of[text])
+                readings_of.append(read_of[text])
     finally:
         detector.load, detector.card, detector.score, detector.main_predicate = shipped
+        rule.Blame.check_sentence = check_sentence
     data = {
         "texts": [r["text"] for r in rows],
         "gold": [train_blame.LABEL in r["labels"] for r in rows],
         "rules": fired,
         "questions": questions,
         "tokens": tokens_of,
+        "readings": readings_of,  # blame_features.reading of each question, per parse kind
     }
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data), encoding="utf-8")

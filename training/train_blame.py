@@ -261,6 +261,29 @@ def fold_batches() -> list[str]:
     return named
 
 
+def held_out(fold, scorer, thresholds) -> tuple[list[bool], list[bool], dict, list[str], list[float]]:
+    """The rule as wired on the batches of ``fold`` (``blame_study.collect``), in batch order:
+    gold labels, the rules' own findings, the wired rule at each threshold, each sentence's
+    batch name, and the model's scores of the questions (``scorer(batch)``: one per question)."""
+    import blame_study
+
+    gold: list[bool] = []
+    rules: list[bool] = []
+    fired: dict[float, list[bool]] = {t: [] for t in thresholds}
+    names: list[str] = []
+    asked: list[float] = []
+    for name in fold:
+        batch = blame_study.collect(name)
+        scores = scorer(batch) if batch["questions"] else []
+        asked += scores
+        gold += batch["gold"]
+        rules += batch["rules"]
+        names += [name] * len(batch["gold"])
+        for t in thresholds:
+            fired[t] += blame_study.wired(batch, scores, t)
+    return gold, rules, fired, names, asked
+
+
 def cross_validate(train_on: list[str]) -> dict:
     """The grouped estimate: for each fold, train on corpora/sentences and the batches of
     ``train_on`` outside the fold, then run the rule as wired on the fold's batches.
@@ -271,8 +294,6 @@ def cross_validate(train_on: list[str]) -> dict:
     (``blame_study.collect``: the questions and the labeled sentence each one's finding
     starts in, kept with the rules' own findings); the wired rule at a threshold is then
     "the rules fired, or a question about this sentence scored at or above it"."""
-    import blame_study
-
     fold_batches()
     unknown = sorted(set(train_on) - {n for fold in FOLDS for n in fold})
     if unknown:
@@ -288,18 +309,11 @@ def cross_validate(train_on: list[str]) -> dict:
         data = examples(include=[n for n in train_on if n not in fold])
         nlp = train(data)
         trained = time.perf_counter() - started
-        truth_fold: list[bool] = []
-        fired_fold: dict[float, list[bool]] = {t: [] for t in IN_CONTEXT}
-        rules_fold: list[bool] = []
-        for name in fold:
-            batch = blame_study.collect(name)
-            scores = score(nlp, [q for q, _ in batch["questions"]]) if batch["questions"] else []
-            asked += [round(p, 6) for p in scores]
-            truth_fold += batch["gold"]
-            rules_fold += batch["rules"]
-            batch_of += [name] * len(batch["gold"])
-            for t in IN_CONTEXT:
-                fired_fold[t] += blame_study.wired(batch, scores, t)
+        truth_fold, rules_fold, fired_fold, names, scores = held_out(
+            fold, lambda batch, nlp=nlp: score(nlp, [q for q, _ in batch["questions"]]), IN_CONTEXT
+        )
+        asked += [round(p, 6) for p in scores]
+        batch_of += names
         gold += truth_fold
         rules += rules_fold
         for t in IN_CONTEXT:
