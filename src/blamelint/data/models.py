@@ -367,6 +367,8 @@ class StatesData(DataModel):
     impact: Words
     delays: Words
     harms: Words = ()
+    consumption: Words = ()
+    allowances: Words = ()
     settings: Words
     design_heads: Words
     state_adverbs: Words

@@ -427,6 +427,9 @@ def why_not_event(
         return "impact"  # "emails were delayed", but "the rollback was delayed" is an event
     if in_class(verb, lex.harms) and _denied(clause.subject):
         return "impact"  # "No ledger data was changed": a harm that did not happen
+    if in_class(verb, lex.consumption) and clause.subject is not None:
+        if clause.subject.lemma_.lower() in lex.allowances:
+            return "state"  # "The error budget was spent by Thursday"
     # a present report of a finding ("is believed to have drained"); a past one
     # may tell what people thought then ("was thought to be 80%")
     reports = (_reports(verb, lex) and tense_of(clause).present) or (

@@ -22,6 +22,8 @@ class PassiveLexicon:
     impact: frozenset[str] = frozenset()
     delays: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
+    consumption: frozenset[str] = frozenset()
+    allowances: frozenset[str] = frozenset()
     settings: frozenset[str] = frozenset()
     design_heads: frozenset[str] = frozenset()
     state_adverbs: frozenset[str] = frozenset()
