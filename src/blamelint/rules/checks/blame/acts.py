@@ -231,8 +231,10 @@ def unchecked(lex: BlameLexicon, tok):
 
 
 def sanctioned(lex: BlameLexicon, tok):
-    """ "The developer responsible has been spoken to", "He was let go"."""
-    if tok.pos_ != "VERB" or not is_passive(tok) or not lex.person(clause_subject(tok)):
+    """ "The developer responsible has been spoken to", "He was let go", "The supervisor
+    has been referred to HR" (not the writer: "We were referred to the vendor's runbook")."""
+    subject = clause_subject(tok)
+    if tok.pos_ != "VERB" or not is_passive(tok) or not lex.person(subject) or subject.lower_ in SELF:
         return None
     if _under_negation(tok):
         return None  # "I am not asking for anyone to be fired"
