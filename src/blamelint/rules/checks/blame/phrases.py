@@ -136,18 +136,14 @@ def sarcasm(lex: BlameLexicon, tokens):
 
 def _others_act(lex: BlameLexicon, tokens) -> bool:
     """Some verb of the sentence has a person other than the writer as subject,
-    or as the owner of its subject when that is a person's doing or a part of
-    them ("Their support desk, true to form, ...", "the vendor's response was,
-    once again, a form letter"; not "the broadcaster's stream drops for the
-    second time")."""
+    or as the owner of its subject ("Their support desk, true to form, ...",
+    "the vendor's response was, once again, a form letter")."""
     for t in tokens:
         if t.pos_ in ("VERB", "AUX"):
             subj = clause_subject(t)
             if subj is None or isinstance(subj, str):
                 continue
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-            if owner is not None and not (lex.people.is_action(subj) or lex.person(subj)):
-                owner = None
             for who in (subj, owner):
                 if who is not None and who.lower_ not in SELF | {"my", "our"} and lex.person(who):
                     return True
