@@ -40,10 +40,17 @@ class PhraseIndex:
         positions of ``tokens`` (a Span or a list of tokens); the longest phrase
         at each position wins."""
         toks = list(tokens)
+        by_first = self.by_first
         for i, tok in enumerate(toks):
-            candidates = self.by_first.get(tok.lower_, []) + self.by_first.get(tok.lemma_.lower(), [])
-            if tok.lower_ == "n't":
-                candidates += self.by_first.get("not", [])
+            lower = tok.lower_
+            candidates = by_first.get(lower)
+            lemma = tok.lemma_.lower()
+            if lemma != lower and lemma in by_first:
+                candidates = (candidates or []) + by_first[lemma]
+            if lower == "n't" and "not" in by_first:
+                candidates = (candidates or []) + by_first["not"]
+            if not candidates:
+                continue
             best = None
             for words, phrase in candidates:
                 n = len(words)

@@ -69,7 +69,10 @@ def field_label(noun) -> bool:
     "Contributing cause:" list several; "Cause of the 502s:" names a
     symptom's; "Reason:" in a change record gives a motive)."""
     doc = noun.doc
-    return noun.i == noun.sent.start and noun.i + 2 < noun.sent.end and doc[noun.i + 1].text == ":"
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ":":
+        return False  # checked first: it is cheap, and ``noun.sent`` is not
+    sent = noun.sent
+    return noun.i == sent.start and noun.i + 2 < sent.end
 
 
 def noun_in_verb_tag(tok) -> bool:
