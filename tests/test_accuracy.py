@@ -23,6 +23,9 @@ from tests.accuracy import (
     sentence_spans,
 )
 
+pytestmark = pytest.mark.xdist_group("linted-corpus")
+"""These tests share the session's lint of corpora/documents: one worker runs them all."""
+
 FILES = corpus_files()
 
 

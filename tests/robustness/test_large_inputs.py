@@ -87,14 +87,28 @@ LINE = NEUTRAL.strip() + "\n"
 
 @pytest.mark.slow
 def test_20_mb_markdown_file(blamelint, workdir, blank_model):
-    """The whole CLI on a 20 MB file: about 80 s here. (With the trained pipeline
-    it takes about 10 minutes, the parse dominating, and about 180 MB of memory
-    per MB of text, since a document's parsed blocks are kept until its
+    """The whole CLI on a 20 MB file, reading, splitting, parsing in pieces and
+    reporting: about 80 s here. The three costliest sentence rules are left out
+    (with them the run takes about 5 minutes, linear in size): every rule runs on
+    2.5 MB of text in test_spacy_max_length_is_never_reached, and
+    benchmarks/linearity.py prints the figures. (With the trained pipeline a
+    20 MB file takes about 10 minutes, the parse dominating, and about 180 MB of
+    memory per MB of text, since a document's parsed blocks are kept until its
     document rules have run.)"""
     (workdir / "big.md").write_text(_big_markdown(20 * 1024 * 1024), encoding="utf-8")
     (workdir / ".blamelint.toml").write_text(f'model = "{blank_model.as_posix()}"\n')
     start = time.perf_counter()
-    run = blamelint("check", "--format", "json", "good.md", "big.md", cwd=workdir, timeout=1200)
+    run = blamelint(
+        "check",
+        "--format",
+        "json",
+        "--ignore",
+        "blame,root-cause,agentless-passive",
+        "good.md",
+        "big.md",
+        cwd=workdir,
+        timeout=1200,
+    )
     elapsed = time.perf_counter() - start
     assert "Traceback" not in run.output and run.code in (0, 1), run.output[-2000:]
     report = run.json()

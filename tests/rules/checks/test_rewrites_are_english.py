@@ -16,6 +16,9 @@ import pytest
 from blamelint.grammar.rewrites import WHO, agent_leads, reads_active, with_subject
 from tests.accuracy import corpus_files, load_rows
 
+pytestmark = pytest.mark.xdist_group("linted-corpus")
+"""These tests share the session's lint of corpora/documents: one worker runs them all."""
+
 GLUE = frozenset(
     """
 it them us me him her did does do not n't is was are were has have had will would should could can
