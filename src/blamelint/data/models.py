@@ -199,6 +199,7 @@ class BlameData(DataModel):
     mistake_adjectives: WordSet
     mistake_nouns: WordSet
     person_verbs: Words
+    mishandling_verbs: WordSet
     signal_nouns: WordSet
     failure_verbs: WordSet
     failure_nouns: WordSet

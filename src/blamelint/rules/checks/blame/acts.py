@@ -20,8 +20,8 @@ from blamelint.rules.checks.blame.lexicon import PAST_TAGS, SELF, BlameLexicon
 
 
 def person_verb(lex: BlameLexicon, tok):
-    """ "ignored", "brushed off", "panicked": by a person, or a past passive
-    with no non-human agent."""
+    """ "ignored", "brushed off", "panicked", "mishandled": by a person, or a past
+    passive with no non-human agent."""
     if tok.pos_ != "VERB":
         return None
     tails = lex.person_verbs.get(tok.lemma_.lower())
@@ -41,6 +41,7 @@ def person_verb(lex: BlameLexicon, tok):
         agent = agent_noun(tok)
         if agent is None:
             target = clause_subject(tok)
+            target = lex.group_of(target) or target  # "every one of those warnings was ignored"
             if target is None or target.lemma_.lower() not in lex.data.signal_nouns:
                 return None
             if tok.tag_ not in PAST_TAGS or not (lex.past_passive(tok) or lex.narrated(tok, target)):
@@ -51,7 +52,7 @@ def person_verb(lex: BlameLexicon, tok):
         return None
     if is_negated(tok):
         return None
-    return "dismissive", tok, last
+    return ("judgment" if tok.lemma_.lower() in lex.data.mishandling_verbs else "dismissive"), tok, last
 
 
 def belittled(lex: BlameLexicon, tok):

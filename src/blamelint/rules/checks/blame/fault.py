@@ -18,14 +18,34 @@ from blamelint.rules.checks.blame.lexicon import BlameLexicon
 
 def held_accountable(lex: BlameLexicon, tok):
     """ "Hold the engineer who pushed the change accountable", "Ms. Reyes will be
-    held accountable"."""
+    held accountable", "Those responsible must be held to account"."""
     if tok.lemma_ != "hold" or tok.pos_ != "VERB":
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
     adj = next(
         (c for c in tok.subtree if c.lower_ in lex.data.accountability_adjectives and c.i > tok.i), None
     )
-    if obj is not None and adj is not None and lex.person(obj) and not is_negated(tok):
+    if adj is None:
+        adj = next(
+            (
+                p
+                for c in tok.children
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                for p in c.children
+                if p.dep_ == "pobj" and p.lower_ == "account" and not any(True for _ in p.children)
+            ),
+            None,
+        ) or next(  # "hold the vendor to account", read as "to account" a verb
+            (c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.lower_ == "account"),
+            None,
+        )
+    if obj is not None and obj.lower_ == "those" and any(c.dep_ in ("amod", "relcl") for c in obj.children):
+        obj_is_person = True  # "those responsible", "those who approved it"
+    else:
+        obj_is_person = obj is not None and lex.person(obj)
+    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
+        return None  # "the team held itself to account": owning, not blaming
+    if adj is not None and obj_is_person and not is_negated(tok):
         return "fault", tok, adj  # not "I don't hold him responsible"
     return None
 

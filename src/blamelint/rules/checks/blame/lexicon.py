@@ -31,7 +31,7 @@ class BlameLexicon:
         self.sarcasm = PhraseIndex(data.sarcasm_markers)
         self.omissions = PhraseIndex(data.omission_idioms)
         self.person_verbs: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in data.person_verbs:
+        for phrase in (*data.person_verbs, *sorted(data.mishandling_verbs)):
             words = words_of(phrase)
             self.person_verbs.setdefault(words[0], []).append(words[1:])
         self.sanctions = [words_of(p) for p in data.sanction_verbs]
