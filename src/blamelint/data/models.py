@@ -217,6 +217,8 @@ class BlameData(DataModel):
     habit_nouns: WordSet
     report_verbs: WordSet
     judging_verbs: WordSet
+    assenting_verbs: WordSet
+    ascribing_verbs: WordSet
     rejecting_verbs: WordSet
     fault_assignments: dict[StrictStr, FaultAssignment]
     resting_verbs: WordSet

@@ -21,10 +21,13 @@ A finding is dropped when its words are:
   reviewer being careless");
 - under a verb that rejects what it governs ("we disagree that it was
   sloppy") or a judging verb whose subject is a negative ("nobody thinks the
-  reviewer was reckless").
+  reviewer was reckless");
+- in the clause of a negated verb of assent ("I don't accept that this was
+  sloppiness") or ascribed by a negated verb ("we do not regard this as
+  carelessness").
 
 The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
-``judging_verbs``, ``wording_nouns``).
+``judging_verbs``, ``assenting_verbs``, ``ascribing_verbs``, ``wording_nouns``).
 """
 
 from __future__ import annotations
@@ -384,6 +387,42 @@ def denied_being(first) -> bool:
     return False
 
 
+NOUN_PHRASE_EDGES = frozenset({"compound", "amod", "poss", "det", "case"})
+"""Edges inside a noun phrase: "operator error", "the engineer's carelessness"."""
+
+
+def _rejects(lex: BlameLexicon, verb) -> bool:
+    return is_negated(verb) or _negative(clause_subject(verb), lex)
+
+
+def refused_assent(lex: BlameLexicon, first, last) -> bool:
+    """A negated verb of assent over the clause of the words ("I don't accept that
+    this was sloppiness", "nobody agreed that the on-call was careless"), or a
+    negated verb that ascribes them with "as" or "to" ("we do not regard this as
+    carelessness"). Only the clause or the ascribed noun phrase itself: not "does
+    not accept responsibility for the contractor's carelessness"."""
+    data = lex.data
+    tok = first
+    while tok.dep_ in NOUN_PHRASE_EDGES and tok.head != tok:
+        tok = tok.head
+    prep = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("as", "to")
+        and prep.dep_ == "prep"
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in data.ascribing_verbs
+        and _rejects(lex, prep.head)
+    ):
+        return True
+    for anc, edge in _ancestors(first):
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in data.assenting_verbs:
+            return edge == "ccomp" and anc.i < first.i and _rejects(lex, anc)
+        if edge not in FRAME_EDGES:
+            return False
+    return False
+
+
 def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
     """The words first..last are named, reported, denied or rejected. A
     failure with a negative subject stays blame when the negation is what makes
@@ -397,6 +436,7 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or named_by_wording_noun(lex, first)
         or said_of_a_system(lex, first)
         or framed(lex, first, last)
+        or refused_assent(lex, first, last)
         or negated_in_place(first, last)
         or framed_quotation(first, last)
         or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))
