@@ -361,6 +361,33 @@ def cross_validate(train_on: list[str]) -> dict:
     }
 
 
+HOLDOUT_FILE = ROOT / "training" / "blame-holdout.json"
+HOLDOUT_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def holdout(held: list[str], train_on: list[str]) -> dict:
+    """One split instead of the folds: train on corpora/sentences and the batches of
+    ``train_on`` outside ``held``, then run the rule as wired on ``held`` (``held_out``), at
+    each of HOLDOUT_THRESHOLDS. Two training sets are compared on the same text by running it
+    twice, once with ``--train-on``."""
+    data = examples(include=[n for n in train_on if n not in held])
+    started = time.perf_counter()
+    nlp = train(data)
+    trained = time.perf_counter() - started
+    gold, rules, fired, _, _ = held_out(
+        held, lambda batch: score(nlp, [q for q, _ in batch["questions"]]), HOLDOUT_THRESHOLDS
+    )
+    return {
+        "held_out": held,
+        "trained_on": sorted(n for n in train_on if n not in held),
+        "sentences": len(data),
+        "positives": sum(y for _, y in data),
+        "train_seconds": round(trained, 1),
+        "rules alone": _pr(gold, rules),
+        **{f"wired {t}": _pr(gold, fired[t]) for t in HOLDOUT_THRESHOLDS},
+    }
+
+
 def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool]]) -> None:
     import spacy
 
@@ -448,9 +475,25 @@ def main(argv: list[str] | None = None) -> int:
         help="with --cv: train each fold only on these batches (comma-separated; default: the listed ones)",
     )
     parser.add_argument("--train-from", choices=("sentences", "questions"), default=TRAIN_FROM)
+    parser.add_argument(
+        "--hold-out",
+        help="estimate on one split: train on the listed batches outside these (comma-separated), "
+        f"run the rule as wired on them; with --train-on, train on those instead; writes --out "
+        f"or {HOLDOUT_FILE.relative_to(ROOT)}",
+    )
     args = parser.parse_args(argv)
     FEATURES, NEGATION_GATE, PERSON_GATE = args.features, args.gate == "on", args.person_gate == "on"
     TRAIN_FROM = args.train_from
+    if args.hold_out:
+        held = args.hold_out.split(",")
+        result = holdout(held, args.train_on.split(",") if args.train_on else batches())
+        (Path(args.out) if args.out else HOLDOUT_FILE).write_text(
+            json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        for name, row in result.items():
+            if isinstance(row, dict):
+                print(figures_line(f"{name:16}", row))
+        return 0
     if args.cv:
         cv = cross_validate(args.train_on.split(",") if args.train_on else batches())
         (Path(args.out) if args.out else CV_FILE).write_text(
