@@ -243,6 +243,7 @@ class BlameData(DataModel):
     privilege_nouns: WordSet
     care_verbs: WordSet
     care_adverbs: WordSet
+    attention_verbs: WordSet
 
 
 # -- rules/data/hindsight.yaml ------------------------------------------------------

@@ -351,7 +351,7 @@ def careless_counterfactual(lex: BlameLexicon, tok):
     if any(c.dep_ == "amod" and c.lower_ == "single" for c in subj.children):
         cared = True  # "if a single person on that team had opened one email"
     if tok.lemma_ == "be" or (tok.tag_ == "VBG" and any(c.lower_ == "been" for c in kids)):
-        cared = cared or tok.lemma_.lower() == "pay"  # "had been paying attention"
+        cared = cared or tok.lemma_.lower() in lex.data.attention_verbs  # "had been paying attention"
     return ("judgment", had, tok) if cared else None
 
 

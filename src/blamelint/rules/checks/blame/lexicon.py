@@ -65,13 +65,17 @@ class BlameLexicon:
 
     def on_call_of(self, tok) -> bool:
         """ "the payments on-call", parsed as "payments" with "on call" hanging
-        from it: the on-call of a team or service."""
+        from it: the on-call of a team or service (not a thing on a determined place:
+        "the laptop on the desk")."""
         if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
             return False
         return any(
             c.dep_ == "prep"
             and c.lower_ == "on"
-            and any(p.dep_ == "pobj" and self.people.is_role(p) for p in c.children)
+            and any(
+                p.dep_ == "pobj" and self.people.is_role(p) and not any(d.dep_ == "det" for d in p.children)
+                for p in c.children
+            )
             for c in tok.children
         )
 

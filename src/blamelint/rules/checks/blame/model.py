@@ -86,12 +86,15 @@ the incident itself pointed at ("this belongs to them"). Not blame.yaml's respon
 def ownership(lex, tokens: list) -> bool:
     """The sentence only says who owns something other than the incident ("Ownership of the
     billing service belongs to the payments team", "The search team owns the indexer",
-    "Accountability for the mobile app sits with its lead"), in one clause and to someone
-    (not "nobody owns the registry"): a map of owners names a team without judging it.
+    "Accountability for the mobile app sits with its lead", "The spare laptop is his"), in
+    one clause and to someone (not "nobody owns the registry"): a map of owners names a
+    team without judging it.
     The detectors read ownership of the incident ("This one belongs to them", "Growth owns
     this failure"); the model's word pairs ("belongs to", "sits with") cannot tell a service
     from a failure, so it is not asked about the rest."""
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_ == "be":
+        return _possessed(lex, root)
     slots = owning_slots(lex.data).get(root.lemma_) if root is not None else None
     if slots is None or root.pos_ not in ("VERB", "AUX"):
         return False
@@ -104,6 +107,28 @@ def ownership(lex, tokens: list) -> bool:
         return False  # "nobody owns the registry", "no team owns capacity": an absence, not a map
     return not any(
         lex.is_incident(t) or lex.this_one(t) or t.lemma_.lower() in AT_FAULT for t in thing.subtree
+    )
+
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "hers", "theirs", "yours"})
+
+
+def _possessed(lex, be) -> bool:
+    """ "The spare laptop on the desk is his", "The pager was Priya's": a thing said to be
+    someone's, with no negation and no second clause; not a fault, a mistake or the incident
+    ("The mistake was his" is a verdict, and the detectors read it)."""
+    if any(c.dep_ in ("neg", "conj", "ccomp", "advcl") for c in be.children):
+        return False
+    holder = next((c for c in be.children if c.dep_ == "attr"), None)
+    thing = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    if holder is None or thing is None or lex.person(thing):
+        return False
+    owned = holder.lower_ in POSSESSIVE_PRONOUNS or (
+        lex.person(holder) and any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in holder.children)
+    )
+    judged = lex.data.fault_nouns | lex.data.mistake_nouns | AT_FAULT
+    return owned and not any(
+        lex.is_incident(t) or lex.this_one(t) or t.lemma_.lower() in judged for t in thing.subtree
     )
 
 
