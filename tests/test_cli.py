@@ -152,6 +152,21 @@ def test_rules_and_explain(cli):
     assert cli("explain", "nope").returncode == 2
 
 
+def test_explain_for_a_terminal_shows_options_as_a_list_and_config_as_lines():
+    """A card's Markdown list items and fenced TOML (the rules with a model) read as a list
+    and as plain indented lines on a terminal, never as fences or run-on text."""
+    from blamelint.rules.docs import help_terminal
+    from blamelint.rules.registry import Registry
+
+    registry = Registry(None)
+    for rule in ("agentless-passive", "blame", "hindsight", "root-cause"):
+        terminal = help_terminal(registry.card(rule))
+        assert "```" not in terminal and "## " not in terminal
+        assert "\n  - `threshold`" in terminal
+        assert f"\n    [tool.blamelint.rules.{rule}]\n    model = " in terminal
+        assert max(len(line) for line in terminal.splitlines()) <= 100
+
+
 def test_no_model_exits_2_with_install_hint(cli, tmp_path):
     write(tmp_path, ".blamelint.toml", "model = 'en_no_such_pipeline'\n")
     write(tmp_path, "a.md", FINDINGS)

@@ -38,5 +38,10 @@ def test_wheel_contains_rule_data(tmp_path):
         assert f"blamelint/_rules/data/{data.name}" in names
     assert "blamelint/schemas/report.schema.json" in names
     assert "blamelint/schemas/audit.schema.json" in names
-    for part in ("card.json", "meta.json", "config.cfg", "textcat/model", "vocab/strings.json"):
-        assert f"blamelint/models/blame/{part}" in names
+    models = ["blame"] + [
+        f"veto/{p.name}" for p in (ROOT / "src" / "blamelint" / "models" / "veto").iterdir()
+    ]
+    assert len(models) == 4  # blame, and the vetoes of agentless-passive, hindsight and root-cause
+    for model in models:
+        for part in ("card.json", "meta.json", "config.cfg", "textcat/model", "vocab/strings.json"):
+            assert f"blamelint/models/{model}/{part}" in names

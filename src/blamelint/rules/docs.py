@@ -53,14 +53,31 @@ def _plain(text: str) -> str:
 
 
 def _paragraphs(text: str, width: int, indent: str = "  ") -> list[str]:
+    """Each paragraph of a card's Markdown, wrapped for a terminal: a fenced code block is
+    shown as its lines, indented, without the fences; a list item ("- ") starts its own
+    wrapped line."""
     out = []
     for para in _plain(text).strip().split("\n\n"):
-        out.append(
-            textwrap.fill(
-                " ".join(para.split()), width=width, initial_indent=indent, subsequent_indent=indent
-            )
-        )
+        lines = para.split("\n")
+        if lines[0].lstrip().startswith("```"):
+            code = [line for line in lines[1:] if not line.lstrip().startswith("```")]
+            out.append("\n".join(indent + "  " + line.strip() for line in code))
+            continue
+        items: list[list[str]] = []
+        for line in lines:
+            if not items or line.lstrip().startswith("- "):
+                items.append([])
+            items[-1].append(line)
+        out.append("\n".join(_wrapped(" ".join(" ".join(item).split()), width, indent) for item in items))
     return out
+
+
+def _wrapped(text: str, width: int, indent: str) -> str:
+    if text.startswith("- "):
+        return textwrap.fill(
+            text[2:], width=width, initial_indent=indent + "- ", subsequent_indent=indent + "  "
+        )
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent)
 
 
 def help_terminal(card: RuleCard, width: int = 88, bold=lambda s: s) -> str:

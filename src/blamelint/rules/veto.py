@@ -19,6 +19,7 @@ from typing import Any
 from blamelint.errors import ConfigError
 from blamelint.rules.checks.blame.model import features as negation_marked
 from blamelint.rules.model_options import model_settings
+from blamelint.rules.veto_features import features
 
 MODELS = Path(__file__).resolve().parents[1] / "models" / "veto"
 """The shipped vetoes: src/blamelint/models/veto/ (blamelint/models/veto/ in the wheel)."""
@@ -61,3 +62,27 @@ def settings(options: dict[str, Any], rule_id: str, default: str = "off") -> tup
     """(veto on, threshold) from the rule's options (model_options.model_settings; the
     default threshold is the card's)."""
     return model_settings(options, rule_id, default, lambda: card(model_dir(rule_id))["threshold"])
+
+
+def in_context(block) -> bool:
+    """A veto was trained on whole postmortems and reads the section a match sits in; a
+    sentence under no heading (a bare sentence, a note without structure) gives it nothing
+    to read, and the detectors' answer stands."""
+    return bool(getattr(block, "headings", ()))
+
+
+class RuleVeto:
+    """A rule's veto as its options set it: on or off, and the threshold under which a
+    match is dropped."""
+
+    def __init__(self, options: dict[str, Any], rule_id: str, default: str = "on") -> None:
+        self.path = model_dir(rule_id)
+        self.on, self.threshold = settings(options, rule_id, default)
+
+    def keeps(self, kind: str, sent, block, start: int, end: int) -> bool:
+        """Whether the match of ``kind`` over [start, end) of ``sent`` stands: the veto is
+        off, the sentence is under no heading, or the veto scores it at or above the
+        threshold."""
+        if not self.on or not in_context(block):
+            return True
+        return score(features(kind, sent, block, start, end), self.path) >= self.threshold

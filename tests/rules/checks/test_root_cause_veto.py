@@ -1,14 +1,12 @@
-"""The root-cause rule's optional veto (training/train_veto.py -> blamelint/models/veto/root-cause/)."""
+"""The root-cause rule's veto on root-cause text, and the training's reproducibility (what every
+veto shares: test_vetoes.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
 import pytest
-
-from blamelint.errors import ConfigError
 
 TRAINING = str(Path(__file__).resolve().parents[3] / "training")
 if TRAINING not in sys.path:
@@ -31,13 +29,6 @@ def findings(make_linter, text, heading="# Review of the outage\n\n## What happe
     return [f for f in linter.lint_document(document) if f.rule == "root-cause"]
 
 
-def test_on_by_default(make_linter):
-    rule = make_linter(select=["root-cause"]).rules[0]
-    assert rule.use_veto is True
-    for text in (REPORTED, DOUBTED, FRAMED):
-        assert findings(make_linter, text) == findings(make_linter, text, model="on")
-
-
 @pytest.mark.parametrize("text", [REPORTED, DOUBTED])
 def test_a_sentence_under_no_heading_is_not_vetoed(make_linter, text):
     assert len(findings(make_linter, text, heading="", model="on")) == 1
@@ -54,50 +45,6 @@ def test_the_veto_keeps_plain_single_cause_framing(make_linter, text):
     off = findings(make_linter, text, model="off")
     assert len(off) == 1
     assert findings(make_linter, text, model="on") == off
-
-
-def test_the_threshold_decides(make_linter):
-    assert len(findings(make_linter, REPORTED, model="on", threshold=0.01)) == 1
-    assert findings(make_linter, FRAMED, model="on", threshold=0.999) == []
-
-
-@pytest.mark.parametrize(
-    "options, problem",
-    [
-        ({"model": "yes"}, '\'model\' must be "on" or "off"'),
-        ({"model": "on", "threshold": 0}, "'threshold' must be a number between 0 and 1"),
-        ({"model": "on", "threshold": "high"}, "'threshold' must be a number between 0 and 1"),
-        ({"veto": "on"}, "unknown option 'veto'"),
-    ],
-)
-def test_bad_options_are_a_config_error(make_linter, options, problem):
-    with pytest.raises(ConfigError, match="rules.root-cause") as err:
-        make_linter(select=["root-cause"], rules={"root-cause": options})
-    assert problem in str(err.value)
-
-
-def test_the_card_describes_the_shipped_weights():
-    """The card names the weights it was written with, and the check sentence's features,
-    read again by the rule's own code, score the same (weights, card, features in step)."""
-    import train_veto
-
-    from blamelint.rules import veto
-
-    path = veto.model_dir("root-cause")
-    card = veto.card(path)
-    weights = (Path(path) / "textcat" / "model").read_bytes()
-    assert hashlib.sha256(weights).hexdigest() == card["weights_sha256"]
-    assert card["threshold"] == train_veto.THRESHOLD["root-cause"]
-    assert train_veto.check_features("root-cause") == card["check"]["features"]
-    assert round(veto.score(card["check"]["features"], path), 6) == card["check"]["score"]
-
-
-def test_the_reading_is_described_by_feature_words(make_linter):
-    import train_veto
-
-    words = train_veto.check_features("root-cause").split(" . ", 1)[0].split()
-    assert words[0] == "zk_whole" and "zb_paragraph" in words and "zs_none" in words
-    assert "zh_cause" in words
 
 
 def test_training_is_reproducible():

@@ -5,13 +5,16 @@ passive clauses and the reduced passives of timelines, keep those that are
 really passive, name no agent and report an event rather than a state or a
 habit, and say each one in the active voice. Coordinated participles that
 share one auxiliary ("was opened at 06:12 and upgraded to SEV-1") are one
-finding.
+finding. Unless ``model = "off"`` (on by default since session 9) each match under a
+heading is then read by the rule's veto (blamelint.rules.veto, trained by
+training/train_veto.py), which drops the matches it scores under the threshold.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from blamelint.data import load
 from blamelint.data.models import NoCardData, PassiveCuesData, PassiveVerbsData, StatesData
@@ -34,6 +37,7 @@ from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.grammar.people import People
 from blamelint.grammar.rewrites import faithful, parses_active, verb_lemmas
 from blamelint.postmortem.sections import catalog
+from blamelint.rules import veto
 from blamelint.rules.base import Match, Rule
 
 TIMELINE = "timeline"
@@ -54,9 +58,12 @@ class _Unparsed(Match):
 
 class AgentlessPassive(Rule):
     data_model = NoCardData
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
+    """Per-rule options (checked in ``veto.settings``): the veto and its threshold."""
 
     def setup(self) -> None:
         self.lex = load_lexicon()
+        self.veto = veto.RuleVeto(self.options, self.id)
         self._is_person, self._is_action, self._is_person_in_prose = _noun_tests()
         self._sections: dict[str, tuple[str, ...] | None] = {}
         self._parse = None
@@ -102,6 +109,13 @@ class AgentlessPassive(Rule):
             if section
             else self._groups(clauses, sent, section, entry, headline_item, prose, narrated=True)
         )
+        for match in self._matches(plain, told):
+            if self.veto.keeps("passive", sent, block, match.start, match.end):
+                yield match
+
+    def _matches(self, plain, told) -> Iterable[Match]:
+        """A match for each flagged group: one when both readings of the document
+        flag it alike, else one per reading that does."""
         for key in sorted(plain.keys() | told.keys()):
             group, narrated_group = plain.get(key), told.get(key)
             if _same(group, narrated_group):

@@ -15,14 +15,19 @@ failure would have spread"), inferences ("Someone must have changed it") and
 possibilities ("The lag could have been network jitter").
 
 The rule is a list of small detectors: sentence detectors over the phrase
-lists, the modal perfect of each token, then the conditions.
+lists, the modal perfect of each token, then the conditions. Unless ``model =
+"off"`` (on by default since session 9) each match under a heading is then read by
+the rule's veto (blamelint.rules.veto, trained by training/train_veto.py), which
+drops the matches it scores under the threshold.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from blamelint.data.models import HindsightCardData
+from blamelint.rules import veto
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.checks.hindsight import conditions, markers, perfects
 from blamelint.rules.checks.hindsight.lexicon import lexicon
@@ -36,19 +41,27 @@ TRAILING = (conditions.counterfactual,)
 
 class Hindsight(Rule):
     data_model = HindsightCardData
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
+    """Per-rule options (checked in ``veto.settings``): the veto and its threshold."""
 
     def setup(self) -> None:
         self.lex = lexicon()
+        self.veto = veto.RuleVeto(self.options, self.id)
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
+        for kind, first, last in self.found(sent):
+            match = self.message_match(kind, first, last)
+            if self.veto.keeps(kind, sent, block, match.start, match.end):
+                yield match
+
+    def found(self, sent):
+        """(kind, first, last) of every detector's find, in the order reported."""
         tokens = list(sent)
         for detector in LEADING:
-            for kind, first, last in detector(self.lex, tokens):
-                yield self.message_match(kind, first, last)
+            yield from detector(self.lex, tokens)
         for tok in tokens:
             found = perfects.modal_perfect(self.lex, tok)
             if found is not None:
-                yield self.message_match(*found)
+                yield found
         for detector in TRAILING:
-            for kind, first, last in detector(self.lex, tokens):
-                yield self.message_match(kind, first, last)
+            yield from detector(self.lex, tokens)

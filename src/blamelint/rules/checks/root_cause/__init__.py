@@ -34,7 +34,6 @@ from blamelint.rules import veto
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.checks.root_cause import reduced, singled, terms, whole
 from blamelint.rules.checks.root_cause.lexicon import lexicon
-from blamelint.rules.veto_features import features
 
 SENTENCE_DETECTORS = (terms.term, terms.exclusive, reduced.reducing_adverbial)
 """Reported first, in this order."""
@@ -52,13 +51,6 @@ TOKEN_DETECTORS = (
 """Tried in this order on each token; the first that fires wins."""
 
 
-def in_context(block) -> bool:
-    """The veto was trained on whole postmortems and reads the section a match sits
-    in; a sentence under no heading (a bare sentence, a note without structure) gives
-    it nothing to read, and the detectors' answer stands."""
-    return bool(getattr(block, "headings", ()))
-
-
 class RootCause(Rule):
     data_model = RootCauseCardData
     OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
@@ -66,18 +58,13 @@ class RootCause(Rule):
 
     def setup(self) -> None:
         self.lex = lexicon()
-        self.use_veto, self.threshold = veto.settings(self.options, self.id, default="on")
+        self.veto = veto.RuleVeto(self.options, self.id)
 
     def check_sentence(self, sent, block) -> Iterable[Match]:
         for kind, first, last in self.found(sent, block):
             match = self.message_match(kind, first, last)
-            if self.use_veto and in_context(block) and self.vetoed(kind, sent, block, match):
-                continue
-            yield match
-
-    def vetoed(self, kind, sent, block, match) -> bool:
-        text = features(kind, sent, block, match.start, match.end)
-        return veto.score(text, veto.model_dir(self.id)) < self.threshold
+            if self.veto.keeps(kind, sent, block, match.start, match.end):
+                yield match
 
     def found(self, sent, block):
         """(kind, first, last) of every detector's find, in the order reported."""
