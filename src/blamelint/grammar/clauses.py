@@ -38,9 +38,11 @@ def clause_subject(verb) -> object | None:
     tok = verb
     while tok is not None and seen < 6:
         seen += 1
-        for child in tok.children:
-            if child.dep_ in SUBJECTS and child.dep_ != "expl":
-                return child
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.dep_ != "expl"]
+        if len(subjects) > 1 and speaker_label(subjects[0]):
+            return subjects[1]  # "Gordon: this outage was caused by ...": the outage, not Gordon
+        if subjects:
+            return subjects[0]
         if tok.dep_ in ("conj", "xcomp", "acomp", "attr", "oprd") and tok.head != tok:
             tok = tok.head
             continue
@@ -49,6 +51,19 @@ def clause_subject(verb) -> object | None:
             continue
         return None
     return None
+
+
+def speaker_label(tok) -> bool:
+    """``tok`` opens its sentence (after a timestamp, if any) and ends at a colon: the name
+    of whoever speaks in a transcript or a comment thread ("Gordon: this outage was ...",
+    "Gordon (studio director): ...", "[09:41] lee.w: ..."), which the parser may take for
+    a second subject of the clause that follows."""
+    doc = tok.doc
+    before = doc[tok.sent.start : tok.left_edge.i]
+    if any(t.is_alpha for t in before):
+        return False
+    end = tok.right_edge.i
+    return doc[end].text.endswith(":") or (end + 1 < len(doc) and doc[end + 1].text.startswith(":"))
 
 
 def implied_subject(verb):
