@@ -266,6 +266,7 @@ class HindsightData(DataModel):
     duration_units: WordSet
     wish_verbs: WordSet
     concessive_adverbs: WordSet
+    same_outcome_words: WordSet
     concessive_nouns: WordSet
     negative_quantifiers: WordSet
     universal_determiners: WordSet

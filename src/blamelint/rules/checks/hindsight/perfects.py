@@ -126,6 +126,17 @@ def own_account(lex: HindsightLexicon, p: Perfect):
     return CLEAN
 
 
+def same_outcome(lex: HindsightLexicon, p: Perfect):
+    """ "If Dov had run the same script, the result would have been identical": the
+    outcome that happened, whatever was done, defends what was done (but "would have
+    been different" imagines another outcome)."""
+    same = lex.data.same_outcome_words
+    said = [c for c in p.verb.children if c.dep_ in ("acomp", "attr")]
+    if p.verb.lemma_ == "be" and any(c.lemma_.lower() in same for c in said):
+        return CLEAN
+    return None
+
+
 def conditioned(lex: HindsightLexicon, p: Perfect):
     """With a past condition ("Had we tested, we would have caught it"), the
     condition decides."""
@@ -526,6 +537,7 @@ STEPS = (
     own_account,
     retracted,
     doubted,
+    same_outcome,
     conditioned,
     credited,
     met,
