@@ -109,22 +109,10 @@ class AgentlessPassive(Rule):
             if section
             else self._groups(clauses, sent, section, entry, headline_item, prose, narrated=True)
         )
-        for match in self._matches(plain, told):
-            if self.veto.keeps("passive", sent, block, match.start, match.end):
-                yield match
-
-    def _matches(self, plain, told) -> Iterable[Match]:
-        """A match for each flagged group: one when both readings of the document
-        flag it alike, else one per reading that does."""
-        for key in sorted(plain.keys() | told.keys()):
-            group, narrated_group = plain.get(key), told.get(key)
-            if _same(group, narrated_group):
-                yield self._match(group)
-                continue
-            if group:
-                yield self._match(group, reading=False)
-            if narrated_group:
-                yield self._match(narrated_group, reading=True)
+        for group, reading in _reported(plain, told):
+            # the veto reads the span before the rewrite is built (and maybe re-parsed)
+            if self.veto.keeps("passive", sent, block, *_span(group)):
+                yield self._match(group, reading)
 
     def settle(self, matches: list[Match]) -> list[Match]:
         """The matches that hold under the document's reading, with the re-parse of
@@ -199,13 +187,8 @@ class AgentlessPassive(Rule):
         )
 
     def _match(self, group: list[PassiveClause], reading: bool | None = None) -> Match:
-        head, last = group[0], group[-1]
-        start_tok = min(
-            [head.verb] + [a for a in head.aux if a.i < head.verb.i and a.sent == head.verb.sent],
-            key=lambda t: t.i,
-        )
-        start = start_tok.idx
-        end = last.verb.idx + len(last.verb)
+        head = group[0]
+        start, end = _span(group)
         tense = tense_of(head)
         message = self.card.message.format(text=head.verb.text, who_did=_who_did(head, tense))
         rewrite = active_voice(group)
@@ -230,6 +213,31 @@ class AgentlessPassive(Rule):
             if self._sections[text] is not None:
                 return self._sections[text]
         return ()
+
+
+def _reported(plain, told):
+    """(group, reading) for each flagged group: one with reading None when both readings of
+    the document flag it alike, else one per reading that does."""
+    for key in sorted(plain.keys() | told.keys()):
+        group, narrated_group = plain.get(key), told.get(key)
+        if _same(group, narrated_group):
+            yield group, None
+            continue
+        if group:
+            yield group, False
+        if narrated_group:
+            yield narrated_group, True
+
+
+def _span(group: list[PassiveClause]) -> tuple[int, int]:
+    """The source offsets a group's finding covers: from its first auxiliary (or
+    participle) to its last participle."""
+    head, last = group[0], group[-1]
+    start_tok = min(
+        [head.verb] + [a for a in head.aux if a.i < head.verb.i and a.sent == head.verb.sent],
+        key=lambda t: t.i,
+    )
+    return start_tok.idx, last.verb.idx + len(last.verb)
 
 
 def _same(group: list[PassiveClause] | None, other: list[PassiveClause] | None) -> bool:
