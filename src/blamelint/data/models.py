@@ -370,7 +370,6 @@ class StatesData(DataModel):
     places: Words
     psych: Words
     impact: Words
-    delays: Words
     harms: Words = ()
     consumption: Words = ()
     allowances: Words = ()

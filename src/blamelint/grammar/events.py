@@ -404,7 +404,6 @@ def why_not_event(
     in_timeline: bool = False,
     is_person: Callable[[object], bool] = lambda tok: False,
     entry: bool | None = None,
-    is_action: Callable[[object], bool] = lambda tok: False,
     narrated: Callable[[PassiveClause], bool] = lambda clause: False,
 ) -> str | None:
     """None when the clause reports an event; otherwise a short reason.
@@ -413,7 +412,6 @@ def why_not_event(
     is a timestamped timeline entry (computed when not given). ``is_person``
     tells people from things (a feeling needs someone to feel it: "We were
     committed to ..." is clean, "The key was committed to a repository" not);
-    ``is_action`` tells things people do ("the rollback was delayed");
     ``narrated`` whether a present clause tells the story of a document
     narrated in the present ("The failed drives are pulled")."""
     verb = clause.verb
@@ -423,8 +421,6 @@ def why_not_event(
         return "quoted"
     if in_class(verb, lex.impact):
         return "impact"
-    if in_class(verb, lex.delays) and not (clause.subject is not None and is_action(clause.subject)):
-        return "impact"  # "emails were delayed", but "the rollback was delayed" is an event
     if in_class(verb, lex.harms) and _denied(clause.subject):
         return "impact"  # "No ledger data was changed": a harm that did not happen
     if in_class(verb, lex.consumption) and clause.subject is not None:

@@ -20,7 +20,6 @@ class PassiveLexicon:
     places: frozenset[str] = frozenset()
     psych: frozenset[str] = frozenset()
     impact: frozenset[str] = frozenset()
-    delays: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
     consumption: frozenset[str] = frozenset()
     allowances: frozenset[str] = frozenset()

@@ -180,7 +180,6 @@ class AgentlessPassive(Rule):
                 section,
                 self._is_person,
                 entry,
-                self._is_action,
                 (lambda c: not general_statement(c)) if narrated else (lambda c: False),
             )
             is None

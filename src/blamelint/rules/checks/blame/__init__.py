@@ -54,6 +54,7 @@ TOKEN_DETECTORS = (
     acts.let_lapse,
     acts.stripped,
     acts.careless_counterfactual,
+    acts.whoever_had,
     fault.assigned,
     acts.not_serious,
     acts.stopped_caring,

@@ -42,6 +42,7 @@ def person_verb(lex: BlameLexicon, tok):
         if agent is None:
             target = clause_subject(tok)
             target = lex.group_of(target) or target  # "every one of those warnings was ignored"
+            target = _antecedent(target) if target is not None and target.lower_ == "it" else target
             if target is None or target.lemma_.lower() not in lex.data.signal_nouns:
                 return None
             if tok.tag_ not in PAST_TAGS or not (lex.past_passive(tok) or lex.narrated(tok, target)):
@@ -53,6 +54,22 @@ def person_verb(lex: BlameLexicon, tok):
     if is_negated(tok):
         return None
     return ("judgment" if tok.lemma_.lower() in lex.data.mishandling_verbs else "dismissive"), tok, last
+
+
+ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _antecedent(it):
+    """What "it" refers to, read simply: the nearest subject or object noun before
+    it, in its sentence or the one before ("The change policy exists, it is on the
+    intranet, and it was ignored"; "The CA mailed a warning. It was ignored."); None
+    when there is none."""
+    doc = it.doc
+    start = doc[it.sent.start - 1].sent.start if it.sent.start > 0 else it.sent.start
+    for tok in reversed(doc[start : it.i]):
+        if tok.dep_ in ANTECEDENT_DEPS and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+    return None
 
 
 def belittled(lex: BlameLexicon, tok):
@@ -108,7 +125,8 @@ def again(lex: BlameLexicon, tok):
 
 def failure(lex: BlameLexicon, tok):
     """ "failed to follow", "neglected to", "didn't bother to", "couldn't be
-    bothered to"; "the engineer's failure to ...", with a person as doer."""
+    bothered to", "without bothering to"; "the engineer's failure to ...", with a
+    person as doer."""
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in lex.data.failure_verbs:
         comp = next(
@@ -123,6 +141,9 @@ def failure(lex: BlameLexicon, tok):
         if comp is None or any(c.dep_ == "prt" and c.lower_ in ("over", "back") for c in tok.children):
             return None  # "failed over to the standby" is a phrasal verb
         subj = clause_subject(tok)
+        without = lemma == "bother" and tok.dep_ == "pcomp" and tok.head.lower_ == "without"
+        if without and subj is None:
+            subj = clause_subject(tok.head.head)  # "shipped it without bothering to test it"
         if _named_as_it(lex, subj):
             return None  # "Patroni failed to promote the replica because its limit ..."
         if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
@@ -130,7 +151,9 @@ def failure(lex: BlameLexicon, tok):
         waited = tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("before", "until", "when", "once") for c in tok.children
         )  # "forty minutes before he bothered to look", "good when she bothers to try"
-        if lemma == "bother" and not (is_negated(tok) or is_passive(tok) or waited or negative_subject(subj)):
+        if lemma == "bother" and not (
+            is_negated(tok) or is_passive(tok) or waited or without or negative_subject(subj)
+        ):
             return None
         if lemma != "bother" and is_negated(tok):
             return None
@@ -219,14 +242,17 @@ def hasty(lex: BlameLexicon, tok):
 
 
 def unchecked(lex: BlameLexicon, tok):
-    """ "merged it without checking", "ran it without thinking", by a person."""
+    """ "merged it without checking", "ran it without thinking", by a person other
+    than the writer ("I approved it without asking what it touched" is the writer's
+    plain account of a step left out)."""
     if tok.lower_ != "without" or tok.dep_ != "prep":
         return None
     gerund = next((c for c in tok.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
     if gerund is None or gerund.lemma_.lower() not in lex.diligence:
         return None
     verb = tok.head
-    if verb.pos_ not in ("VERB", "AUX") or not lex.person(lex.doer(verb) or lex.subject(verb)):
+    doer = lex.doer(verb) or lex.subject(verb)
+    if verb.pos_ not in ("VERB", "AUX") or not lex.person(doer) or getattr(doer, "lower_", doer) in SELF:
         return None
     return "judgment", tok, gerund
 
@@ -353,6 +379,23 @@ def careless_counterfactual(lex: BlameLexicon, tok):
     if tok.lemma_ == "be" or (tok.tag_ == "VBG" and any(c.lower_ == "been" for c in kids)):
         cared = cared or tok.lemma_.lower() in lex.data.attention_verbs  # "had been paying attention"
     return ("judgment", had, tok) if cared else None
+
+
+def whoever_had(lex: BlameLexicon, tok):
+    """ "Anyone who had looked at the log for thirty seconds would have seen it",
+    "Anybody who had spent one morning on the floor would have caught it": whoever
+    did what nobody did, in a counterfactual (the past perfect of the relative
+    clause is its condition), says the people who were there did not."""
+    if tok.dep_ != "relcl" or not any(c.dep_ == "aux" and modals.is_had(c) for c in tok.children):
+        return None
+    anyone = tok.head
+    if anyone.lower_ not in lex.people.any_people or anyone.dep_ not in ("nsubj", "pobj") or is_negated(tok):
+        return None
+    main = anyone.head if anyone.dep_ == "nsubj" else anyone.head.head
+    kids = list(main.children)
+    modal = any(c.dep_ == "aux" and modals.modal(c) in ("would", "could") for c in kids)
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
+    return ("judgment", anyone, tok) if modal and perfect else None
 
 
 def _clause_words(verb):

@@ -106,9 +106,12 @@ def better_person(lex: BlameLexicon, tok):
 
 def typical(lex: BlameLexicon, tok):
     """ "Typical contractor work", "typical of the ops team", "Classic intern
-    move" (but "a classic race condition" says nothing of a person)."""
+    move", or "Typical." alone after an account (but "a classic race condition"
+    says nothing of a person)."""
     if tok.lower_ not in lex.data.typical_adjectives:
         return None
+    if tok.dep_ == "ROOT" and all(t.is_punct for t in tok.sent if t.i != tok.i):
+        return "judgment", tok, tok  # "Typical." said of what was just told: a habit, not a fact
     noun = tok.head if tok.dep_ == "amod" or (tok.dep_ == "compound" and tok.i < tok.head.i) else None
     if noun is not None:
         if lex.person(noun) or any(c.dep_ in ("compound", "poss") and lex.person(c) for c in noun.children):

@@ -146,11 +146,16 @@ class HindsightLexicon:
 
     def diligent(self, tok) -> bool:
         """The noun phrase narrows people to the diligent: "anyone paying
-        attention", "anyone who knew what they were doing"."""
+        attention", "anyone who knew what they were doing", or to whoever did
+        what nobody did ("anyone who had read the runbook": a past perfect in
+        the relative clause is the condition of a counterfactual)."""
         return any(
             t.lemma_.lower() in self.data.diligence_words or knows_what_doing(t)
             for t in tok.subtree
             if t != tok
+        ) or any(
+            c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in c.children)
+            for c in tok.children
         )
 
     def better_person(self, tok) -> bool:

@@ -85,12 +85,15 @@ def why_nobody(lex: HindsightLexicon, tokens):
     if len(words) < 4 or words[0].lower_ != "why" or words[-1].text != "?":
         return
     verb = words[0].head
+    if verb.dep_ == "aux" and verb.lower_ == "did":
+        verb = verb.head  # "Why did nobody on the night desk open ...": "why" parsed under "did"
     if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
         verb = verb.head  # "why did nobody stop and read the plan?": the question is on the first verb
-    if not any(c.dep_ == "aux" and c.lower_ == "did" for c in verb.children):
+    did = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "did"), None)
+    if did is None:
         return
-    subj = clause_subject(verb)
+    subj = clause_subject(verb) or next((c for c in did.children if c.dep_ == "nsubj"), None)
     if subj is None:
-        return
+        return  # (the parser may hang the subject on "did": "Why did nobody in #support ask ...")
     if lex.nobody(subj) or (is_negated(verb) and (lex.human(subj) or lex.anybody(subj))):
         yield "counterfactual", words[0], verb

@@ -44,6 +44,8 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
         return True  # "People asked me what the root cause was"
     if head.dep_ == "nsubj" and judged_wanting(lex, head.head):
         return True  # "We don't think a single root cause is a useful frame here"
+    if head.dep_ == "nsubj" and head.head.dep_ == "ccomp" and disowned(lex, head.head.head):
+        return True  # "It is tempting to say the root cause was a bad join"
     tok = head
     seeking = negated = False
     last_step = False
@@ -54,6 +56,8 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
                 return True  # "avoid naming a root cause" (but "Nobody disputes that X was the root cause")
             if lemma in lex.data.disowning_adjectives:
                 return True  # "tempting to call X the root cause"
+            if disowned(lex, tok):
+                return True  # "It is tempting to call X the root cause", the adjective beside the verb
             if phrasal_rejection(lex, tok):
                 return True  # "push back on human error as a root cause"
             if asked(lex, tok):
@@ -86,6 +90,15 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
         last_step = tok.dep_ == "ccomp"
         tok = tok.head
     return False
+
+
+def disowned(lex: RootCauseLexicon, verb) -> bool:
+    """ "It is tempting to say ...", "It would be easy to call ...": a verb of saying
+    governed by "be" beside an adjective that sets the saying aside (the parser hangs
+    both on "is", so the adjective is a sibling of the verb, not its head)."""
+    return verb.dep_ == "xcomp" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in lex.data.disowning_adjectives for c in verb.head.children
+    )
 
 
 def judged_wanting(lex: RootCauseLexicon, be) -> bool:
