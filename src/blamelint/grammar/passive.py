@@ -173,7 +173,10 @@ def _clause(tok, found, complement_heads) -> PassiveClause | None:
                 subject = child(governor, "dobj") or child(governor, "nsubj", "nsubjpass")
                 if subject is None and governor.dep_ == "acl":
                     subject = governor.head  # "less data needed to be stored"
-        return PassiveClause(tok, kind, subject, aux, governor)
+        # "was unhandled", "Why was the lag undetected?": no verb "unhandle" acts on anything, so the
+        # clause is an adjective's unless it marks an event ("was unacked at 02:00", "could have been
+        # unpublished"); fragments ("Node uncordoned") are left to the fragment reading
+        return PassiveClause(tok, kind, subject, aux, governor, adjectival=_negated_adjective(tok))
     head = tok.head
     # "The alerts got auto-closed": "got" heads the participle.
     if (

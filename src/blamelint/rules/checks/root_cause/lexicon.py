@@ -99,9 +99,14 @@ class RootCauseLexicon:
 
     def totalizing(self, noun) -> bool:
         """ "Everything", "All of this", "it all"; "every other problem", "all the
-        other failures" (the rest of the incident, as a whole)."""
+        other failures" (the rest of the incident, as a whole); "the whole
+        overstatement", "the entire mess" (whatever its noun, taken whole)."""
         if noun.lower_ in self.data.totalizing_pronouns:
             return True
+        if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            whole = any(c.dep_ == "amod" and c.lower_ in ("whole", "entire") for c in noun.children)
+            if whole and not self.people.is_person(noun):
+                return True  # (not "the whole team")
         return (
             noun.pos_ == "NOUN"
             and any(c.dep_ in ("det", "predet") and c.lower_ in ("every", "all") for c in noun.children)
@@ -243,8 +248,9 @@ class RootCauseLexicon:
                 hit = particle_prep(child, (prep_word,))
                 if hit is not None:
                     return hit
-                if child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == prep_word:
-                    return child.doc[child.i + 1]
+                nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+                if nxt is not None and nxt.lower_ == prep_word and nxt.dep_ != "aux":
+                    return nxt  # (not the "to" of an infinitive: "was due to be patched in May")
         return None
 
     def reduced(self, pred):
