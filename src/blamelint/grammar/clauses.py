@@ -156,6 +156,18 @@ def in_quotes(first, last) -> bool:
     return before % 2 == 1 and after
 
 
+def quotation_words(first, last) -> int:
+    """How many words the quotation around first..last holds (0 when they are not
+    quoted): a term named ('a "root cause" field': 2) or a claim reported whole
+    ('Henrik: "The root cause is simple: Grace renamed the codes."': 8)."""
+    if not in_quotes(first, last):
+        return 0
+    doc, sent = first.doc, first.sent
+    start = max(t.i for t in doc[sent.start : first.i] if t.text in QUOTES)
+    end = next(t.i for t in doc[last.i + 1 : sent.end] if t.text in QUOTES)
+    return sum(1 for t in doc[start + 1 : end] if not t.is_punct and not t.is_space)
+
+
 def particle_prep(verb, rest):
     """The preposition that ends ``rest`` = (particle..., preposition) on
     ``verb``: "came down to", "stemmed from", "goes back to"; None if absent."""

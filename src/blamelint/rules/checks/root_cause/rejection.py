@@ -1,10 +1,11 @@
 """The term named in order to reject it: "we do not look for a single root
 cause", "rather than a root cause", "This review avoids naming a root cause",
-or the term in quotation marks (outside a heading)."""
+or the term alone in quotation marks (outside a heading; a claim quoted whole is
+reported, not named)."""
 
 from __future__ import annotations
 
-from blamelint.grammar.clauses import in_quotes, is_negated, negative_subject
+from blamelint.grammar.clauses import in_quotes, is_negated, negative_subject, quotation_words
 from blamelint.rules.checks.root_cause.lexicon import RootCauseLexicon
 
 # dependency steps that stay inside the phrase or clause that governs a word
@@ -30,12 +31,22 @@ CHAIN = frozenset(
 )
 
 
+NAMED_TERM_WORDS = 4
+"""A quotation this short names the term ('a "root cause" line', '"root cause: unknown"');
+a longer one reports a claim ('Henrik: "The root cause is simple: Grace renamed the codes."'),
+which is root-cause framing unless the sentence rejects it some other way."""
+
+
 def rejected(lex: RootCauseLexicon, first, last) -> bool:
     """The words first..last are quoted, denied, the object of a rejecting
     verb ("avoid"), of a negated seeking verb ("do not look for"), or of a
     rejecting preposition ("rather than", "instead of")."""
-    if in_quotes(first, last) and first.i != first.sent.start:
-        return True
+    if (
+        in_quotes(first, last)
+        and first.i != first.sent.start
+        and quotation_words(first, last) <= NAMED_TERM_WORDS
+    ):
+        return True  # the term named ('we dropped the "root cause" field'), not a claim quoted whole
     head = first.doc[first.i : last.i + 1].root
     span = first.doc[first.i : last.i + 1]
     if lex.denied(head) or (head.pos_ == "VERB" and any(is_negated(t) for t in span)):
