@@ -80,6 +80,10 @@ def fault_phrases(lex: BlameLexicon, tokens):
         subj = clause_subject(pred)
         if subj is None and pred.dep_ in ("relcl", "acl"):
             subj = pred.head  # "the guy to blame is ..."
+            if subj.lower_ in INDEFINITE_PEOPLE or any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children
+            ):
+                continue  # "nobody went looking for someone to blame": a culprit sought, none named
         if pred.lemma_ == "blame" and any(c.dep_ == "dobj" for c in pred.children):
             continue  # "going to blame one engineer": the verb, not "is to blame"
         if is_negated(pred) or negative_subject(subj):
@@ -196,6 +200,7 @@ def hearsay_sarcasm(lex: BlameLexicon, tokens):
                 yield "failure", tok.head, tok
 
 
+INDEFINITE_PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "nth", "umpteenth", "2nd", "3rd", "4th"})
 
 
@@ -242,5 +247,7 @@ def repetition(lex: BlameLexicon, tokens):
             ordinal = first
         if _undergone(tok):
             continue  # "Kofi gets paged for the third time": the repeat happened to him
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            continue  # "restarted relay-3 a second time at 02:19": once more, not a record kept
         if _others_act(lex, tokens):
             yield "judgment", ordinal, tok
