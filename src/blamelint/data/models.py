@@ -218,6 +218,7 @@ class BlameData(DataModel):
     report_verbs: WordSet
     judging_verbs: WordSet
     assenting_verbs: WordSet
+    tolerating_verbs: WordSet
     ascribing_verbs: WordSet
     rejecting_verbs: WordSet
     fault_assignments: dict[StrictStr, FaultAssignment]

@@ -298,11 +298,40 @@ def negated_in_place(first, last) -> bool:
             noun = tok.head  # "no disciplinary action"
         if noun is not None and noun.dep_ == "poss":
             noun = noun.head
-        if noun is not None and noun.pos_ == "NOUN" and noun.left_edge.i < first.i and _not_before(noun):
-            return True
+        opens = noun is not None and (noun.left_edge.i < first.i or first.dep_ == "poss")
+        if opens and noun.pos_ == "NOUN" and _not_before(noun):
+            return True  # (also "not anybody's fault", where the owner opens the phrase)
         if noun is not None and noun.pos_ == "NOUN" and noun.left_edge.i <= first.i and _set_aside(noun):
             return True  # "a gap in the setup rather than anybody's fault"
     return False
+
+
+def in_negated_scope(lex: BlameLexicon, first) -> bool:
+    """The judgment is the object of a negated verb, or sits in it or in a phrase on
+    the verb itself: "Bastien didn't do anything careless", "did not make a careless
+    mistake", "QA didn't skip the step out of laziness", "did not miss it through
+    inattention". Not a copula (``denied_by_copula``), not a reason set off by a comma
+    ("didn't run the tests, out of sheer laziness"), and not a verb whose negation
+    keeps the judgment ("cannot afford amateur mistakes", "does not accept the
+    contractor's carelessness": tolerating_verbs, assenting_verbs)."""
+    noun = first if first.pos_ == "NOUN" else None
+    if first.dep_ == "amod":
+        noun = first.head  # "a careless mistake", "anything careless" (tagged a verb at times)
+    if noun is None:
+        return False  # (an adverb on the verb is the judgment of the negation: "clearly didn't read it")
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        prep = noun.head
+        if prep.i > 0 and prep.doc[prep.i - 1].text == ",":
+            return False
+        verb = prep.head
+    else:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "be" or lemma in lex.data.tolerating_verbs or lemma in lex.data.assenting_verbs:
+        return False
+    return is_negated(verb)
 
 
 def framed_quotation(first, last) -> bool:
@@ -438,6 +467,7 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or framed(lex, first, last)
         or refused_assent(lex, first, last)
         or negated_in_place(first, last)
+        or (kind == "judgment" and in_negated_scope(lex, first))
         or framed_quotation(first, last)
         or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))
     )
