@@ -80,7 +80,7 @@ def fault_phrases(lex: BlameLexicon, tokens):
         subj = clause_subject(pred)
         if subj is None and pred.dep_ in ("relcl", "acl"):
             subj = pred.head  # "the guy to blame is ..."
-            if subj.lower_ in INDEFINITE_PEOPLE or any(
+            if subj.lower_ in lex.people.some_people | lex.people.any_people or any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children
             ):
                 continue  # "nobody went looking for someone to blame": a culprit sought, none named
@@ -200,7 +200,6 @@ def hearsay_sarcasm(lex: BlameLexicon, tokens):
                 yield "failure", tok.head, tok
 
 
-INDEFINITE_PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "nth", "umpteenth", "2nd", "3rd", "4th"})
 
 

@@ -154,7 +154,7 @@ class HindsightLexicon:
             for t in tok.subtree
             if t != tok
         ) or any(
-            c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in c.children)
+            c.dep_ == "relcl" and any(a.dep_ == "aux" and modals.is_had(a) for a in c.children)
             for c in tok.children
         )
 
