@@ -218,7 +218,8 @@ class BlameData(DataModel):
     report_verbs: WordSet
     judging_verbs: WordSet
     assenting_verbs: WordSet
-    tolerating_verbs: WordSet
+    doing_verbs: WordSet
+    reason_prepositions: WordSet
     ascribing_verbs: WordSet
     rejecting_verbs: WordSet
     fault_assignments: dict[StrictStr, FaultAssignment]

@@ -307,13 +307,13 @@ def negated_in_place(first, last) -> bool:
 
 
 def in_negated_scope(lex: BlameLexicon, first) -> bool:
-    """The judgment is the object of a negated verb, or sits in it or in a phrase on
-    the verb itself: "Bastien didn't do anything careless", "did not make a careless
-    mistake", "QA didn't skip the step out of laziness", "did not miss it through
-    inattention". Not a copula (``denied_by_copula``), not a reason set off by a comma
-    ("didn't run the tests, out of sheer laziness"), and not a verb whose negation
-    keeps the judgment ("cannot afford amateur mistakes", "does not accept the
-    contractor's carelessness": tolerating_verbs, assenting_verbs)."""
+    """A negated act that denies the judgment in it: the object of a negated verb of
+    doing ("Bastien didn't do anything careless", "did not make a careless mistake",
+    "will not take any disciplinary action") or a reason given to a negated verb ("did
+    not miss the problem through inattention", "didn't skip it out of laziness"). Not a
+    reason set off by a comma ("didn't run the tests, out of sheer laziness"), and not
+    another verb's object ("did not notice the sloppy change" still calls it sloppy):
+    doing_verbs, reason_prepositions."""
     noun = first if first.pos_ == "NOUN" else None
     if first.dep_ == "amod":
         noun = first.head  # "a careless mistake", "anything careless" (tagged a verb at times)
@@ -321,17 +321,20 @@ def in_negated_scope(lex: BlameLexicon, first) -> bool:
         return False  # (an adverb on the verb is the judgment of the negation: "clearly didn't read it")
     if noun.dep_ == "dobj":
         verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        if verb.lemma_.lower() not in lex.data.doing_verbs:
+            return False
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         prep = noun.head
+        if prep.lower_ == "of" and prep.head.lower_ == "out" and prep.head.dep_ == "prep":
+            prep = prep.head  # "out of laziness"
+        elif prep.lower_ not in lex.data.reason_prepositions:
+            return False
         if prep.i > 0 and prep.doc[prep.i - 1].text == ",":
             return False
         verb = prep.head
     else:
         return False
-    lemma = verb.lemma_.lower()
-    if lemma == "be" or lemma in lex.data.tolerating_verbs or lemma in lex.data.assenting_verbs:
-        return False
-    return is_negated(verb)
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be" and is_negated(verb)
 
 
 def framed_quotation(first, last) -> bool:
