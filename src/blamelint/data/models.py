@@ -330,6 +330,7 @@ class RootCauseData(DataModel):
     incident_pronouns: WordSet
     pronoun_causals: Words
     totalizing_pronouns: WordSet
+    totalizing_adjectives: WordSet
     incident_events: Words
     origin_nouns: WordSet
     exclusive_phrases: Words

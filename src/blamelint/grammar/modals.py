@@ -82,3 +82,11 @@ def _d_is_would(token) -> bool:
 
 def _condition(verb) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
+
+
+def past_perfect_relative(noun) -> bool:
+    """``noun`` carries a relative clause in the past perfect ("anyone who had read the
+    runbook"): with a modal perfect in the main clause, the condition of a counterfactual."""
+    return any(
+        c.dep_ == "relcl" and any(a.dep_ == "aux" and is_had(a) for a in c.children) for c in noun.children
+    )

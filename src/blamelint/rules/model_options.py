@@ -12,6 +12,9 @@ from typing import Any
 from blamelint.errors import ConfigError
 
 SWITCH = ("on", "off")
+OPTIONS: dict[str, tuple[type, Any]] = {"model": (str, "on"), "threshold": (float, None)}
+"""The ``Rule.OPTIONS`` of every rule that ships a model (blame's classifier, the vetoes);
+``model_settings`` checks their values."""
 
 
 def model_settings(

@@ -58,12 +58,6 @@ def score(text: str, path: str) -> float:
     return float(load(path)(negation_marked(text, "negation")).cats[RIGHT])
 
 
-def settings(options: dict[str, Any], rule_id: str, default: str = "off") -> tuple[bool, float]:
-    """(veto on, threshold) from the rule's options (model_options.model_settings; the
-    default threshold is the card's)."""
-    return model_settings(options, rule_id, default, lambda: card(model_dir(rule_id))["threshold"])
-
-
 def in_context(block) -> bool:
     """A veto was trained on whole postmortems and reads the section a match sits in; a
     sentence under no heading (a bare sentence, a note without structure) gives it nothing
@@ -72,12 +66,13 @@ def in_context(block) -> bool:
 
 
 class RuleVeto:
-    """A rule's veto as its options set it: on or off, and the threshold under which a
-    match is dropped."""
+    """A rule's veto as its options set it (model_options.model_settings; on by default,
+    the default threshold the card's): on or off, and the threshold under which a match
+    is dropped."""
 
-    def __init__(self, options: dict[str, Any], rule_id: str, default: str = "on") -> None:
+    def __init__(self, options: dict[str, Any], rule_id: str) -> None:
         self.path = model_dir(rule_id)
-        self.on, self.threshold = settings(options, rule_id, default)
+        self.on, self.threshold = model_settings(options, rule_id, "on", lambda: card(self.path)["threshold"])
 
     def keeps(self, kind: str, sent, block, start: int, end: int) -> bool:
         """Whether the match of ``kind`` over [start, end) of ``sent`` stands: the veto is

@@ -37,7 +37,7 @@ from blamelint.grammar.passive import GET_PASSIVE, PassiveClause, find_passives
 from blamelint.grammar.people import People
 from blamelint.grammar.rewrites import faithful, parses_active, verb_lemmas
 from blamelint.postmortem.sections import catalog
-from blamelint.rules import veto
+from blamelint.rules import model_options, veto
 from blamelint.rules.base import Match, Rule
 
 TIMELINE = "timeline"
@@ -58,8 +58,8 @@ class _Unparsed(Match):
 
 class AgentlessPassive(Rule):
     data_model = NoCardData
-    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
-    """Per-rule options (checked in ``veto.settings``): the veto and its threshold."""
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = model_options.OPTIONS
+    """Per-rule options (checked in ``veto.RuleVeto``): the veto and its threshold."""
 
     def setup(self) -> None:
         self.lex = load_lexicon()

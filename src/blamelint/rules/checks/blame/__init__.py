@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from blamelint.data.models import BlameCardData
+from blamelint.rules import model_options
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.checks.blame import acts, denial, fault, instructions, model, phrases, remedies, traits
 from blamelint.rules.checks.blame.lexicon import lexicon
@@ -88,7 +89,7 @@ TRAILING = (
 
 class Blame(Rule):
     data_model = BlameCardData
-    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = model_options.OPTIONS
     """Per-rule options (checked in ``model.settings``): the optional model and its threshold."""
 
     def setup(self) -> None:

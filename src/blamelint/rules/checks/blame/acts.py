@@ -386,10 +386,10 @@ def whoever_had(lex: BlameLexicon, tok):
     "Anybody who had spent one morning on the floor would have caught it": whoever
     did what nobody did, in a counterfactual (the past perfect of the relative
     clause is its condition), says the people who were there did not."""
-    if tok.dep_ != "relcl" or not any(c.dep_ == "aux" and modals.is_had(c) for c in tok.children):
-        return None
     anyone = tok.head
-    if anyone.lower_ not in lex.people.any_people or anyone.dep_ not in ("nsubj", "pobj") or is_negated(tok):
+    if tok.dep_ != "relcl" or anyone.lower_ not in lex.people.any_people:
+        return None
+    if anyone.dep_ not in ("nsubj", "pobj") or not modals.past_perfect_relative(anyone) or is_negated(tok):
         return None
     main = anyone.head if anyone.dep_ == "nsubj" else anyone.head.head
     kids = list(main.children)

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from blamelint.data.models import HindsightCardData
-from blamelint.rules import veto
+from blamelint.rules import model_options, veto
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.checks.hindsight import conditions, markers, perfects
 from blamelint.rules.checks.hindsight.lexicon import lexicon
@@ -41,8 +41,8 @@ TRAILING = (conditions.counterfactual,)
 
 class Hindsight(Rule):
     data_model = HindsightCardData
-    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
-    """Per-rule options (checked in ``veto.settings``): the veto and its threshold."""
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = model_options.OPTIONS
+    """Per-rule options (checked in ``veto.RuleVeto``): the veto and its threshold."""
 
     def setup(self) -> None:
         self.lex = lexicon()

@@ -153,10 +153,7 @@ class HindsightLexicon:
             t.lemma_.lower() in self.data.diligence_words or knows_what_doing(t)
             for t in tok.subtree
             if t != tok
-        ) or any(
-            c.dep_ == "relcl" and any(a.dep_ == "aux" and modals.is_had(a) for a in c.children)
-            for c in tok.children
-        )
+        ) or modals.past_perfect_relative(tok)
 
     def better_person(self, tok) -> bool:
         """A hypothetical better person: "a more experienced on-call", "a

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from blamelint.data.models import RootCauseCardData
-from blamelint.rules import veto
+from blamelint.rules import model_options, veto
 from blamelint.rules.base import Match, Rule
 from blamelint.rules.checks.root_cause import reduced, singled, terms, whole
 from blamelint.rules.checks.root_cause.lexicon import lexicon
@@ -53,8 +53,8 @@ TOKEN_DETECTORS = (
 
 class RootCause(Rule):
     data_model = RootCauseCardData
-    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = {"model": (str, "on"), "threshold": (float, None)}
-    """Per-rule options (checked in ``veto.settings``): the veto and its threshold."""
+    OPTIONS: ClassVar[dict[str, tuple[type, Any]]] = model_options.OPTIONS
+    """Per-rule options (checked in ``veto.RuleVeto``): the veto and its threshold."""
 
     def setup(self) -> None:
         self.lex = lexicon()

@@ -104,7 +104,8 @@ class RootCauseLexicon:
         if noun.lower_ in self.data.totalizing_pronouns:
             return True
         if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-            whole = any(c.dep_ == "amod" and c.lower_ in ("whole", "entire") for c in noun.children)
+            wholes = self.data.totalizing_adjectives
+            whole = any(c.dep_ == "amod" and c.lower_ in wholes for c in noun.children)
             if whole and not self.people.is_person(noun):
                 return True  # (not "the whole team")
         return (
