@@ -190,7 +190,7 @@ def framed(lex: BlameLexicon, first, last) -> bool:
                     if lemma in data.report_verbs and (is_negated(anc) or not _asserted(anc)):
                         return True  # also "we are not suggesting that anyone was at fault"
                     if lemma in data.judging_verbs and (
-                        is_negated(anc) or _negative(clause_subject(anc), lex) or _unwanted(anc)
+                        _negated_future(anc) or _negative(clause_subject(anc), lex) or _unwanted(anc)
                     ):
                         return True  # "I do not think ...", "nobody thinks ...", "We do not use ..."
                     if lemma in data.rejecting_verbs:
@@ -200,6 +200,14 @@ def framed(lex: BlameLexicon, first, last) -> bool:
             elif anc.pos_ == "NOUN" and lemma in data.evidence_nouns and _not_before(anc):
                 return True  # "not a sign that anyone was careless"
     return False
+
+
+def _negated_future(verb) -> bool:
+    """Negated, also by a negated "going to" ("I'm not going to pretend ...")."""
+    if is_negated(verb):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG" and is_negated(head)
 
 
 def _unwanted(verb) -> bool:
@@ -304,6 +312,68 @@ def negated_in_place(first, last) -> bool:
         if noun is not None and noun.pos_ == "NOUN" and noun.left_edge.i <= first.i and _set_aside(noun):
             return True  # "a gap in the setup rather than anybody's fault"
     return False
+
+
+def contrasted_away(first, last) -> bool:
+    """ "X, not Y": the words carry their own negation after a comma or dash, the
+    second half of a contrast that sets them aside ("two approvals is normal here,
+    not rubber-stamping", "a process gap — not carelessness")."""
+    word = last if first.dep_ == "compound" and first.head == last else first
+    for neg in word.children:
+        if neg.dep_ == "neg" and first.sent.start < neg.i < first.i:
+            return neg.doc[neg.i - 1].text in (",", "—", "–", ";")
+    return False
+
+
+def anyone_under_negation(lex: BlameLexicon, first) -> bool:
+    """A judgment of an "anyone" that a negation governs: "None of them involved
+    anyone acting recklessly", "We did not find anybody being careless". "anyone"
+    and "any engineer" assert nothing outside a negation, a question or a condition,
+    so the judgment is denied with it (the words hang from a participle or a relative
+    clause of the "anyone", which is the object of a negated verb or of a verb whose
+    subject is a negative)."""
+    clause = first.head if first.dep_ in ("advmod", "acomp") else None
+    if clause is None or clause.dep_ not in ("acl", "relcl"):
+        return False
+    person = clause.head
+    anyone = person.lower_ in lex.people.any_people or any(
+        c.dep_ == "det" and c.lower_ == "any" for c in person.children
+    )
+    if not anyone or person.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = person.head if person.dep_ == "dobj" else person.head.head
+    return verb.pos_ in ("VERB", "AUX") and (is_negated(verb) or _negative(clause_subject(verb), lex))
+
+
+def polar_question(lex: BlameLexicon, first) -> bool:
+    """A yes/no question with no negation in it, about an unnamed someone or answered
+    "No" on the spot, asks whether the judgment holds ("Q: Is anyone going to be
+    disciplined?", "*Was the on-call engineer negligent?* No."). A negated one is
+    rhetorical and says it ("Did nobody bother to look?"), and one that names its
+    target still points at them ("Was this the DBA's fault?")."""
+    sent = first.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    question = next((t for t in sent[first.i - sent.start :] if t.text == "?"), None)
+    if not words or question is None:
+        return False
+    opening = words[0]
+    if opening.i + 1 < len(opening.doc) and opening.doc[opening.i + 1].text == ":":
+        # "Q: Is anyone ...", "Ana: Was it ...": the label is not the question
+        rest = [t for t in words if t.i > opening.i + 1]
+        opening = rest[0] if rest else opening
+    if opening.pos_ != "AUX" or opening.dep_ not in ("aux", "auxpass", "ROOT"):
+        return False
+    asked = sent.doc[opening.i : question.i]
+    if any(t.dep_ == "neg" or t.lower_ in NEGATIVE_WORDS for t in asked):
+        return False
+    someone = lex.people.some_people | lex.people.any_people
+    # the answer may be parsed as a sentence of its own ("... negligent?* No.")
+    answer = next((t for t in sent.doc[question.i + 1 : question.i + 4] if not t.is_punct), None)
+    return any(t.lower_ in someone for t in asked) or (answer is not None and answer.lower_ == "no")
+
+
+NEGATIVE_WORDS = frozenset({"never", "nobody", "no", "none", "nothing", "noone"})
+"""Words that make a question rhetorical (besides the parser's ``neg``)."""
 
 
 def in_negated_scope(lex: BlameLexicon, first) -> bool:
@@ -470,6 +540,9 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or framed(lex, first, last)
         or refused_assent(lex, first, last)
         or negated_in_place(first, last)
+        or contrasted_away(first, last)
+        or anyone_under_negation(lex, first)
+        or polar_question(lex, first)
         or (kind == "judgment" and in_negated_scope(lex, first))
         or framed_quotation(first, last)
         or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))

@@ -67,8 +67,11 @@ def fault(lex: BlameLexicon, tok):
 
 
 def responsible(lex: BlameLexicon, tok):
-    """ "The outage is squarely on the DBA team", "The blame lies with ops"."""
+    """ "The outage is squarely on the DBA team", "The blame lies with ops" (not
+    the half of a contrast that takes it away: "that's on the tooling, not on Jordan")."""
     if tok.dep_ != "prep" or tok.lower_ not in ("on", "with"):
+        return None
+    if any(c.dep_ == "neg" for c in tok.children):
         return None
     verb = tok.head
     if verb.lemma_ != "be" and verb.lemma_ not in lex.data.resting_verbs:
