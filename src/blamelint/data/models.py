@@ -356,6 +356,7 @@ class RootCauseData(DataModel):
     fault_nouns: WordSet = frozenset()
     answer_nouns: WordSet = frozenset()
     whole_only_nouns: WordSet = frozenset()
+    unqualified_incident_nouns: WordSet = frozenset()
     disowning_adjectives: WordSet = frozenset()
     naming_verbs: WordSet = frozenset()
     retracting_adverbs: WordSet = frozenset()
@@ -397,6 +398,7 @@ class PassiveVerbsData(DataModel):
     intransitive: Words
     prose_intransitive: Words
     done_to_people: Words
+    done_to_actions: Words = ()
     formulas: Words
     complement_heads: Words
     get_idioms: Words

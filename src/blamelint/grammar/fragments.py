@@ -114,6 +114,7 @@ def reads_as_passive(
     timeline: bool = False,
     item: bool = False,
     prose: bool = False,
+    is_action: Callable[[object], bool] = lambda tok: False,
 ) -> bool:
     """Whether a reduced candidate (fragment, participle after a noun,
     participle clause) is a passive rather than an active intransitive.
@@ -123,14 +124,16 @@ def reads_as_passive(
     carry an article inside its noun phrase ("ttl for the zone lowered to 5s"); ``prose``
     whether it stands among full sentences of a prose paragraph (``prose_paragraph``), where
     a name or a person acting is a simple past, not a headline ("PN said no.", "Mei rolled back
-    to v40"; but "Ticket created from the call." is still a note)."""
+    to v40"; but "Ticket created from the call." is still a note); ``is_action`` whether a
+    noun names something people do (for ``done_to_actions``)."""
     verb = clause.verb
     subject = clause.subject
     if past_only(verb.lower_):
         return False  # "once the cache ran out": a simple past, never a participle
     fixed = participle_only(verb.lower_)  # "frozen", "taken": never a simple past
     if not fixed and _intransitive(verb, lex) and not _done_by_someone(verb, lex):
-        return False
+        if not (in_class(verb, lex.done_to_actions) and is_action(subject)):
+            return False  # (but "Rollback triggered": an action does not set itself off)
     if clause.kind == PARTICIPLE or subject is None:
         return True  # "Once deployed, the change ...": its subject is the main clause's
     if subject.lower_ in NOMINATIVE and subject.tag_ == "PRP":

@@ -42,6 +42,7 @@ class PassiveLexicon:
     intransitive: frozenset[str] = frozenset()
     prose_intransitive: frozenset[str] = frozenset()
     done_to_people: frozenset[str] = frozenset()
+    done_to_actions: frozenset[str] = frozenset()
     formulas: frozenset[str] = frozenset()
     complement_heads: frozenset[str] = frozenset()
     get_idioms: frozenset[str] = frozenset()

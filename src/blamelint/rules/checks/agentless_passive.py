@@ -158,7 +158,13 @@ class AgentlessPassive(Rule):
         # (not a verb whose participle is its base form: "job: read with the latest schema" is an order)
         item = headline_item and clause.verb.lower_ != clause.verb.lemma_.lower()
         if clause.reduced and not reads_as_passive(
-            clause, lex, self._is_person_in_prose if prose else self._is_person, entry, item, prose
+            clause,
+            lex,
+            self._is_person_in_prose if prose else self._is_person,
+            entry,
+            item,
+            prose,
+            self._is_action,
         ):
             return False
         if clause.verb.lower_ in lex.not_participles:

@@ -189,8 +189,10 @@ def framed(lex: BlameLexicon, first, last) -> bool:
                 if edge in REPORT_EDGES and anc.i < first.i:
                     if lemma in data.report_verbs and (is_negated(anc) or not _asserted(anc)):
                         return True  # also "we are not suggesting that anyone was at fault"
-                    if lemma in data.judging_verbs and (
-                        _negated_future(anc) or _negative(clause_subject(anc), lex) or _unwanted(anc)
+                    if (
+                        lemma in data.judging_verbs
+                        and (_negated_future(anc) or _negative(clause_subject(anc), lex) or _unwanted(anc))
+                        and not _excepted(anc, first)
                     ):
                         return True  # "I do not think ...", "nobody thinks ...", "We do not use ..."
                     if lemma in data.rejecting_verbs:
@@ -200,6 +202,13 @@ def framed(lex: BlameLexicon, first, last) -> bool:
             elif anc.pos_ == "NOUN" and lemma in data.evidence_nouns and _not_before(anc):
                 return True  # "not a sign that anyone was careless"
     return False
+
+
+def _excepted(verb, first) -> bool:
+    """ "I won't pretend this was anything other than a lapse in care": an exception
+    between the negated verb and the words turns the denial into an assertion."""
+    between = [t.lower_ for t in verb.doc[verb.i + 1 : first.i]]
+    return "but" in between or any(a == "other" and b == "than" for a, b in zip(between, between[1:]))
 
 
 def _negated_future(verb) -> bool:

@@ -80,6 +80,8 @@ class RootCauseLexicon:
         if noun.lemma_.lower() in self.data.time_nouns or noun.lemma_.lower() in self.data.whole_only_nouns:
             # "to blame for the whole morning", "The whole thing was caused by X"
             return noun.tag_ not in ("NNS", "NNPS") and any(c.lower_ in WHOLE for c in noun.children)
+        if noun.lemma_.lower() in self.data.unqualified_incident_nouns:
+            return noun.tag_ == "NN" and [c.lower_ for c in noun.children] == ["the"]
         if noun.lemma_.lower() not in self.data.incident_nouns:
             return False
         if noun.tag_ in ("NNS", "NNPS"):
