@@ -228,6 +228,7 @@ class BlameData(DataModel):
     revoke_verbs: WordSet
     moment_nouns: WordSet
     standard_adjectives: WordSet
+    standard_passing: WordSet = frozenset()
     trivial_nouns: WordSet
     telling_verbs: WordSet
     care_manner_adverbs: WordSet

@@ -166,7 +166,8 @@ def _negative_person(lex: BlameLexicon, subj) -> bool:
 def hearsay_sarcasm(lex: BlameLexicon, tokens):
     """Sarcasm that pretends to report what people do: "apparently nobody
     reads the release notes", "because of course nobody renewed it", "the
-    freeze calendar is apparently optional" (but "apparently the job retried"
+    freeze calendar is apparently optional", "the send calendar is apparently just
+    there for decoration", "apparently LGTM now counts as a code review" (but "apparently the job retried"
     and "the fix was apparently incomplete" report what a system did, and
     "of course, we rolled back first" is no sarcasm)."""
     for tok in tokens:
@@ -178,10 +179,17 @@ def hearsay_sarcasm(lex: BlameLexicon, tokens):
             if acted and _negative_person(lex, clause_subject(verb)) and not is_negated(verb):
                 yield "failure", tok, verb  # the negative subject is the jibe, not a denial
             elif verb.lemma_ == "be" and any(
-                c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.data.trivial_nouns
-                for c in verb.children
+                c.lemma_.lower() in lex.data.trivial_nouns
+                for c in [*verb.children, *_objects(verb, "for")]
+                if c.dep_ in ("acomp", "attr", "pobj")
             ):
-                yield "judgment", tok, verb  # a duty said to be optional
+                yield "judgment", tok, verb  # a duty said to be optional, "just there for decoration"
+            elif verb.tag_ in ("VBZ", "VBP") and any(
+                f"{verb.lemma_.lower()} {c.lower_}" in lex.data.standard_passing
+                for c in verb.children
+                if c.dep_ == "prep"
+            ):
+                yield "judgment", tok, verb  # "apparently that counts as a win at FreightCo"
         elif tok.lower_ == "course" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
             path = list(tok.ancestors)
             verb = next((a for a in path if a.pos_ in ("VERB", "AUX")), None)
@@ -198,6 +206,11 @@ def hearsay_sarcasm(lex: BlameLexicon, tokens):
                 and (_negative_person(lex, subj) or (subj is not None and _others_act(lex, [verb])))
             ):
                 yield "failure", tok.head, tok
+
+
+def _objects(verb, preposition: str):
+    """The objects of ``verb``'s ``preposition`` phrases ("there for decoration")."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for p in c.children]
 
 
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "nth", "umpteenth", "2nd", "3rd", "4th"})
