@@ -348,6 +348,7 @@ class RootCauseData(DataModel):
     telling_verbs: WordSet
     remainder_words: WordSet
     dismissive_complements: WordSet
+    aggravating_comparatives: WordSet = frozenset()
     explained_events: WordSet
     human_failings: WordSet = frozenset()
     reducing_adverbials: Words = ()

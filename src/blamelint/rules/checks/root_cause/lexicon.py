@@ -137,7 +137,12 @@ class RootCauseLexicon:
                 and any(g.dep_ == "pobj" and g.lemma_.lower() in self.data.factor_nouns for g in c.children)
                 for c in cause.children
             )
-        return any(c.dep_ in ("conj", "appos") for c in cause.children)
+        # "X and Y"; "X, Y and Z" (parsed as an apposition with a conjunct); but a lone
+        # apposition restates the one cause ("comes down to one thing, an untested backend")
+        return any(
+            c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))
+            for c in cause.children
+        )
 
     def counted_many(self, noun) -> bool:
         """ "several root causes", "two root causes": more than one, not a single cause."""

@@ -130,13 +130,26 @@ def definite_cause_of_incident(lex: RootCauseLexicon, tok, need_complement: bool
     for comp in complements:
         if comp.dep_ == "prep" and comp.lower_ in ("of", "for", "behind"):
             obj = next((c for c in comp.children if c.dep_ == "pobj"), None)
-            return obj is not None and lex.incident(obj, allow_indefinite=True)
+            return obj is not None and (lex.incident(obj, allow_indefinite=True) or all_of_it(lex, obj))
         if comp.dep_ == "relcl" and comp.lemma_.lower() in lex.events:
-            return lex.incident(clause_subject(comp))  # "the reason the outage happened"
+            # "the reason the outage happened", "the reason this happened"
+            subj = clause_subject(comp)
+            return lex.incident(subj) or (subj is not None and subj.lower_ in lex.data.incident_pronouns)
         return False  # "the reason the failover took 40 minutes": a symptom
     if need_complement:
         return False
     return tok.dep_ in ("nsubj", "attr") and tok.head.lemma_ == "be"
+
+
+def all_of_it(lex: RootCauseLexicon, obj) -> bool:
+    """ "the cause of all this", "of all of this", "of everything": the whole of it
+    (but not "of all the alerts", a symptom)."""
+    low, totalizing = obj.lower_, lex.data.totalizing_pronouns
+    if low in lex.data.incident_pronouns:
+        return any(c.dep_ == "predet" and c.lower_ in totalizing for c in obj.children)  # "all this"
+    if low == "all":
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)  # "all of this"
+    return low in totalizing  # "everything"
 
 
 def given(noun) -> bool:

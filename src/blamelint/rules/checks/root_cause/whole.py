@@ -254,9 +254,10 @@ def team_because(lex: RootCauseLexicon, tok):
 
 
 def dismissed(lex: RootCauseLexicon, tok):
-    """ "Everything else is detail", "The rest is noise": the other factors
+    """ "Everything else is detail", "The rest is noise", "Everything else just made
+    it worse", "Everything else follows from that one mistake": the other factors
     dismissed, which leaves one cause."""
-    if tok.lemma_ != "be" or tok.dep_ != "ROOT":
+    if tok.dep_ != "ROOT" or tok.pos_ not in ("VERB", "AUX"):
         return None
     subj = clause_subject(tok)
     if subj is None or not (
@@ -266,11 +267,33 @@ def dismissed(lex: RootCauseLexicon, tok):
         return None
     if subj.lower_ == "rest" and not any(c.lower_ == "the" for c in subj.children):
         return None
-    complement = next((c for c in tok.children if c.dep_ in ("attr", "acomp")), None)
-    if complement is None or complement.lemma_.lower() not in lex.data.dismissive_complements:
+    complement = _dismissal(lex, tok)
+    if complement is None:
         return None
     found = lex.unless_denied("whole", tok, subj, complement)
     return None if found is DENIED else found
+
+
+def _dismissal(lex: RootCauseLexicon, verb):
+    """What the remainder is said to be or to do: "is detail", "made it worse",
+    "made the night longer", "made it take longer", "follows from X"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("attr", "acomp") and c.lemma_.lower() in lex.data.dismissive_complements
+            ),
+            None,
+        )
+    if lemma == "make":
+        return next(
+            (t for t in verb.subtree if t.i > verb.i and t.lower_ in lex.data.aggravating_comparatives), None
+        )
+    if lemma == "follow":
+        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    return None
 
 
 def event_because(lex: RootCauseLexicon, tok):
