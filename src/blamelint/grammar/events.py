@@ -36,6 +36,7 @@ from blamelint.grammar.morphology import known_word
 from blamelint.grammar.passive import (
     BE_PASSIVE,
     CLAUSAL,
+    FRAGMENT,
     GET_PASSIVE,
     PARTICIPLE,
     REDUCED,
@@ -437,8 +438,12 @@ def why_not_event(
         return "state"
     if in_class(verb, lex.accustomed) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return "state"  # "we were used to the API answering fast": accustomed
-    if in_class(verb, lex.psych) and not _thing(clause.subject, is_person):
-        return "feeling"
+    if in_class(verb, lex.psych) and (
+        not _thing(clause.subject, is_person) or (clause.kind == FRAGMENT and verb.tag_ == "JJ")
+    ):
+        return (
+            "feeling"  # (also a headline's participle of feeling read as an adjective: "Teenager satisfied")
+        )
     governor = clause.governor
     tense = tense_of(clause)
     if _state_marked(verb, lex, tense):

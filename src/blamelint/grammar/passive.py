@@ -237,6 +237,12 @@ def _clause(tok, found, complement_heads) -> PassiveClause | None:
         return PassiveClause(
             tok, BE_PASSIVE, subject_of(head), auxiliaries(head) + (head,), after_adjective=True
         )
+    if tok.tag_ == "JJ" and tok.dep_ == "ROOT" and not aux and is_participle(tok):
+        # "Staged rollout disabled for this release": a headline whose participle the
+        # tagger read as an adjective (the fragment reading then asks the verb)
+        subject = child(tok, "nsubj")
+        if subject is not None and subject.pos_ in NOUNS and subject.i < tok.i:
+            return PassiveClause(tok, FRAGMENT, subject)
     if aux or tok.tag_ == "JJ" or tok.pos_ != "VERB" or tok.lemma_.lower() in LIGHT_VERBS:
         return None  # an active verb with its auxiliary ("had dropped"), or "was", "got", "had"
     if _has_object(tok):

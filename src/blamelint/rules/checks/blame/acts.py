@@ -197,6 +197,8 @@ def negated_adverb(lex: BlameLexicon, tok):
     verb = tok.head
     if not is_negated(verb) or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or is_passive(verb):
         return None  # "we simply were not prepared": a state, not a judged act
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("if", "though"):
+        return None  # "even if the student cannot reach the server": a concession
     doer = clause_subject(verb)
     if tok.lower_ == "simply" and doer is not None and doer.lower_ in ("i", "we"):
         return None  # "we simply did not use it": a plain account

@@ -180,6 +180,8 @@ def ignorant(lex: BlameLexicon, tok):
     if tok.pos_ != "VERB" or tok.tag_ not in PRESENT and not _does(tok) and not evident:
         return None  # the past is a plain account, unless the writer says it was plain to see
     lemma = tok.lemma_.lower()
+    if lemma in ("know", "understand") and _knows_that(tok):
+        return None  # "half the team doesn't know it exists": unaware of a fact, not judged
     if lemma in ("know", "understand"):
         doubted = is_negated(tok) or (
             tok.dep_ == "ccomp" and tok.head.lemma_ == "sure" and is_negated(tok.head.head)
@@ -195,6 +197,16 @@ def ignorant(lex: BlameLexicon, tok):
     if subj.lower_ in lex.people.any_people | lex.people.nobody:
         return None  # "anyone who doesn't know how it works", "nobody understands it": no one judged
     return ("judgment", tok, tok) if lex.person(subj) else None
+
+
+WH_WORDS = frozenset({"how", "what", "when", "where", "which", "who", "why"})
+
+
+def _knows_that(verb) -> bool:
+    """The verb of knowing takes a clause that states a fact ("doesn't know it
+    exists", "does not know that the flag is shared"): awareness, not competence
+    (unlike "does not know how to restore it", "doesn't understand what a replica is")."""
+    return any(c.dep_ == "ccomp" and c.left_edge.lower_ not in WH_WORDS for c in verb.children)
 
 
 def _does(verb) -> bool:
