@@ -127,8 +127,10 @@ class RootCauseLexicon:
         """ "a combination of X and Y", "X and Y": more than one cause."""
         if cause is None:
             return False
-        if cause.lemma_.lower() in self.data.multi_cause_nouns or is_plural(cause):
-            return True  # "a combination of ...", "three things", "several factors"
+        if cause.lemma_.lower() in self.data.multi_cause_nouns:
+            return True  # "a combination of ..."
+        if is_plural(cause) and (cause.lemma_.lower() in self.data.factor_nouns or self.counted(cause)):
+            return True  # "three things", "several factors", "two changes" (not "stale settings": one cause)
         if cause.lemma_.lower() in self.data.counting_nouns:
             # "a series of failures" (not "a set of queries")
             return any(
@@ -144,15 +146,17 @@ class RootCauseLexicon:
             for c in cause.children
         )
 
-    def counted_many(self, noun) -> bool:
-        """ "several root causes", "two root causes": more than one, not a single cause."""
-        if not is_plural(noun):
-            return False
+    def counted(self, noun) -> bool:
+        """A count or quantifier of more than one on ``noun``: "two changes", "several bugs"."""
         return any(
             c.dep_ in ("amod", "nummod", "det", "quantmod")
             and (c.lower_ in self.data.plural_quantifiers or (c.like_num and c.lower_ not in ("1", "one")))
             for c in noun.children
         )
+
+    def counted_many(self, noun) -> bool:
+        """ "several root causes", "two root causes": more than one, not a single cause."""
+        return is_plural(noun) and self.counted(noun)
 
     @staticmethod
     def quantity(noun) -> bool:
