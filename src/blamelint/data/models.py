@@ -140,6 +140,7 @@ class PeopleData(DataModel):
     honorifics: WordSet
     shift_times: WordSet
     role_nouns: WordSet
+    department_acronyms: WordSet = frozenset()
     system_names: WordSet
     action_nouns: WordSet
     system_nouns: WordSet

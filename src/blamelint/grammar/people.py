@@ -27,6 +27,7 @@ class People:
         self.honorifics = data.honorifics
         self.shift_times = data.shift_times
         self.roles = data.role_nouns
+        self.acronyms = data.department_acronyms
         self.systems = frozenset(w.lower() for w in data.system_names)
         self.actions = data.action_nouns
         self.system_nouns = data.system_nouns
@@ -66,6 +67,8 @@ class People:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in self.roles or lemma in self.roles:
             return True
+        if tok.text.isupper() and low in self.acronyms and not _shouted(tok):
+            return True  # "IT should have noticed", "HR was told" (not the pronoun "it")
         if (
             lemma == "call"
             and tok.i >= 2
@@ -155,3 +158,11 @@ class People:
         if tok.tag_ == "VBG" or tok.dep_ in ("csubj", "csubjpass"):
             return True
         return tok.lemma_.lower() in self.actions or tok.lower_ in self.actions
+
+
+def _shouted(tok) -> bool:
+    """``tok`` stands among words in capitals ("IT WAS THE DEPLOY"), where an acronym
+    cannot be told from a capitalised word."""
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(t.text.isupper() and len(t.text) > 1 for t in near)
