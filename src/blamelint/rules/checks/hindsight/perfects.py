@@ -29,6 +29,7 @@ from blamelint.rules.checks.hindsight.lexicon import (
 )
 
 CLEAN = "clean"
+FUTURE_MODALS = frozenset({"will", "shall"})
 
 
 @dataclass
@@ -49,8 +50,8 @@ def read(lex: HindsightLexicon, verb) -> Perfect | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     found = modal(verb)
-    if found is None or perfect(verb) is None:
-        return None
+    if found is None or perfect(verb) is None or found in FUTURE_MODALS:
+        return None  # (a future perfect presumes or foretells: "Most of you will have heard that ...")
     first = modal_word(verb) or verb.head
     doer = lex.doer(verb)
     return Perfect(
