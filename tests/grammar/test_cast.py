@@ -71,3 +71,15 @@ def test_the_patterns_are_built_from_the_data():
     )
     found = cast(text, CastPatterns.from_data(more))
     assert found.people == {"hank"} and found.systems == {"nimbus"}
+
+
+def test_a_speaker_label_opening_a_line_makes_a_person():
+    found = cast(
+        "- (noor) ok it's slightly sam's fault.\n"
+        "- (sam) fair.\n"
+        "[09:12] ruth: the zones are small agencies\n"
+        "- (note) this line is a label, not a name\n"
+        "09:14 update: the job finished\n"
+    )
+    assert {"noor", "sam", "ruth"} <= found.people
+    assert not {"note", "update"} & found.people

@@ -11,7 +11,8 @@ makes "Growth" a team. The reading is a cheap scan of the document's text
   version ("Nimbus 2.4"), or is written as inline code;
 - a name is a person when an appositive names it with a role noun ("Rafael, the
   on-call engineer", "the release manager, Tobias"), when it speaks, pages,
-  notices or decides, or is a handle; a word is a team when the document says
+  notices or decides, when it labels a line as its speaker (also in lower case:
+  "[09:12] ruth: ...", "- (noor) ..."), or is a handle; a word is a team when the document says
   "the <word> team" or "someone on <word>".
 
 An appositive settles a name; otherwise a name with both kinds of cue is left
@@ -28,6 +29,7 @@ from functools import cache
 
 from blamelint.data import load
 from blamelint.data.models import CastData
+from blamelint.grammar.morphology import known_word
 
 NAME = r"[A-Z][a-z]+"
 _DETS = r"(?:our|the|a|an|its|their|his|her|my)"
@@ -37,6 +39,12 @@ PARENTHESIS = re.compile(rf"\b({NAME})\s+\(\s*{_DETS}\s+((?:[\w-]+\s+){{0,3}}[\w
 ROLE_FIRST = re.compile(rf"\b{_DETS}\s+((?:[\w-]+\s+){{0,2}}[\w-]+),\s+({NAME})\s*[,.;:)]")
 VERSIONED = re.compile(rf"\b({NAME})\s+v?\d+(?:\.\d+)+\b")
 CODE = re.compile(r"`([^`\n]{1,60})`")
+SPEAKER = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\[?\d{1,2}:\d{2}\]?[ \t]+\(?([^\W\d_]{2,15})\)?:|\(([^\W\d_]{2,15})\)[ \t])",
+    re.MULTILINE,
+)
+"""A speaker's label opening a line, often in lower case in chat and notes: "[09:12] ruth: ...",
+"- (noor) it's slightly sam's fault": a person (unless an English word: "- (note) ...")."""
 TEAM = re.compile(r"\b(?i:the|our|their|that|this)\s+([A-Za-z][a-z]+)\s+team\b")
 
 
@@ -134,6 +142,12 @@ def read_cast(
         if kind(match.group(1)) == "person":
             settled.setdefault(match.group(2).lower(), "person")
     person_cues = {m.group(1).lower() for p in (cues.speaks, cues.on_call) for m in p.finditer(text)}
+    person_cues |= {
+        name.lower()
+        for m in SPEAKER.finditer(text)
+        for name in m.groups()
+        if name is not None and not known_word(name.lower())
+    }
     system_cues = {
         m.group(1).lower() for p in (cues.deployed, cues.was_deployed, VERSIONED) for m in p.finditer(text)
     }

@@ -74,7 +74,21 @@ def other_person(lex, tok) -> bool:
     problem") names nobody: the sentence is about whoever its subject is."""
     if tok.lower_ in lex.people.unnamed and tok.dep_ == "poss":
         return False
+    if _signature(tok):
+        return False  # "(noor) it's not anyone's fault": whoever writes the line
     return tok.lower_ not in WRITER and lex.person(tok)
+
+
+def _signature(tok) -> bool:
+    """``tok`` is a name in brackets opening its sentence: "(noor) ok, fair"."""
+    doc, start = tok.doc, tok.sent.start
+    words = [t for t in doc[start : tok.i] if not t.is_space]
+    return (
+        [t.text for t in words][-1:] == ["("]
+        and not any(t.is_alpha for t in words)
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text == ")"
+    )
 
 
 AT_FAULT = frozenset({"blame", "fault", "it", "this", "that"})
