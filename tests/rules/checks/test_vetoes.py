@@ -49,15 +49,17 @@ def test_on_by_default_and_keeps_what_it_should(make_linter, rule):
 
 @pytest.mark.parametrize("rule", RULES)
 def test_the_threshold_decides(make_linter, rule):
+    # (the top threshold is six nines: the passive veto trained in session 11 scores this
+    # plain passive 0.99993, above the four nines the test used before)
     kept = findings(make_linter, rule, FLAGGED[rule], model="on", threshold=0.001)
     assert kept == findings(make_linter, rule, FLAGGED[rule], model="off")
-    assert findings(make_linter, rule, FLAGGED[rule], model="on", threshold=0.9999) == []
+    assert findings(make_linter, rule, FLAGGED[rule], model="on", threshold=0.999999) == []
 
 
 @pytest.mark.parametrize("rule", RULES)
 def test_a_sentence_under_no_heading_is_not_vetoed(make_linter, rule):
     text = FLAGGED[rule]
-    assert findings(make_linter, rule, text, heading="", model="on", threshold=0.9999)
+    assert findings(make_linter, rule, text, heading="", model="on", threshold=0.999999)
 
 
 @pytest.mark.parametrize("rule", RULES)

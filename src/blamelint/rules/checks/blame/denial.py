@@ -14,8 +14,12 @@ A finding is dropped when its words are:
   that the on-call was slow"), inside a noun that names wording ("the word
   careless", "the phrase operator error", "a story about one careless
   reviewer"), or quoted inside a sentence that frames the quotation;
-- negated in place ("a missing prefix, not anyone's mistake") or set aside
-  ("a gap in the setup rather than anybody's fault");
+- negated in place ("a missing prefix, not anyone's mistake"), set aside
+  ("a gap in the setup rather than anybody's fault") or the second half of a
+  contrast ("normal review, not rubber-stamping");
+- said of an "anyone" under a negation ("None of them involved anyone acting
+  recklessly"), or asked in a yes/no question about an unnamed someone or
+  answered "No" ("Is anyone going to be disciplined?");
 - an idiom whose verb is negated ("Support did not drop the ball"), or a
   judgment inside a "being" clause under a negated copula ("it was not the
   reviewer being careless");
@@ -373,16 +377,12 @@ def polar_question(lex: BlameLexicon, first) -> bool:
     if opening.pos_ != "AUX" or opening.dep_ not in ("aux", "auxpass", "ROOT"):
         return False
     asked = sent.doc[opening.i : question.i]
-    if any(t.dep_ == "neg" or t.lower_ in NEGATIVE_WORDS for t in asked):
+    if any(t.dep_ == "neg" or t.lower_ in ("never", "no") or negative_subject(t) for t in asked):
         return False
     someone = lex.people.some_people | lex.people.any_people
     # the answer may be parsed as a sentence of its own ("... negligent?* No.")
     answer = next((t for t in sent.doc[question.i + 1 : question.i + 4] if not t.is_punct), None)
     return any(t.lower_ in someone for t in asked) or (answer is not None and answer.lower_ == "no")
-
-
-NEGATIVE_WORDS = frozenset({"never", "nobody", "no", "none", "nothing", "noone"})
-"""Words that make a question rhetorical (besides the parser's ``neg``)."""
 
 
 def in_negated_scope(lex: BlameLexicon, first) -> bool:
