@@ -147,6 +147,11 @@ def denied_by_copula(tok) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children) and tok.head.pos_ == "NOUN"
 
 
+def has_indefinite_article(noun) -> bool:
+    """``noun`` has "a" or "an" ("a second time", "a careful reviewer", "a guy to blame")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 def in_quotes(first, last) -> bool:
     """The words first..last stand inside quotation marks in their sentence:
     named, not used ('we no longer use a "root cause" field')."""

@@ -441,9 +441,8 @@ def why_not_event(
     if in_class(verb, lex.psych) and (
         not _thing(clause.subject, is_person) or (clause.kind == FRAGMENT and verb.tag_ == "JJ")
     ):
-        return (
-            "feeling"  # (also a headline's participle of feeling read as an adjective: "Teenager satisfied")
-        )
+        # (also a headline's participle of feeling read as an adjective: "Teenager satisfied")
+        return "feeling"
     governor = clause.governor
     tense = tense_of(clause)
     if _state_marked(verb, lex, tense):

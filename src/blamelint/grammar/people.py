@@ -21,6 +21,8 @@ class People:
         self.any_people = data.any_people
         self.some_people = data.some_people
         self.every_people = data.every_people
+        self.someone = data.some_people | data.any_people
+        """One person left unnamed ("someone", "anyone"), not everyone."""
         self.unnamed = data.unnamed_people
         self.nobody = data.no_people
         self.partitives = data.partitive_words

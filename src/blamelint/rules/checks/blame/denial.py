@@ -131,8 +131,7 @@ def asked_of_anyone(lex: BlameLexicon, first, last) -> bool:
         return False
     span = first.doc[max(first.i - 1, sent.start) : last.i + 1]
     # whether some one person is to blame; a question about "everyone" is left to the other readings
-    one = lex.people.some_people | lex.people.any_people
-    return any(t.lower_ in one for t in span)
+    return any(t.lower_ in lex.people.someone for t in span)
 
 
 def named_by_wording_noun(lex: BlameLexicon, first) -> bool:
@@ -379,10 +378,11 @@ def polar_question(lex: BlameLexicon, first) -> bool:
     asked = sent.doc[opening.i : question.i]
     if any(t.dep_ == "neg" or t.lower_ in ("never", "no") or negative_subject(t) for t in asked):
         return False
-    someone = lex.people.some_people | lex.people.any_people
     # the answer may be parsed as a sentence of its own ("... negligent?* No.")
     answer = next((t for t in sent.doc[question.i + 1 : question.i + 4] if not t.is_punct), None)
-    return any(t.lower_ in someone for t in asked) or (answer is not None and answer.lower_ == "no")
+    return any(t.lower_ in lex.people.someone for t in asked) or (
+        answer is not None and answer.lower_ == "no"
+    )
 
 
 def in_negated_scope(lex: BlameLexicon, first) -> bool:

@@ -81,11 +81,12 @@ def other_person(lex, tok) -> bool:
 
 def _signature(tok) -> bool:
     """``tok`` is a name in brackets opening its sentence: "(noor) ok, fair"."""
-    doc, start = tok.doc, tok.sent.start
-    words = [t for t in doc[start : tok.i] if not t.is_space]
+    doc = tok.doc
+    before = doc[tok.sent.start : tok.i]
     return (
-        [t.text for t in words][-1:] == ["("]
-        and not any(t.is_alpha for t in words)
+        tok.i > 0
+        and doc[tok.i - 1].text == "("
+        and not any(t.is_alpha for t in before)
         and tok.i + 1 < len(doc)
         and doc[tok.i + 1].text == ")"
     )

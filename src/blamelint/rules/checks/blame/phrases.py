@@ -13,6 +13,7 @@ from blamelint.grammar.clauses import (
     agent_noun,
     clause_subject,
     denied_by_copula,
+    has_indefinite_article,
     in_quotes,
     is_negated,
     is_passive,
@@ -80,9 +81,7 @@ def fault_phrases(lex: BlameLexicon, tokens):
         subj = clause_subject(pred)
         if subj is None and pred.dep_ in ("relcl", "acl"):
             subj = pred.head  # "the guy to blame is ..."
-            if subj.lower_ in lex.people.some_people | lex.people.any_people or any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children
-            ):
+            if subj.lower_ in lex.people.someone or has_indefinite_article(subj):
                 continue  # "nobody went looking for someone to blame": a culprit sought, none named
         if pred.lemma_ == "blame" and any(c.dep_ == "dobj" for c in pred.children):
             continue  # "going to blame one engineer": the verb, not "is to blame"
@@ -259,7 +258,7 @@ def repetition(lex: BlameLexicon, tokens):
             ordinal = first
         if _undergone(tok):
             continue  # "Kofi gets paged for the third time": the repeat happened to him
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        if has_indefinite_article(tok):
             continue  # "restarted relay-3 a second time at 02:19": once more, not a record kept
         if _others_act(lex, tokens):
             yield "judgment", ordinal, tok

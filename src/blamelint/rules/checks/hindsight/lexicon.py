@@ -10,7 +10,7 @@ from functools import lru_cache
 from blamelint.data import load
 from blamelint.data.models import HindsightData
 from blamelint.grammar import modals
-from blamelint.grammar.clauses import clause_subject, is_negated, is_passive
+from blamelint.grammar.clauses import clause_subject, has_indefinite_article, is_negated, is_passive
 from blamelint.grammar.people import People
 from blamelint.grammar.phrases import PhraseIndex, words_of
 
@@ -159,7 +159,7 @@ class HindsightLexicon:
         """A hypothetical better person: "a more experienced on-call", "a
         careful reviewer", "a better engineer" (the comparison says the people
         involved fell short)."""
-        if tok is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        if tok is None or not has_indefinite_article(tok):
             return False
         if any(c.lower_ == "even" for c in tok.children):
             return False  # "Even a careful reviewer would have missed it" defends
