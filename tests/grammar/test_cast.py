@@ -83,3 +83,24 @@ def test_a_speaker_label_opening_a_line_makes_a_person():
     )
     assert {"noor", "sam", "ruth"} <= found.people
     assert not {"note", "update"} & found.people
+
+
+@pytest.mark.parametrize("member", sorted(DATA.team_members))
+def test_every_team_member_noun_makes_a_team(member):
+    assert cast(f"Then Platform's {member} answered.").people == {"platform"}
+
+
+@pytest.mark.parametrize("noun", sorted(DATA.group_nouns))
+def test_every_group_noun_makes_a_team(noun):
+    assert cast(f"and then the Transport {noun} left").people == {"transport"}
+    assert cast(f"and then the transport {noun} left").people == frozenset()  # "the right people"
+
+
+def test_a_relative_who_makes_a_person():
+    assert cast("Shoutout to Platform, who never met a rule they liked.").people == {"platform"}
+    assert cast("Platform, which serves the API, was slow.").people == frozenset()
+
+
+def test_a_name_with_a_team_cue_and_a_system_cue_is_left_undecided():
+    found = cast("Platform's on-call paged. We restarted Platform twice.")
+    assert "platform" not in found.people | found.systems

@@ -123,6 +123,8 @@ class CastData(DataModel):
     system_auxiliaries: WordSet
     system_participles: WordSet
     member_pronouns: WordSet
+    team_members: WordSet
+    group_nouns: WordSet
     not_team_names: WordSet
 
 

@@ -12,8 +12,9 @@ makes "Growth" a team. The reading is a cheap scan of the document's text
 - a name is a person when an appositive names it with a role noun ("Rafael, the
   on-call engineer", "the release manager, Tobias"), when it speaks, pages,
   notices or decides, when it labels a line as its speaker (also in lower case:
-  "[09:12] ruth: ...", "- (noor) ..."), or is a handle; a word is a team when the document says
-  "the <word> team" or "someone on <word>".
+  "[09:12] ruth: ...", "- (noor) ..."), when a relative "who" follows it, or is a handle; a word
+  is a team when the document says "the <word> team" (or folks, crew, squad), "someone on <word>"
+  or "<Word>'s on-call" (or lead, engineers, staff).
 
 An appositive settles a name; otherwise a name with both kinds of cue is left
 undecided (the sentence-level tests apply). The words of the cues (the verbs,
@@ -45,7 +46,9 @@ SPEAKER = re.compile(
 )
 """A speaker's label opening a line, often in lower case in chat and notes: "[09:12] ruth: ...",
 "- (noor) it's slightly sam's fault": a person (unless an English word: "- (note) ...")."""
-TEAM = re.compile(r"\b(?i:the|our|their|that|this)\s+([A-Za-z][a-z]+)\s+team\b")
+WHO = re.compile(rf"\b({NAME}),\s+who\b")
+"""A name that a relative "who" follows: "Shoutout to Platform, who have never met a rule ...":
+a person or team."""
 
 
 def _either(words: Iterable[str]) -> str:
@@ -68,6 +71,10 @@ class CastPatterns:
     """ "<Name> was rolled back": a system."""
     member: re.Pattern
     """ "nobody on <word>": a team (unless "on the <word> side", "on call")."""
+    members: re.Pattern
+    """ "<Name>'s on-call", "<Name>'s lead": a team."""
+    group: re.Pattern
+    """ "the <word> team", "the <Name> folks": a team."""
     not_team_names: frozenset[str]
 
     @classmethod
@@ -83,6 +90,11 @@ class CastPatterns:
             member=re.compile(
                 rf"\b(?i:{_either(data.member_pronouns)})\s+(?:on|from|in)\s+"
                 r"(?:the\s+)?([A-Za-z][a-z]+)\b(?!\s+(?:side|call)\b)"
+            ),
+            members=re.compile(rf"\b({NAME})['’]s\s+(?:{_either(data.team_members)})\b"),
+            group=re.compile(
+                rf"\b(?i:the|our|their|that|this)\s+(?:([A-Za-z][a-z]+)\s+team|({NAME})\s+"
+                rf"(?:{_either(data.group_nouns)}))\b"
             ),
             not_team_names=frozenset(data.not_team_names),
         )
@@ -141,7 +153,7 @@ def read_cast(
     for match in ROLE_FIRST.finditer(text):
         if kind(match.group(1)) == "person":
             settled.setdefault(match.group(2).lower(), "person")
-    person_cues = {m.group(1).lower() for p in (cues.speaks, cues.on_call) for m in p.finditer(text)}
+    person_cues = {m.group(1).lower() for p in (cues.speaks, cues.on_call, WHO) for m in p.finditer(text)}
     person_cues |= {
         name.lower()
         for m in SPEAKER.finditer(text)
@@ -152,7 +164,13 @@ def read_cast(
         m.group(1).lower() for p in (cues.deployed, cues.was_deployed, VERSIONED) for m in p.finditer(text)
     }
     system_cues |= {m.group(1).strip().lower() for m in CODE.finditer(text)}
-    teams = {m.group(1).lower() for p in (TEAM, cues.member) for m in p.finditer(text)}
+    teams = {
+        name.lower()
+        for p in (cues.group, cues.member, cues.members)
+        for m in p.finditer(text)
+        for name in m.groups()
+        if name is not None
+    }
     teams -= roles | systems_words | cues.not_team_names
     people = {n for n, k in settled.items() if k == "person"}
     systems = {n for n, k in settled.items() if k == "system"}
