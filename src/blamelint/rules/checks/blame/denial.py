@@ -18,8 +18,9 @@ A finding is dropped when its words are:
   ("a gap in the setup rather than anybody's fault") or the second half of a
   contrast ("normal review, not rubber-stamping");
 - said of an "anyone" under a negation ("None of them involved anyone acting
-  recklessly"), or asked in a yes/no question about an unnamed someone or
-  answered "No" ("Is anyone going to be disciplined?");
+  recklessly", "none of them is about anyone being careless"), or asked in a
+  yes/no question about an unnamed someone or answered "No" ("Is anyone going
+  to be disciplined?");
 - an idiom whose verb is negated ("Support did not drop the ball"), or a
   judgment inside a "being" clause under a negated copula ("it was not the
   reviewer being careless");
@@ -28,7 +29,8 @@ A finding is dropped when its words are:
   reviewer was reckless");
 - in the clause of a negated verb of assent ("I don't accept that this was
   sloppiness") or ascribed by a negated verb ("we do not regard this as
-  carelessness").
+  carelessness");
+- a duty to act rather than fault ("it's on us to fix it").
 
 The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 ``judging_verbs``, ``assenting_verbs``, ``ascribing_verbs``, ``wording_nouns``).
@@ -207,6 +209,17 @@ def framed(lex: BlameLexicon, first, last) -> bool:
     return False
 
 
+def duty_to_act(first) -> bool:
+    """ "it's on us to fix it", "it is on the vendor to ship a fix": "on" someone
+    with an infinitive gives a duty to act, not fault (``first`` is the verb "be"
+    of fault.responsible)."""
+    return (
+        first.lemma_ == "be"
+        and any(c.dep_ == "prep" and c.lower_ == "on" for c in first.children)
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in first.children)
+    )
+
+
 def _excepted(verb, first) -> bool:
     """ "I won't pretend this was anything other than a lapse in care": an exception
     between the negated verb and the words turns the denial into an assertion."""
@@ -345,15 +358,26 @@ def anyone_under_negation(lex: BlameLexicon, first) -> bool:
     clause of the "anyone", which is the object of a negated verb or of a verb whose
     subject is a negative)."""
     clause = first.head if first.dep_ in ("advmod", "acomp") else None
-    if clause is None or clause.dep_ not in ("acl", "relcl"):
+    if clause is None:
         return False
-    person = clause.head
+    if clause.dep_ in ("acl", "relcl"):
+        person = clause.head
+        if person.dep_ not in ("dobj", "pobj"):
+            return False
+        verb = person.head if person.dep_ == "dobj" else person.head.head
+    elif clause.dep_ == "pcomp" and clause.tag_ == "VBG":
+        # "none of them is about anyone being careless": the "anyone" is the gerund's subject
+        person = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        verb = clause.head.head
+        if person is None:
+            return False
+    else:
+        return False
     anyone = person.lower_ in lex.people.any_people or any(
         c.dep_ == "det" and c.lower_ == "any" for c in person.children
     )
-    if not anyone or person.dep_ not in ("dobj", "pobj"):
+    if not anyone:
         return False
-    verb = person.head if person.dep_ == "dobj" else person.head.head
     return verb.pos_ in ("VERB", "AUX") and (is_negated(verb) or _negative(clause_subject(verb), lex))
 
 
@@ -554,5 +578,6 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or polar_question(lex, first)
         or (kind == "judgment" and in_negated_scope(lex, first))
         or framed_quotation(first, last)
+        or (kind == "fault" and duty_to_act(first))
         or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))
     )
