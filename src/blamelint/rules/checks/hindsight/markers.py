@@ -7,6 +7,7 @@ Each detector takes the lexicon and the sentence's tokens and yields
 from __future__ import annotations
 
 from blamelint.grammar.clauses import QUOTES, clause_subject, is_negated, predicate
+from blamelint.grammar.morphology import verb_lemmas
 from blamelint.rules.checks.hindsight.lexicon import HindsightLexicon
 
 NOT_LOOKING_BACK = frozenset({"at", "on", "over", "through", "to", "into"})
@@ -81,9 +82,42 @@ def why_nobody(lex: HindsightLexicon, tokens):
     not taken, a judgment by what is known now (but "Why didn't the failover
     trigger?" asks about a system, and "Why did we roll back?" asks what
     happened)."""
-    words = [t for t in tokens if not t.is_space]
-    if len(words) < 4 or words[0].lower_ != "why" or words[-1].text != "?":
+    words = _question(tokens)
+    if words is None:
         return
+    found = _why_nobody_parsed(lex, words)
+    if found is None:
+        found = _why_nobody_in_words(lex, words)
+    if found is not None:
+        yield "counterfactual", words[0], found
+
+
+QUESTION_OPENERS = frozenset({"also", "and", "but", "so", "then"})
+"""Words that may come before the "why" of a question ("and why did nobody ...")."""
+
+
+def _question(tokens):
+    """The words of a why-question from its "why" to its "?", or None: a
+    conjunction, quotation marks or a speaker's label may come before the "why"
+    ('Lead: "Why did nobody ...?"'), quotation marks after the "?"."""
+    words = [t for t in tokens if not t.is_space]
+    while words and words[-1].text in QUOTES:
+        words.pop()
+    start = next((i for i, t in enumerate(words) if t.lower_ == "why"), None)
+    if start is None or not words or words[-1].text != "?":
+        return None
+    before = words[:start]
+    colons = [i for i, t in enumerate(before) if t.is_punct and t.text.endswith(":")]  # also "):"
+    if colons:
+        before = before[colons[-1] + 1 :]
+    if not all(t.is_punct or t.lower_ in QUESTION_OPENERS for t in before):
+        return None
+    words = words[start:]
+    return words if len(words) >= 4 else None
+
+
+def _why_nobody_parsed(lex: HindsightLexicon, words):
+    """The verb of "why did nobody <verb>" read from the parse, or None."""
     verb = words[0].head
     if verb.dep_ == "aux" and verb.lower_ == "did":
         verb = verb.head  # "Why did nobody on the night desk open ...": "why" parsed under "did"
@@ -91,9 +125,19 @@ def why_nobody(lex: HindsightLexicon, tokens):
         verb = verb.head  # "why did nobody stop and read the plan?": the question is on the first verb
     did = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "did"), None)
     if did is None:
-        return
+        return None
     subj = clause_subject(verb) or next((c for c in did.children if c.dep_ == "nsubj"), None)
     if subj is None:
-        return  # (the parser may hang the subject on "did": "Why did nobody in #support ask ...")
+        return None  # (the parser may hang the subject on "did": "Why did nobody in #support ask ...")
     if lex.nobody(subj) or (is_negated(verb) and (lex.human(subj) or lex.anybody(subj))):
-        yield "counterfactual", words[0], verb
+        return verb
+    return None
+
+
+def _why_nobody_in_words(lex: HindsightLexicon, words):
+    """The verb of "why did nobody (on infra) <verb>" read from the words, where the
+    parser lost the verb ("Why did nobody pause ingestion ..." with "pause" read as
+    a noun): the first verb in its base form within four words of "nobody"."""
+    if len(words) < 4 or words[1].lower_ != "did" or not lex.nobody(words[2]):
+        return None
+    return next((t for t in words[3:7] if t.lower_ in verb_lemmas(t.lower_)), None)
