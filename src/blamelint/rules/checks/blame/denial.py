@@ -30,7 +30,8 @@ A finding is dropped when its words are:
 - in the clause of a negated verb of assent ("I don't accept that this was
   sloppiness") or ascribed by a negated verb ("we do not regard this as
   carelessness");
-- a duty to act rather than fault ("it's on us to fix it").
+- a duty to act rather than fault ("it's on us to fix it"), or asked in a "who"
+  question that a "not" sets aside ("who did what, not who is to blame").
 
 The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 ``judging_verbs``, ``assenting_verbs``, ``ascribing_verbs``, ``wording_nouns``).
@@ -312,14 +313,35 @@ CONTRASTS = (("rather", "than"), ("instead", "of"))
 
 def _not_before(noun) -> bool:
     left = noun.left_edge
-    if left.lower_ in ("not", "no") or any(c.dep_ == "neg" for c in noun.children):
-        return True
+    if left.lower_ in ("not", "no") or any(c.dep_ == "neg" and c.i < noun.i for c in noun.children):
+        return True  # (a "not" after the noun sets aside what follows: "Dmitri's mistake, not the runbook's")
     return left.i > 0 and noun.doc[left.i - 1].lower_ in ("not", "never")
 
 
 def _set_aside(noun) -> bool:
     doc, i = noun.doc, noun.left_edge.i
     return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in CONTRASTS
+
+
+def question_set_aside(first, last) -> bool:
+    """A judgment in a "who" question that a "not" or "rather than" sets aside:
+    "names show who did what, not who is to blame", "rather than argue about who
+    was careless"."""
+    for tok in (first, last):
+        clauses = [tok, *list(tok.ancestors)[:2]]  # "who is to blame": "to" under "blame" under "is"
+        who = next(
+            (c for v in clauses for c in v.children if c.lower_ == "who" and c.dep_.startswith("nsubj")), None
+        )
+        if who is None or who.head.dep_ == "relcl":
+            continue
+        doc, i = who.doc, who.left_edge.i
+        if i >= 1 and doc[i - 1].lower_ in ("not", "never"):
+            return True
+        if i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in CONTRASTS:
+            return True
+        if i >= 3 and (doc[i - 3].lower_, doc[i - 2].lower_) in CONTRASTS:
+            return True  # "rather than about who ...", "instead of asking who ..."
+    return False
 
 
 def negated_in_place(first, last) -> bool:
@@ -579,5 +601,6 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or (kind == "judgment" and in_negated_scope(lex, first))
         or framed_quotation(first, last)
         or (kind == "fault" and duty_to_act(first))
+        or question_set_aside(first, last)
         or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))
     )
