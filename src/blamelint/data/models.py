@@ -240,6 +240,7 @@ class BlameData(DataModel):
     omission_idioms: Words
     lapse_verbs: WordSet
     remedial_verbs: WordSet
+    undertaking_verbs: WordSet
     training_nouns: WordSet
     accounting_verbs: WordSet
     cause_nouns: WordSet

@@ -12,6 +12,7 @@ from blamelint.grammar.clauses import (
     clause_subject,
     denied_by_copula,
     is_negated,
+    is_passive,
 )
 from blamelint.rules.checks.blame.lexicon import BlameLexicon
 
@@ -22,6 +23,8 @@ def held_accountable(lex: BlameLexicon, tok):
     if tok.lemma_ != "hold" or tok.pos_ != "VERB":
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
+    if obj is None and tok.dep_ == "conj" and is_passive(tok):
+        obj = clause_subject(tok)  # "Dan will bring a plan ... and will be held personally accountable"
     adj = next(
         (c for c in tok.subtree if c.lower_ in lex.data.accountability_adjectives and c.i > tok.i), None
     )

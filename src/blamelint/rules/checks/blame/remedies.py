@@ -43,11 +43,12 @@ def _owed_by(verb):
 
 def retrained(lex: BlameLexicon, tok):
     """Re-training imposed on a person: "Priya to redo the deploy-safety
-    course", "the night crew must retake the certification", "Retrain the ops
-    desk on escalation", "he will be retrained" (not "we will redo the drill",
-    nor "the model is retrained nightly")."""
+    course", "the night crew must retake the certification", "Piotr must do the
+    training again", "Retrain the ops desk on escalation", "he will be retrained"
+    (not "we will redo the drill", nor "the model is retrained nightly")."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in lex.data.remedial_verbs or is_negated(tok):
+    again = lemma in lex.data.undertaking_verbs and any(c.lower_ == "again" for c in tok.children)
+    if tok.pos_ != "VERB" or not (lemma in lex.data.remedial_verbs or again) or is_negated(tok):
         return None
     if lemma == "retrain":
         trainee = (
