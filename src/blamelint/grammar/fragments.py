@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from blamelint.grammar.events import has_event_cue
+from blamelint.grammar.events import has_event_cue, timestamp_end
 from blamelint.grammar.lexicon import PassiveLexicon, in_class, verb_keys
 from blamelint.grammar.morphology import participle_form, participle_only, verb_lemmas
 from blamelint.grammar.passive import FRAGMENT, PARTICIPLE, PassiveClause
@@ -134,6 +134,8 @@ def reads_as_passive(
     if not fixed and _intransitive(verb, lex) and not _done_by_someone(verb, lex):
         if not (in_class(verb, lex.done_to_actions) and is_action(subject)):
             return False  # (but "Rollback triggered": an action does not set itself off)
+    if subject is not None and subject.i < timestamp_end(verb.sent):
+        subject = None  # "Wed 14:00 2.3.2 pushed ...": the "We" the tokenizer made of "Wed" is the time
     if clause.kind == PARTICIPLE or subject is None:
         return True  # "Once deployed, the change ...": its subject is the main clause's
     if subject.lower_ in NOMINATIVE and subject.tag_ == "PRP":
