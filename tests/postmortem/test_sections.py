@@ -73,6 +73,8 @@ def test_negated_head_noun_is_no_section(heading):
         ("Lessons learned: what went well", ("lessons-learned", "what-went-well")),
         ("What went well / what didn't", ("what-went-well", "what-went-wrong")),
         ("Impact & timeline", ("impact", "timeline")),
+        ("Response & timeline", ("response", "timeline")),
+        ("Response timeline (UTC)", ("timeline",)),
         ("Action items and owners", ("action-items",)),
         ("Preventative & Corrective Action Items", ("action-items",)),
         ("Executive Summary & Impact Analysis", ("summary", "impact")),

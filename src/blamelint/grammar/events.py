@@ -154,6 +154,16 @@ def _negative(token) -> bool:
     return token.dep_ == "neg" or (token.dep_ == "advmod" and token.lower_ in ("never", "not"))
 
 
+def _found(clause: PassiveClause, sent, in_timeline: bool, entry: bool | None) -> bool:
+    """A verb of place that reports a finding rather than where a thing sits: in a
+    timeline ("11:15 Previous snapshot located in object storage") or under a negated
+    "could"/"can" ("Downtime packs could not be located on four wards")."""
+    if in_timeline or (entry if entry is not None else is_timeline_entry(sent)):
+        return True
+    able = any(a.tag_ == "MD" and a.lower_ in ("can", "could", "ca") for a in clause.aux)
+    return able and any(a.dep_ == "neg" for a in clause.verb.children)
+
+
 def is_timeline_entry(sent) -> bool:
     """A sentence that starts a line with a clock time or date ("14:05 —
     ..."), also when the parser split the timestamp off as a sentence of its
@@ -432,10 +442,10 @@ def why_not_event(
     reports = (_reports(verb, lex) and tense_of(clause).present) or (
         in_class(verb, lex.reporting) and _impersonal(clause)
     )
-    if (in_class(verb, lex.states) and not reports and not _arranged(clause, lex)) or in_class(
-        verb, lex.places
-    ):
+    if in_class(verb, lex.states) and not reports and not _arranged(clause, lex):
         return "state"
+    if in_class(verb, lex.places) and not _found(clause, sent, in_timeline, entry):
+        return "state"  # "hosted in our EU region" (but "Cut located in shared duct" in a timeline)
     if in_class(verb, lex.accustomed) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return "state"  # "we were used to the API answering fast": accustomed
     if in_class(verb, lex.psych) and (

@@ -36,6 +36,8 @@ from blamelint.data.models import SectionsData
 from blamelint.document.model import Block, Document
 from blamelint.errors import ConfigError
 
+SYMBOL_JOIN = re.compile(r"[&+|]|\s/\s")
+"""A symbol that joins two headings into one line ("Impact & timeline", "Detection / response")."""
 SPLIT = re.compile(r"\s*(?:[:/,;|&+]|\band\b|\s[-–—]+\s)\s*")
 PARENTHETICAL = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 NUMBERING = re.compile(
@@ -170,6 +172,12 @@ class SectionCatalog:
         if not text or len(text) > 120:
             return ()
         candidates = _candidates(text)
+        if not title:
+            for cand in candidates:
+                if SYMBOL_JOIN.search(cand):  # "Impact & timeline": two sections, not an "impact timeline"
+                    found = self._joined(cand, strict)
+                    if found:
+                        return found
         for cand in candidates:
             name = self._exact(cand)
             if name:
@@ -181,20 +189,25 @@ class SectionCatalog:
             if name:
                 return (name,)
         for cand in candidates:
-            parts = [p for p in SPLIT.split(cand.lower()) if p and p.strip()]
-            if len(parts) < 2:
-                continue
-            found = []
-            for part in parts:
-                name = self._exact(part) or self._decorated(part)
-                if name is None and strict:
-                    found = []
-                    break
-                if name and name not in found:
-                    found.append(name)
+            found = self._joined(cand, strict)
             if found:
-                return tuple(found)
+                return found
         return ()
+
+    def _joined(self, cand: str, strict: bool) -> tuple[str, ...]:
+        """The sections of a heading that joins several parts ("Impact & timeline"),
+        or () (see ``classify`` for ``strict``)."""
+        parts = [p for p in SPLIT.split(cand.lower()) if p and p.strip()]
+        if len(parts) < 2:
+            return ()
+        found: list[str] = []
+        for part in parts:
+            name = self._exact(part) or self._decorated(part)
+            if name is None and strict:
+                return ()
+            if name and name not in found:
+                found.append(name)
+        return tuple(found)
 
     def is_placeholder(self, text: str) -> bool:
         return " ".join(words(text)) in self.placeholders
