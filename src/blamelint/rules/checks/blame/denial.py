@@ -324,9 +324,9 @@ def _set_aside(noun) -> bool:
 
 
 def question_set_aside(first, last) -> bool:
-    """A judgment in a "who" question that a "not" or "rather than" sets aside:
-    "names show who did what, not who is to blame", "rather than argue about who
-    was careless"."""
+    """A judgment in a "who" question that a "not", "rather than" or "instead of"
+    sets aside: "names show who did what, not who is to blame", "instead of asking
+    who was careless"."""
     for tok in (first, last):
         clauses = [tok, *list(tok.ancestors)[:2]]  # "who is to blame": "to" under "blame" under "is"
         who = next(
