@@ -154,13 +154,13 @@ def _negative(token) -> bool:
     return token.dep_ == "neg" or (token.dep_ == "advmod" and token.lower_ in ("never", "not"))
 
 
-def _found(clause: PassiveClause, sent, in_timeline: bool, entry: bool | None) -> bool:
+def _found(clause: PassiveClause, in_timeline: bool, entry: bool) -> bool:
     """A verb of place that reports a finding rather than where a thing sits: in a
     timeline ("11:15 Previous snapshot located in object storage") or under a negated
     "could"/"can" ("Downtime packs could not be located on four wards")."""
-    if in_timeline or (entry if entry is not None else is_timeline_entry(sent)):
+    if in_timeline or entry:
         return True
-    able = any(a.tag_ == "MD" and a.lower_ in ("can", "could", "ca") for a in clause.aux)
+    able = any(modals.modal(a) in ("can", "could") for a in clause.aux)
     return able and any(a.dep_ == "neg" for a in clause.verb.children)
 
 
@@ -444,7 +444,9 @@ def why_not_event(
     )
     if in_class(verb, lex.states) and not reports and not _arranged(clause, lex):
         return "state"
-    if in_class(verb, lex.places) and not _found(clause, sent, in_timeline, entry):
+    if entry is None:
+        entry = is_timeline_entry(sent)
+    if in_class(verb, lex.places) and not _found(clause, in_timeline, entry):
         return "state"  # "hosted in our EU region" (but "Cut located in shared duct" in a timeline)
     if in_class(verb, lex.accustomed) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return "state"  # "we were used to the API answering fast": accustomed
@@ -481,8 +483,6 @@ def why_not_event(
         and clause.subject.lower_ == "it"
     ):
         return "formula"
-    if entry is None:
-        entry = is_timeline_entry(sent)
     # "should have been load-tested": what ought to have been done is an act, not a state
     counterfactual = bool(tense.modal) and tense.perfect
     if clause.adjectival and not (

@@ -98,7 +98,7 @@ class People:
         """A proper name of a person: capitalised, alphabetic, not all capitals,
         not a known product, no article, and tagged as a proper noun or not an
         English word ("Viktor" is tagged NN by the small pipeline)."""
-        if not self.name_shaped(tok) or any(c.dep_ == "det" for c in tok.children):
+        if not self.name_shaped(tok) or _has_article(tok):
             return False
         if any(c.dep_ == "compound" for c in tok.children):
             return False
@@ -113,7 +113,7 @@ class People:
         "Larkspur Search" stay products)."""
         if tok.tag_ != "NNP" or not self.name_shaped(tok) or tok.lower_ in self.system_nouns:
             return False
-        if any(c.dep_ == "det" for c in tok.children):
+        if _has_article(tok):
             return False
         words = [c for c in tok.children if c.dep_ == "compound"]
         if not words or any(w.i > tok.i for w in words):
@@ -152,6 +152,13 @@ class People:
             return True  # a handle: "@aronasorman looked over it"
         return tok.pos_ in ("PROPN", "NOUN", "X") and (self.is_name(tok) or self.is_full_name(tok))
 
+    @staticmethod
+    def asks_who(tok) -> bool:
+        """``tok`` is the "who" of a question ("not who should have stopped it",
+        "asking who was careless"), not a relative pronoun standing for a person
+        ("the engineer who ran it")."""
+        return tok is not None and tok.lower_ == "who" and tok.head.dep_ != "relcl"
+
     def is_action(self, tok) -> bool:
         """A noun that names something people do (an upgrade, a deploy, a
         test), or a gerund clause ("Keeping the region warm")."""
@@ -160,6 +167,15 @@ class People:
         if tok.tag_ == "VBG" or tok.dep_ in ("csubj", "csubjpass"):
             return True
         return tok.lemma_.lower() in self.actions or tok.lower_ in self.actions
+
+
+def _has_article(tok) -> bool:
+    """``tok`` has an article of its own: "the Viktor" is no name, but in "The on-call,
+    Priya, was slow" the parser hangs the role's "The" on the name across the comma."""
+    doc = tok.doc
+    return any(
+        c.dep_ == "det" and not any(doc[j].text == "," for j in range(c.i + 1, tok.i)) for c in tok.children
+    )
 
 
 def _shouted(tok) -> bool:

@@ -16,6 +16,7 @@ from blamelint.grammar.clauses import (
     is_passive,
     negative_subject,
 )
+from blamelint.grammar.passive import FRAGMENT, find_passives
 from blamelint.rules.checks.blame.lexicon import PAST_TAGS, SELF, BlameLexicon
 
 
@@ -37,25 +38,45 @@ def person_verb(lex: BlameLexicon, tok):
             break
     else:
         return None
-    if is_passive(tok):
+    person_did = not is_passive(tok) and lex.person(lex.subject(tok))
+    fragment = None if is_passive(tok) or person_did else _fragment_passive(tok)
+    if is_passive(tok) or fragment is not None:
         agent = agent_noun(tok)
         if agent is None:
-            target = clause_subject(tok)
+            target = fragment.subject if fragment is not None else clause_subject(tok)
             target = lex.group_of(target) or target  # "every one of those warnings was ignored"
             target = _antecedent(target) if target is not None and target.lower_ == "it" else target
             if target is None or target.lemma_.lower() not in lex.data.signal_nouns:
                 return None
-            if tok.tag_ not in PAST_TAGS or not (lex.past_passive(tok) or lex.narrated(tok, target)):
+            if fragment is not None and (_conditional(tok) or any(t.lower_ == "by" for t in tok.subtree)):
+                return None  # "Warnings ignored if the node is draining", "ignored by design": a rule
+            if fragment is None and (
+                tok.tag_ not in PAST_TAGS or not (lex.past_passive(tok) or lex.narrated(tok, target))
+            ):
                 return None
         elif not lex.person(agent):
             return None
-    elif not lex.person(lex.subject(tok)):
+    elif not person_did:
         return None
     if is_negated(tok):
         return None
     return ("judgment" if tok.lemma_.lower() in lex.data.mishandling_verbs else "dismissive"), tok, last
 
 
+def _fragment_passive(verb):
+    """The passive fragment ``verb`` heads, without its "was" ("14:05 crash alert
+    ignored for four hours"), or None."""
+    return next((c for c in find_passives(verb.sent) if c.verb == verb and c.kind == FRAGMENT), None)
+
+
+def _conditional(verb) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+        for c in verb.children
+    )
+
+
+CONDITIONS = frozenset({"if", "when", "unless", "whenever"})
 ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 

@@ -48,6 +48,7 @@ from blamelint.grammar.clauses import (
     negative_subject,
     predicate,
 )
+from blamelint.grammar.people import People
 from blamelint.rules.checks.blame.lexicon import BlameLexicon
 
 FRAME_EDGES = frozenset(
@@ -313,34 +314,39 @@ CONTRASTS = (("rather", "than"), ("instead", "of"))
 
 def _not_before(noun) -> bool:
     left = noun.left_edge
-    if left.lower_ in ("not", "no") or any(c.dep_ == "neg" and c.i < noun.i for c in noun.children):
+    if any(c.dep_ == "neg" and c.i < noun.i for c in noun.children):
         return True  # (a "not" after the noun sets aside what follows: "Dmitri's mistake, not the runbook's")
-    return left.i > 0 and noun.doc[left.i - 1].lower_ in ("not", "never")
+    return left.lower_ in ("not", "no") or _negation_before(noun.doc, left.i)
+
+
+def _negation_before(doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in ("not", "never")
+
+
+def _contrast_before(doc, i: int, reach: int = 2) -> bool:
+    """A "rather than" or "instead of" ending at most ``reach`` words before token ``i``
+    ("rather than anybody's fault", "instead of asking who", "rather than argue about who")."""
+    return any((doc[j - 1].lower_, doc[j].lower_) in CONTRASTS for j in range(max(i - reach, 1), i))
 
 
 def _set_aside(noun) -> bool:
-    doc, i = noun.doc, noun.left_edge.i
-    return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in CONTRASTS
+    return _contrast_before(noun.doc, noun.left_edge.i, reach=1)
 
 
 def question_set_aside(first, last) -> bool:
     """A judgment in a "who" question that a "not", "rather than" or "instead of"
     sets aside: "names show who did what, not who is to blame", "instead of asking
-    who was careless"."""
+    who was careless", "rather than argue about who was careless"."""
     for tok in (first, last):
         clauses = [tok, *list(tok.ancestors)[:2]]  # "who is to blame": "to" under "blame" under "is"
         who = next(
             (c for v in clauses for c in v.children if c.lower_ == "who" and c.dep_.startswith("nsubj")), None
         )
-        if who is None or who.head.dep_ == "relcl":
+        if not People.asks_who(who):
             continue
-        doc, i = who.doc, who.left_edge.i
-        if i >= 1 and doc[i - 1].lower_ in ("not", "never"):
+        i = who.left_edge.i
+        if _negation_before(who.doc, i) or _contrast_before(who.doc, i, reach=4):
             return True
-        if i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in CONTRASTS:
-            return True
-        if i >= 3 and (doc[i - 3].lower_, doc[i - 2].lower_) in CONTRASTS:
-            return True  # "rather than about who ...", "instead of asking who ..."
     return False
 
 
@@ -349,11 +355,18 @@ def negated_in_place(first, last) -> bool:
     flagged noun phrase."""
     for tok in (first, last):
         noun = tok if tok.pos_ in ("NOUN", "PROPN", "PRON") else None
-        if tok.pos_ == "ADJ" and tok.dep_ == "amod":
-            noun = tok.head  # "no disciplinary action"
+        adjective = tok
+        while adjective.pos_ == "ADJ" and adjective.dep_ == "conj" and adjective.head.pos_ == "ADJ":
+            adjective = adjective.head  # "no careless or negligent conduct": the first of the pair
+        if adjective.pos_ == "ADJ" and adjective.dep_ == "amod":
+            noun = adjective.head  # "no disciplinary action"
         if noun is not None and noun.dep_ == "poss":
             noun = noun.head
-        opens = noun is not None and (noun.left_edge.i < first.i or first.dep_ == "poss")
+        opens = noun is not None and (
+            noun.left_edge.i < first.i
+            or first.dep_ == "poss"
+            or (first == noun and _negation_before(noun.doc, first.i))
+        )  # (or the noun itself after "not": "an ordinary bug, not negligence"; but "not first time")
         if opens and noun.pos_ == "NOUN" and _not_before(noun):
             return True  # (also "not anybody's fault", where the owner opens the phrase)
         if noun is not None and noun.pos_ == "NOUN" and noun.left_edge.i <= first.i and _set_aside(noun):
@@ -499,8 +512,8 @@ def _system_owner(lex: BlameLexicon, noun):
     """The system ``noun`` is, or whose part it is ("the worker's error handling",
     "the SDK's retry loop", "API behaviour"); None when it is a person's or nobody's."""
     people = lex.people
-    if lex.person(noun):
-        return None
+    if lex.person(noun) or noun.tag_ == "VBG" or noun.dep_ in ("csubj", "csubjpass"):
+        return None  # (a gerund is someone's act: "switching off the check was careless")
     if people.hyphenated(noun) is not None:
         return noun  # "cert-manager", "the sync-worker"
     for tok in (noun, *(c for c in noun.children if c.dep_ in ("poss", "compound", "appos"))):
@@ -556,22 +569,22 @@ def refused_assent(lex: BlameLexicon, first, last) -> bool:
     """A negated verb of assent over the clause of the words ("I don't accept that
     this was sloppiness", "nobody agreed that the on-call was careless"), or a
     negated verb that ascribes them with "as" or "to" ("we do not regard this as
-    carelessness"). Only the clause or the ascribed noun phrase itself: not "does
-    not accept responsibility for the contractor's carelessness"."""
+    carelessness", "does not accept the classification as human error"). Only the
+    clause or the ascribed noun phrase itself: not "does not accept responsibility for
+    the contractor's carelessness"."""
     data = lex.data
     tok = first
     while tok.dep_ in NOUN_PHRASE_EDGES and tok.head != tok:
         tok = tok.head
     prep = tok.head
-    if (
-        tok.dep_ == "pobj"
-        and prep.lower_ in ("as", "to")
-        and prep.dep_ == "prep"
-        and prep.head.pos_ == "VERB"
-        and prep.head.lemma_.lower() in data.ascribing_verbs
-        and _rejects(lex, prep.head)
-    ):
-        return True
+    verb = prep.head
+    if prep.lower_ == "as" and verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # "does not accept [the description of the outage as operator error]"
+    if tok.dep_ == "pobj" and prep.lower_ in ("as", "to") and prep.dep_ == "prep" and verb.pos_ == "VERB":
+        lemma = verb.lemma_.lower()
+        ascribes = lemma in data.ascribing_verbs or (prep.lower_ == "as" and lemma in data.assenting_verbs)
+        if ascribes and _rejects(lex, verb):
+            return True  # "does not accept the classification of this event as human error"
     for anc, edge in _ancestors(first):
         if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in data.assenting_verbs:
             return edge == "ccomp" and anc.i < first.i and _rejects(lex, anc)

@@ -111,7 +111,7 @@ class HindsightLexicon:
         self.universal_people = self.people.any_people | self.people.every_people | data.universal_determiners
 
     def human(self, tok) -> bool:
-        if tok is not None and tok.lower_ == "who" and tok.head.dep_ != "relcl":
+        if self.people.asks_who(tok):
             return False  # "not who should have stopped it": a question set aside, not a person
         return tok is not None and (
             self.people.is_person(tok)
