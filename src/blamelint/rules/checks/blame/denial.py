@@ -193,6 +193,8 @@ def framed(lex: BlameLexicon, first, last) -> bool:
             if anc.pos_ in ("NOUN", "PROPN") and lemma in data.wording_nouns:
                 return True
             if anc.pos_ in ("VERB", "AUX"):
+                if _discourse_said(anc):
+                    break  # "That said, QA sat on it": a concession, not a report
                 if edge in REPORT_EDGES and anc.i < first.i:
                     if lemma in data.report_verbs and (is_negated(anc) or not _asserted(anc)):
                         return True  # also "we are not suggesting that anyone was at fault"
@@ -209,6 +211,19 @@ def framed(lex: BlameLexicon, first, last) -> bool:
             elif anc.pos_ == "NOUN" and lemma in data.evidence_nouns and _not_before(anc):
                 return True  # "not a sign that anyone was careless"
     return False
+
+
+def _discourse_said(verb) -> bool:
+    """ "That said," / "this said," / "Having said that,": a formula of concession
+    that the parser reads as a verb of saying over the rest of the sentence."""
+    if verb.lower_ != "said":
+        return False
+    doc, i = verb.doc, verb.i
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if before in ("that", "this") and after is not None and after.is_punct:
+        return True
+    return before == "having" and after is not None and after.lower_ in ("that", "this")
 
 
 def duty_to_act(first) -> bool:
