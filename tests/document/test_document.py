@@ -136,3 +136,16 @@ def test_table_cell_with_a_doubled_backslash_before_a_pipe_maps_to_source():
     cell = [b for b in document.blocks if b.kind == "table_cell"][-1]
     assert cell.text == ";|1" and cell.masked == [(0, 3)]
     assert_block_maps_to_source(document)
+
+
+def test_markup_after_a_doubled_backslash_pipe_is_found_after_it():
+    # Found by the fuzz test: the masked text before an autolink was placed by
+    # subsequence without moving the cursor, so the autolink's "<" was looked for
+    # from the cell's start and found the first "<": offsets went backwards.
+    from tests.fuzz.invariants import assert_block_maps_to_source
+
+    document = parse_source("pm.md", "| < \\\\| <http://x.test/%C3%A9> |\n|---|\n")
+    cell = [b for b in document.blocks if b.kind == "table_cell"][-1]
+    assert cell.text.endswith("http://x.test/%C3%A9")
+    assert list(cell.offsets) == sorted(cell.offsets)
+    assert_block_maps_to_source(document)

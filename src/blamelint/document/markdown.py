@@ -197,7 +197,8 @@ class _TextBuilder:
 
     @staticmethod
     def _nearest(content: str, at: SourceCursor) -> list[int]:
-        """Each character at the next source position holding it (a subsequence), or,
+        """Each character at the next source position holding it (a subsequence; the
+        cursor then moves past it, so that what follows is looked for after it), or,
         when there is none, all at the cursor."""
         offsets, position = [], at.cursor
         for ch in content:
@@ -207,6 +208,7 @@ class _TextBuilder:
                 return [spot] * len(content)
             offsets.append(found)
             position = found + 1
+        at.cursor = position
         return offsets
 
     def add_code(self, child) -> None:
