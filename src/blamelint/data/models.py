@@ -366,6 +366,7 @@ class RootCauseData(DataModel):
     disowning_adjectives: WordSet = frozenset()
     naming_verbs: WordSet = frozenset()
     retracting_adverbs: WordSet = frozenset()
+    retracting_adjectives: WordSet = frozenset()
     rejecting_phrasal_verbs: Words = ()
     asking_verbs: WordSet = frozenset()
     whole_story_nouns: WordSet = frozenset()

@@ -397,7 +397,10 @@ def _subjunctive_condition(verb) -> bool:
 
 def _adjective(token) -> bool:
     """A real adjective ("slow"), not a participle the tagger called one
-    ("never unmuted")."""
+    ("never unmuted"), nor an ordinal with its article standing for a noun
+    ("was made at 09:02 and the second at 09:14": a gapped clause)."""
+    if any(c.dep_ == "det" for c in token.children):
+        return False
     return token.tag_ == "JJ" and not token.lower_.endswith(("ed", "en"))
 
 

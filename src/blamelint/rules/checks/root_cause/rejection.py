@@ -75,9 +75,7 @@ def rejected(lex: RootCauseLexicon, first, last) -> bool:
                 return True  # "People asked me what the root cause was": a question left open
             if tok.lower_ == "used" and any(c.dep_ == "xcomp" for c in tok.children):
                 return True  # "We used to write RCAs": a practice left behind
-            if lemma in lex.data.naming_verbs and any(
-                c.dep_ == "advmod" and c.lower_ in lex.data.retracting_adverbs for c in tok.children
-            ):
+            if lemma in lex.data.naming_verbs and _retracted(lex, tok):
                 return True  # "What we first wrote up as the root cause turned out to be ..."
             seeking = seeking or lemma in lex.data.seeking_verbs
             negated = negated or is_negated(tok) or no_longer(tok)
@@ -182,3 +180,15 @@ def by_nobody(verb) -> bool:
 
 def no_longer(verb) -> bool:
     return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in verb.children)
+
+
+def _retracted(lex, verb) -> bool:
+    """A naming verb said of a first version: "what we first called the root cause",
+    "what the first draft called the root cause", "the original write-up's root cause"."""
+    data = lex.data
+    if any(c.dep_ == "advmod" and c.lower_ in data.retracting_adverbs for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ == "amod" and c.lower_ in data.retracting_adjectives for c in subject.children
+    )
