@@ -188,28 +188,30 @@ class _TextBuilder:
         if found is None:
             # Not where the source says it should be (markdown-it's table splitter
             # drops one backslash of ``\\|``): keep the words for the parser, but never
-            # report anything inside them; each character still points at one like it.
-            found, masked = self._nearest(content, within or self.at), True
+            # report anything inside them; each character kept points at one like it.
+            content, found = self._nearest(content, within or self.at)
+            masked = bool(content)
         self.offsets.extend(found)
         self.chars.extend(content)
         if masked:
             self.masked.append((start, len(self.chars)))
 
     @staticmethod
-    def _nearest(content: str, at: SourceCursor) -> list[int]:
-        """Each character at the next source position holding it (a subsequence; the
-        cursor then moves past it, so that what follows is looked for after it), or,
-        when there is none, all at the cursor."""
-        offsets, position = [], at.cursor
+    def _nearest(content: str, at: SourceCursor) -> tuple[str, list[int]]:
+        """The characters of ``content`` found in order after the cursor, each at the
+        next source position holding it (a subsequence), with their offsets; one that
+        is not there is left out, so every character kept is one of the source's and
+        offsets never go back. The cursor moves past the last one found."""
+        kept, offsets, position = [], [], at.cursor
         for ch in content:
             found = at.source.find(ch, position, at.limit)
             if found < 0:
-                spot = min(at.cursor, max(at.limit - 1, 0))
-                return [spot] * len(content)
+                continue
+            kept.append(ch)
             offsets.append(found)
             position = found + 1
         at.cursor = position
-        return offsets
+        return "".join(kept), offsets
 
     def add_code(self, child) -> None:
         """An inline code span: kept in the text (sentences still parse), masked."""
