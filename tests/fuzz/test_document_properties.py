@@ -8,9 +8,14 @@ from hypothesis import strategies as st
 
 from blamelint.postmortem.load import parse_source
 from tests.fuzz.invariants import assert_block_maps_to_source
-from tests.fuzz.strategies import examples, html_document, markdown_document, plain_text_document
+from tests.fuzz.strategies import DERANDOMIZE, examples, html_document, markdown_document, plain_text_document
 
-FAST = settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(400),
+    deadline=None,
+    derandomize=DERANDOMIZE,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 HOSTILE = st.text(
     alphabet=st.sampled_from(list("*_`[]()<>!&#;\\|~-=+.:> \t\n\r1aé") + ["🙂", "\u0301", "\x00"]),
     max_size=300,

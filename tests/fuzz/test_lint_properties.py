@@ -16,11 +16,12 @@ from blamelint.findings import Report
 from blamelint.postmortem.load import parse_source
 from blamelint.reporters import ReportContext, get_reporter
 from tests.fuzz.invariants import assert_finding_is_block_text, slice_by_position
-from tests.fuzz.strategies import examples, html_document, markdown_document, plain_text_document
+from tests.fuzz.strategies import DERANDOMIZE, examples, html_document, markdown_document, plain_text_document
 
 SETTINGS = settings(
     max_examples=examples(80),
     deadline=None,
+    derandomize=DERANDOMIZE,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 ANY_DOCUMENT = st.one_of(
@@ -124,6 +125,7 @@ def test_text_json_and_sarif_agree(linter, context, document):
 @settings(
     max_examples=examples(40),
     deadline=None,
+    derandomize=DERANDOMIZE,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(st.lists(ANY_DOCUMENT, min_size=2, max_size=4), st.randoms(use_true_random=False))
