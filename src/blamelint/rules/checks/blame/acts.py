@@ -48,7 +48,7 @@ def person_verb(lex: BlameLexicon, tok):
             target = _antecedent(target) if target is not None and target.lower_ == "it" else target
             if target is None or target.lemma_.lower() not in lex.data.signal_nouns:
                 return None
-            if fragment is not None and (_conditional(tok) or any(t.lower_ == "by" for t in tok.subtree)):
+            if fragment is not None and (lex.conditional(tok) or any(t.lower_ == "by" for t in tok.subtree)):
                 return None  # "Warnings ignored if the node is draining", "ignored by design": a rule
             if fragment is None and (
                 tok.tag_ not in PAST_TAGS or not (lex.past_passive(tok) or lex.narrated(tok, target))
@@ -69,14 +69,6 @@ def _fragment_passive(verb):
     return next((c for c in find_passives(verb.sent) if c.verb == verb and c.kind == FRAGMENT), None)
 
 
-def _conditional(verb) -> bool:
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
-        for c in verb.children
-    )
-
-
-CONDITIONS = frozenset({"if", "when", "unless", "whenever"})
 ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 

@@ -543,6 +543,23 @@ def _system_owner(lex: BlameLexicon, noun):
     return None
 
 
+def hypothetical_act(first) -> bool:
+    """A judgment of an act that only might be done, said with "would" and no perfect:
+    "Calling it human error would be lazy", "Skipping the canary would be reckless"
+    (but "Skipping the canary was reckless" and "would have been reckless" judge what
+    someone did)."""
+    if first.pos_ != "ADJ" or first.dep_ not in ("acomp", "attr"):
+        return False
+    verb = predicate(first)
+    subject = clause_subject(verb)
+    if subject is None or not (subject.tag_ == "VBG" or subject.dep_ == "csubj"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return any(modals.modal(a) == "would" for a in auxes) and not any(
+        a.lower_ in ("have", "'ve") for a in auxes
+    )
+
+
 NEGATED_IDIOM_KINDS = frozenset({"judgment"})
 BEING_EDGES = frozenset({"acomp", "xcomp", "ccomp", "attr", "prep", "pobj", "pcomp", "acl"})
 """Edges from a "being" clause up to the copula that denies it ("not a case of X being careless")."""
@@ -631,4 +648,5 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or (kind == "fault" and duty_to_act(first))
         or question_set_aside(first, last)
         or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))
+        or (kind == "judgment" and hypothetical_act(first))
     )

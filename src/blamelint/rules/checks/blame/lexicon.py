@@ -16,6 +16,7 @@ from blamelint.grammar.phrases import PhraseIndex, words_of
 MODALS = frozenset({"should", "must", "ought", "need", "have", "has", "had", "got"})
 SELF = frozenset({"i", "we", "me", "us"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
+CONDITIONS = frozenset({"if", "when", "unless", "whenever"})
 
 
 class BlameLexicon:
@@ -112,12 +113,16 @@ class BlameLexicon:
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our", "their", "his", "her")
             for c in target.children
         )
-        conditional = any(
-            c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "whenever") for m in c.children)
+        return definite and target.tag_ == "NN" and not BlameLexicon.conditional(verb)
+
+    @staticmethod
+    def conditional(verb) -> bool:
+        """``verb`` holds under a condition ("is ignored if the node is draining"):
+        a rule, not one event."""
+        return any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
             for c in verb.children
         )
-        return definite and target.tag_ == "NN" and not conditional
 
     def aspired(self, pred) -> bool:
         """ "We want to be more thorough": an aim, not an admonition (but

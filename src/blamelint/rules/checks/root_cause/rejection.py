@@ -183,8 +183,8 @@ def no_longer(verb) -> bool:
 
 
 def _retracted(lex, verb) -> bool:
-    """A naming verb said of a first version: "what we first called the root cause",
-    "what the first draft called the root cause", "the original write-up's root cause"."""
+    """A naming verb dated to a first version: "what we first called the root cause"
+    (an adverb), "what the first draft called the root cause" (its subject)."""
     data = lex.data
     if any(c.dep_ == "advmod" and c.lower_ in data.retracting_adverbs for c in verb.children):
         return True
