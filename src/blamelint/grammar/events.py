@@ -447,10 +447,10 @@ def why_not_event(
     )
     if in_class(verb, lex.states) and not reports and not _arranged(clause, lex):
         return "state"
-    if entry is None:
-        entry = is_timeline_entry(sent)
-    if in_class(verb, lex.places) and not _found(clause, in_timeline, entry):
-        return "state"  # "hosted in our EU region" (but "Cut located in shared duct" in a timeline)
+    if in_class(verb, lex.places):
+        entry = is_timeline_entry(sent) if entry is None else entry
+        if not _found(clause, in_timeline, entry):
+            return "state"  # "hosted in our EU region" (but "Cut located in shared duct" in a timeline)
     if in_class(verb, lex.accustomed) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return "state"  # "we were used to the API answering fast": accustomed
     if in_class(verb, lex.psych) and (
@@ -486,6 +486,8 @@ def why_not_event(
         and clause.subject.lower_ == "it"
     ):
         return "formula"
+    if entry is None:
+        entry = is_timeline_entry(sent)
     # "should have been load-tested": what ought to have been done is an act, not a state
     counterfactual = bool(tense.modal) and tense.perfect
     if clause.adjectival and not (

@@ -53,6 +53,12 @@ def first_modal(tokens) -> str | None:
     return next((m for m in map(modal, tokens) if m is not None), None)
 
 
+def has_perfect(verb) -> bool:
+    """``verb`` has "have" as an auxiliary: the perfect after a modal ("could
+    have checked", "would've been", "should have been paged")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children)
+
+
 def is_had(token) -> bool:
     """The auxiliary "had", also contracted ("we'd caught it"), not the modal
     "'d" ("we'd have caught it")."""

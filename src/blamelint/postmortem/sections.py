@@ -172,12 +172,11 @@ class SectionCatalog:
         if not text or len(text) > 120:
             return ()
         candidates = _candidates(text)
-        if not title:
-            for cand in candidates:
-                if SYMBOL_JOIN.search(cand):  # "Impact & timeline": two sections, not an "impact timeline"
-                    found = self._joined(cand, strict)
-                    if found:
-                        return found
+        joined_first = [] if title else [c for c in candidates if SYMBOL_JOIN.search(c)]
+        for cand in joined_first:  # "Impact & timeline": two sections, not an "impact timeline"
+            found = self._joined(cand, strict)
+            if found:
+                return found
         for cand in candidates:
             name = self._exact(cand)
             if name:
@@ -189,7 +188,7 @@ class SectionCatalog:
             if name:
                 return (name,)
         for cand in candidates:
-            found = self._joined(cand, strict)
+            found = () if cand in joined_first else self._joined(cand, strict)
             if found:
                 return found
         return ()

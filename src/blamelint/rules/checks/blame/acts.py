@@ -97,8 +97,7 @@ def belittled(lex: BlameLexicon, tok):
     verb = tok.head
     kids = list(verb.children)
     modal = any(c.dep_ == "aux" and modals.modal(c) in ("could", "should", "might") for c in kids)
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
-    if not (modal and perfect) or is_negated(verb):
+    if not (modal and modals.has_perfect(verb)) or is_negated(verb):
         return None
     subject = clause_subject(verb)
     if is_passive(verb):
@@ -409,8 +408,7 @@ def whoever_had(lex: BlameLexicon, tok):
     main = anyone.head if anyone.dep_ == "nsubj" else anyone.head.head
     kids = list(main.children)
     modal = any(c.dep_ == "aux" and modals.modal(c) in ("would", "could") for c in kids)
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
-    return ("judgment", anyone, tok) if modal and perfect else None
+    return ("judgment", anyone, tok) if modal and modals.has_perfect(main) else None
 
 
 def _clause_words(verb):

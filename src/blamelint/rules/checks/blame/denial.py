@@ -313,7 +313,7 @@ def _asserted(verb) -> bool:
         and verb.tag_ == "VBN"
         and subj is not None
         and subj.lower_ in ("i", "we")
-        and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children)
+        and modals.has_perfect(verb)
         and any(c.dep_ == "ccomp" and any(g.lower_ == "that" for g in c.children) for c in verb.children)
     ):
         return True  # "I have asked that T&S leadership be held accountable": the writer's demand
@@ -555,9 +555,7 @@ def hypothetical_act(first) -> bool:
     if subject is None or not (subject.tag_ == "VBG" or subject.dep_ == "csubj"):
         return False
     auxes = [c for c in verb.children if c.dep_ == "aux"]
-    return any(modals.modal(a) == "would" for a in auxes) and not any(
-        a.lower_ in ("have", "'ve") for a in auxes
-    )
+    return modals.first_modal(auxes) == "would" and not modals.has_perfect(verb)
 
 
 NEGATED_IDIOM_KINDS = frozenset({"judgment"})
