@@ -142,6 +142,8 @@ class PeopleData(DataModel):
     honorifics: WordSet
     shift_times: WordSet
     role_nouns: WordSet
+    component_roles: WordSet = frozenset()
+    managed_objects: WordSet = frozenset()
     department_acronyms: WordSet = frozenset()
     system_names: WordSet
     action_nouns: WordSet

@@ -29,6 +29,8 @@ class People:
         self.honorifics = data.honorifics
         self.shift_times = data.shift_times
         self.roles = data.role_nouns
+        self.component_roles = data.component_roles
+        self.managed_objects = data.managed_objects
         self.acronyms = data.department_acronyms
         self.systems = frozenset(w.lower() for w in data.system_names)
         self.actions = data.action_nouns
@@ -68,7 +70,7 @@ class People:
     def is_role(self, tok) -> bool:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in self.roles or lemma in self.roles:
-            return True
+            return not self.is_component(tok)
         if tok.text.isupper() and low in self.acronyms and not _shouted(tok):
             return True  # "IT should have noticed", "HR was told" (not the pronoun "it")
         if (
@@ -84,6 +86,13 @@ class People:
             )
         return False
 
+    def is_component(self, tok) -> bool:
+        """A role noun that names software: "the cluster manager", "the Kafka operator"."""
+        return tok.lemma_.lower() in self.component_roles and any(
+            c.dep_ == "compound" and (c.lemma_.lower() in self.managed_objects or c.lower_ in self.systems)
+            for c in tok.children
+        )
+
     def name_shaped(self, tok) -> bool:
         """Spelled like a person's name: capitalised, alphabetic, not all capitals and
         no capital inside (DNS, PagerDuty: products and acronyms), not a known product."""
@@ -96,9 +105,10 @@ class People:
 
     def is_name(self, tok) -> bool:
         """A proper name of a person: capitalised, alphabetic, not all capitals,
-        not a known product, no article, and tagged as a proper noun or not an
-        English word ("Viktor" is tagged NN by the small pipeline)."""
-        if not self.name_shaped(tok) or _has_article(tok):
+        not a known product nor a kind of system ("Bot must stop recycling", a
+        capital at the start of a line), no article, and tagged as a proper noun
+        or not an English word ("Viktor" is tagged NN by the small pipeline)."""
+        if not self.name_shaped(tok) or _has_article(tok) or tok.lower_ in self.system_nouns:
             return False
         if any(c.dep_ == "compound" for c in tok.children):
             return False

@@ -39,6 +39,8 @@ The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 
 from __future__ import annotations
 
+import re
+
 from blamelint.grammar import modals
 from blamelint.grammar.clauses import (
     QUOTES,
@@ -214,12 +216,15 @@ def framed(lex: BlameLexicon, first, last) -> bool:
 
 
 def _discourse_said(verb) -> bool:
-    """ "That said," / "this said," / "Having said that,": a formula of concession
-    that the parser reads as a verb of saying over the rest of the sentence."""
+    """ "That said," / "this said," / "That being said," / "Having said that,": a
+    formula of concession that the parser reads as a verb of saying over the rest
+    of the sentence."""
     if verb.lower_ != "said":
         return False
     doc, i = verb.doc, verb.i
     before = doc[i - 1].lower_ if i > 0 else ""
+    if before == "being" and i > 1:
+        before = doc[i - 2].lower_
     after = doc[i + 1] if i + 1 < len(doc) else None
     if before in ("that", "this") and after is not None and after.is_punct:
         return True
@@ -511,7 +516,16 @@ def said_of_a_system(lex: BlameLexicon, first) -> bool:
     "The renewal job was careless with the credentials", "cert-manager was sloppy
     about retries", "the worker's error handling is sloppy", "sloppy API
     behaviour" (a system noun, a service's hyphenated or code name, or a name
-    the document calls software)."""
+    the document calls software); also a judging adverb of what a system does ("the
+    dunning job trusts the invoice status blindly", "FleetCtl trusts the WMS
+    blindly": a name with a capital inside is a product's, and so is an acronym
+    that is no team, "the ORM blindly trusted the cached schema")."""
+    if first.pos_ == "ADV" and first.dep_ == "advmod" and first.lower_ in lex.data.judgments:
+        verb = first.head
+        subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is None or lex.person(subj):
+            return False
+        return _system_owner(lex, subj) is not None or _camel_case(subj) or _acronym(subj)
     if first.pos_ != "ADJ":
         return False
     if first.dep_ == "amod":
@@ -541,6 +555,35 @@ def _system_owner(lex: BlameLexicon, noun):
         ):
             return tok
     return None
+
+
+def _camel_case(tok) -> bool:
+    """A name with a capital inside its lower-case letters ("FleetCtl", "PagerDuty"): a
+    product's spelling, not a person's (but "McKenna", "MacLeod", "DeShawn")."""
+    text = tok.text
+    return (
+        text.isalpha()
+        and text[:1].isupper()
+        and not text.isupper()
+        and any(c.isupper() for c in text[2:])
+        and not _SURNAME_PREFIX.match(text)
+        and not text.endswith(TEAM_ENDINGS)
+    )
+
+
+TEAM_ENDINGS = ("Eng", "Ops", "Rel", "Sec", "Squad", "Team")
+"""How teams' names with a capital inside end: "SecOps", "DevRel", "PlatformEng"."""
+
+
+def _acronym(tok) -> bool:
+    """An acronym that is no person or team ("the ORM", "the CDN"; "QA", "HR" are
+    people, asked first)."""
+    text = tok.text
+    return text.isalpha() and text.isupper() and 2 <= len(text) <= 6
+
+
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+$")
+"""A name with one capital inside after a surname prefix: "McKenna", "DeShawn"."""
 
 
 def hypothetical_act(first) -> bool:

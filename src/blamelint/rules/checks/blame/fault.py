@@ -88,13 +88,14 @@ def responsible(lex: BlameLexicon, tok):
         or subj.lower_ in ("this", "that", "it")
         or lex.is_incident(subj)
         or lex.this_one(subj)
+        or lex.part_of_this(subj)
     ):
         return None
     if verb.lemma_ != "be" and subj.lemma_.lower() not in lex.data.responsibility_nouns:
         return None
     if (
         verb.lemma_ == "be"
-        and (subj.lower_ in ("this", "that", "it") or lex.this_one(subj))
+        and (subj.lower_ in ("this", "that", "it") or lex.this_one(subj) or lex.part_of_this(subj))
         and tok.lower_ != "on"
     ):
         return None

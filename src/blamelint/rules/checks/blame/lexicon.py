@@ -168,9 +168,27 @@ class BlameLexicon:
         """ "this one", "that one": the incident."""
         return tok.lower_ == "one" and any(c.lower_ in ("this", "that") for c in tok.children)
 
+    @classmethod
+    def part_of_this(cls, tok) -> bool:
+        """ "that part", "some of that", "part of this", "most of the outage": a share
+        of the incident."""
+        if tok.lemma_.lower() not in SHARES:
+            return False
+        if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in tok.children):
+            return True
+        objects = (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
+        return any(o.dep_ == "pobj" and (o.lower_ in INCIDENT_WORDS or cls.is_incident(o)) for o in objects)
+
     @staticmethod
     def is_incident(tok) -> bool:
         return tok.lemma_.lower() in ("outage", "incident", "failure", "problem", "issue", "mistake")
+
+
+INCIDENT_WORDS = frozenset({"this", "that", "it"})
+"""Pronouns that point back at the incident ("part of this")."""
+
+SHARES = frozenset({"all", "bit", "half", "lot", "most", "much", "part", "piece", "portion", "share", "some"})
+"""Words for a share of something ("some of that", "that part")."""
 
 
 @lru_cache(maxsize=1)

@@ -140,9 +140,11 @@ class RootCauseLexicon:
                 for c in cause.children
             )
         # "X and Y"; "X, Y and Z" (parsed as an apposition with a conjunct); but a lone
-        # apposition restates the one cause ("comes down to one thing, an untested backend")
+        # apposition restates the one cause ("comes down to one thing, an untested backend"),
+        # and so does a word said twice ("one thing and one thing only")
         return any(
-            c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))
+            (c.dep_ == "conj" and c.lower_ != cause.lower_)
+            or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))
             for c in cause.children
         )
 

@@ -57,7 +57,8 @@ def incident_subject(lex: RootCauseLexicon, be, attr) -> bool:
 def one_thing(lex: RootCauseLexicon, tok):
     """ "There is exactly one problem here: X", "Underneath it all was one
     thing: X": a problem or thing counted as one, in a clause of "be" (an
-    answer anywhere: "The review arrived at one answer: X"), with what it
+    answer anywhere: "The review arrived at one answer: X"; what caused
+    anything: "The double charges were caused by one thing: X"), with what it
     is given after a colon. Not "one more thing", "one problem with
     the rollback: ..." (a part), "One thing is clear: ..." nor "one thing I
     want to stress: ..." (a noun with its own modifiers)."""
@@ -71,6 +72,8 @@ def one_thing(lex: RootCauseLexicon, tok):
     be = tok.head
     if tok.dep_ in ("dobj", "pobj") and lemma in lex.data.answer_nouns:
         pass  # "Our five-whys arrived at one answer: X"
+    elif tok.dep_ == "pobj" and be.dep_ == "agent" and be.head.lemma_ == "cause" and not is_negated(be.head):
+        pass  # "The double charges were caused by one thing: X"
     elif tok.dep_ not in ("attr", "nsubj") or be.lemma_ != "be" or is_negated(be):
         return None
     elif any(c.dep_ == "acomp" for c in be.children):

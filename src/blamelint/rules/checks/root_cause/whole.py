@@ -134,12 +134,13 @@ def pronoun_cause(lex: RootCauseLexicon, pred):
     """ "This was due to a code change", "It was caused by a bad deploy": the
     subject of the main clause is a pronoun for what the report is about and
     the predicate gives it one cause (only the firm causal phrases of
-    ``pronoun_causals``; "This happened because ..." narrates). A denied one
-    leaves the later shapes to try."""
+    ``pronoun_causals``; "This happened because ..." narrates). An amount after
+    "to" is no cause ("It was down to two nodes"); "caused by one thing" is. A
+    denied one leaves the later shapes to try."""
     if pred.pos_ not in PREDICATES:
         return None
     subj = clause_subject(pred)
-    if subj is None or subj.lower_ not in lex.data.incident_pronouns or pred.dep_ != "ROOT":
+    if subj is None or subj.lower_ not in lex.data.incident_pronouns or not _main_clause(pred):
         return None
     if not (
         pred.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in pred.children)
@@ -155,10 +156,25 @@ def pronoun_cause(lex: RootCauseLexicon, pred):
         elif words[0] == lemma:
             hit = particle_prep(pred, words[1:])
         cause = prep_object(hit) if hit is not None else None
-        if cause is not None and not lex.several(cause) and not lex.quantity(cause):
+        if cause is not None and not lex.several(cause) and not (hit.lower_ == "to" and lex.quantity(cause)):
             found = lex.unless_denied("whole", pred, subj, hit)
             return None if found is DENIED else found
     return None
+
+
+def _main_clause(pred) -> bool:
+    """The sentence's main clause, also when it ends in a colon and the parser hangs
+    it under the clause that follows ("This was caused by user error: the customers
+    had pinned ...")."""
+    if pred.dep_ == "ROOT":
+        return True
+    head = pred.head
+    return (
+        pred.dep_ == "ccomp"
+        and head.dep_ == "ROOT"
+        and head.i > pred.i
+        and any(t.text == ":" for t in pred.doc[pred.i + 1 : head.i])
+    )
 
 
 def chalked_up(lex: RootCauseLexicon, tok):
