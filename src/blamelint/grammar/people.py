@@ -118,17 +118,20 @@ class People:
 
     def is_full_name(self, tok) -> bool:
         """A person's name in several words, headed by the surname: "Ms. Okafor",
-        "Priya Natarajan". Every word before the surname is a title or itself a
+        "Priya Natarajan", "J. Farrow" (an initial before a surname that is also an
+        English word). Every word before the surname is a title or itself a
         person's name, and the surname is not a kind of system ("Grafana Cloud",
         "Larkspur Search" stay products)."""
-        if tok.tag_ != "NNP" or not self.name_shaped(tok) or tok.lower_ in self.system_nouns:
+        if not self.name_shaped(tok) or tok.lower_ in self.system_nouns:
             return False
+        if tok.tag_ != "NNP":
+            return any(c.dep_ == "compound" and _initial(c) for c in tok.children)  # "J. Farrow"
         if _has_article(tok):
             return False
         words = [c for c in tok.children if c.dep_ == "compound"]
         if not words or any(w.i > tok.i for w in words):
             return False
-        return all(w.lower_.rstrip(".") in self.honorifics or self.is_name(w) for w in words)
+        return all(w.lower_.rstrip(".") in self.honorifics or _initial(w) or self.is_name(w) for w in words)
 
     def is_person(self, tok) -> bool:
         """``tok`` heads a noun phrase that denotes a person or a team."""
@@ -177,6 +180,12 @@ class People:
         if tok.tag_ == "VBG" or tok.dep_ in ("csubj", "csubjpass"):
             return True
         return tok.lemma_.lower() in self.actions or tok.lower_ in self.actions
+
+
+def _initial(tok) -> bool:
+    """ "J." before a surname."""
+    text = tok.text
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
 def _has_article(tok) -> bool:

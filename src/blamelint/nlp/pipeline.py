@@ -140,13 +140,22 @@ def load_pipeline(model: str | None, needs: frozenset[str]):
     raise ModelLoadError(f"no spaCy English pipeline could be loaded ({tried}); {INSTALL_HINT}")
 
 
-PREFIXED_PARTICIPLE = re.compile(r"(?i)^(?:re|pre|un|de|mis)-[a-z]{3,}(?:ed|en)$")
+IRREGULAR_FORMS = (
+    "built bought caught cut did done drew drawn felt found got gotten grew grown held hung kept laid "
+    "led left lit made paid put ran read run sent set shown shut sold split spent spun stood taught "
+    "thought told took taken threw thrown went won wound wrote written"
+).split()
+"""Irregular past forms a prefix is put before ("re-run", "re-ran", "re-sent", "pre-built")."""
+
+PREFIXED_PARTICIPLE = re.compile(
+    r"(?i)^(?:re|pre|un|de|mis|over|under)-(?:[a-z]{3,}(?:ed|en|ing)|" + "|".join(IRREGULAR_FORMS) + r")$"
+)
 
 
 def _keep_prefixed_participles(tokenizer) -> None:
-    """Keep a participle with a hyphenated prefix ("re-enabled", "pre-warmed",
-    "un-muted") one token: split at the hyphen ("re", "-", "enabled") the
-    parser reads neither part as the verb."""
+    """Keep a verb form with a hyphenated prefix ("re-enabled", "pre-warmed",
+    "un-muted", "re-run", "over-provisioned", "re-running") one token: split at
+    the hyphen ("re", "-", "enabled") the parser reads neither part as the verb."""
     previous = tokenizer.token_match
 
     def token_match(text: str):

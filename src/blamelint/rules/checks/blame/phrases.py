@@ -128,6 +128,8 @@ def sarcasm(lex: BlameLexicon, tokens):
     """ "As usual, the frontend team shipped without testing"."""
     for i, j, phrase in lex.sarcasm.find(tokens):
         first, last = tokens[i], tokens[j]
+        if j + 1 < len(tokens) and tokens[j + 1].lower_ == "than":
+            continue  # "once more than ten complaints had been received": a count
         if words_of(phrase)[-1] == "for":
             # "which is more than I can say for some people": said of whom follows
             target = next((c for c in last.children if c.dep_ == "pobj"), None)

@@ -466,8 +466,23 @@ def remedy(lex: HindsightLexicon, p: Perfect) -> bool:
     return (
         p.outcome
         and p.doer is not None
-        and (hypothetical(p.doer) or p.doer.lower_ in lex.data.remedy_pronouns)
+        and (hypothetical(p.doer) or p.doer.lower_ in lex.data.remedy_pronouns or bare_act(lex, p.doer))
     )
+
+
+DEVERBAL_ENDINGS = ("tion", "sion", "ment")
+"""How nouns made of verbs end ("escalation", "intervention", "containment")."""
+
+
+def bare_act(lex: HindsightLexicon, noun) -> bool:
+    """An act named without an article, one that was not done: "Escalation at 09:33
+    would have saved most of the loss", "Rollback at 14:10 would have ..." (a noun
+    of doing, singular, no determiner nor owner)."""
+    if noun.tag_ != "NN" or noun.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    return lex.people.is_action(noun) or noun.lower_.endswith(DEVERBAL_ENDINGS)
 
 
 def ability(lex: HindsightLexicon, p: Perfect):
