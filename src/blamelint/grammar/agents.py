@@ -106,14 +106,14 @@ def _distributive(prep, obj) -> bool:
 
 
 def _own_words(token):
-    """The words of a noun phrase without its prepositional modifiers and
-    bracketed asides: in "by the gateway at 21:14" the time is when, not who,
-    and in "by a second owner (owner: Ines, due 2026-02-27)" the date belongs
-    to the aside."""
+    """The words of a noun phrase without its prepositional modifiers, bracketed
+    asides and appositions: in "by the gateway at 21:14" the time is when, not who,
+    in "by a second owner (owner: Ines, due 2026-02-27)" the date belongs to the
+    aside, and in "by Graham Pell, the night editor" the night is the editor's."""
     yield token
     aside = _aside_start(token)
     for c in token.children:
-        if (c.dep_ != "prep" or c.lower_ == "of") and c.i < aside:
+        if (c.dep_ != "prep" or c.lower_ == "of") and c.dep_ != "appos" and c.i < aside:
             yield from _own_words(c)
 
 

@@ -79,9 +79,12 @@ def implied_subject(verb):
 
 
 def is_negated(tok) -> bool:
-    """The verb or predicate (or an auxiliary of it) carries a negation."""
+    """The verb or predicate (or an auxiliary of it) carries a negation, also a clause
+    opened by "nor" ("Nor was the on-call slow to act", "nor did anyone ignore it")."""
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ == "cc" and child.lower_ == "nor" and child.i < tok.i:
             return True
         if child.dep_ in ("aux", "auxpass") and any(c.dep_ == "neg" for c in child.children):
             return True

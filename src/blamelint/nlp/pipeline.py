@@ -127,6 +127,7 @@ def load_pipeline(model: str | None, needs: frozenset[str]):
             nlp.add_pipe("sentencizer")
         nlp.max_length = max(nlp.max_length, 2_000_000)
         _keep_prefixed_participles(nlp.tokenizer)
+        _split_strikethrough(nlp.tokenizer)
         if "tok2vec" in nlp.pipe_names:
             nlp.add_pipe(DROP_TENSOR_COMPONENT, last=True)
         from blamelint.nlp.attribute_rules import install
@@ -162,6 +163,28 @@ def _keep_prefixed_participles(tokenizer) -> None:
         return PREFIXED_PARTICIPLE.match(text) or (previous(text) if previous else None)
 
     tokenizer.token_match = token_match
+
+
+STRUCK_START = re.compile(r"~~")
+STRUCK_END = re.compile(r"~~$")
+
+
+def _split_strikethrough(tokenizer) -> None:
+    """Split GitHub's strikethrough marks off the words they touch: "~~Kofi was asleep
+    at the wheel.~~" is read as "~~", "Kofi", ..., "wheel", ".", "~~" (struck text is
+    still on the page; joined to its words the marks hide the name and the phrase).
+    (A single tilde before a number, "~35 min", is left joined: split off, it moved
+    two timeline fragments the wrong way on the development batches.)"""
+    prefix, suffix = tokenizer.prefix_search, tokenizer.suffix_search
+
+    def prefix_search(text: str):
+        return STRUCK_START.match(text) or (prefix(text) if prefix else None)
+
+    def suffix_search(text: str):
+        return STRUCK_END.search(text) or (suffix(text) if suffix else None)
+
+    tokenizer.prefix_search = prefix_search
+    tokenizer.suffix_search = suffix_search
 
 
 def pipeline_id(nlp) -> str:

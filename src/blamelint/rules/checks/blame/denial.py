@@ -31,7 +31,12 @@ A finding is dropped when its words are:
   sloppiness") or ascribed by a negated verb ("we do not regard this as
   carelessness");
 - a duty to act rather than fault ("it's on us to fix it"), or asked in a "who"
-  question that a "not" sets aside ("who did what, not who is to blame").
+  question that a "not" sets aside ("who did what, not who is to blame");
+- an act done to nothing ("Kofi fat-fingered nothing"; not "did nothing"), a
+  clause opened by "nor" ("Nor was the on-call slow to act"), a subject with
+  "neither" ("Neither reviewer was careless"), a negative pronoun the parser left
+  outside any clause ("Nobody rubber-stamped anything"), or a clause on a noun
+  that "not" sets aside ("a process gap, not a person being slow").
 
 The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 ``judging_verbs``, ``assenting_verbs``, ``ascribing_verbs``, ``wording_nouns``).
@@ -86,13 +91,14 @@ REPORT_EDGES = frozenset({"ccomp", "oprd", "dobj", "attr", "dative", "prep", "pc
 
 
 def _negative(subj, lex: BlameLexicon | None = None) -> bool:
-    """ "nobody", "no one", and, given the lexicon, "no" before a person ("No
-    Corvane employee was at fault"; not "no tool fixes a lack of discipline")."""
+    """ "nobody", "no one", and, given the lexicon, "no" or "neither" before a person
+    ("No Corvane employee was at fault", "Neither reviewer was careless"; not "no tool
+    fixes a lack of discipline")."""
     if subj is None:
         return False
     if negative_subject(subj):
         return True
-    if not any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children):
         return False
     return subj.lower_ == "one" or (lex is not None and lex.person(subj))
 
@@ -495,6 +501,75 @@ def in_negated_scope(lex: BlameLexicon, first) -> bool:
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be" and is_negated(verb)
 
 
+NEGATIVE_OBJECTS = frozenset({"nothing", "none", "nobody", "noone"})
+"""Objects that deny the act they complete ("Kofi fat-fingered nothing")."""
+
+
+def denied_by_object(first, last) -> bool:
+    """The act of the words is done to nothing: "Kofi fat-fingered nothing", "Our fault
+    desk ignored nothing" (also where the parser hangs the verb
+    on the pronoun, reading "fat-fingered nothing" as a noun phrase)."""
+    doc = last.doc
+    if last.lemma_ in NOTHING_DONE:
+        return False  # "has done precisely nothing about it", "had no idea": the nothing is the judgment
+    if last.tag_ in ("VBD", "VBN") and last.i + 1 < len(doc) and doc[last.i + 1].lower_ in NEGATIVE_OBJECTS:
+        return not _excepting(doc[last.i + 1])
+    if last.pos_ != "VERB":
+        return False  # (a marker hung on the verb, "as usual", is not the act)
+    return any(
+        obj.dep_ == "dobj" and obj.lower_ in NEGATIVE_OBJECTS and not _excepting(obj) for obj in last.children
+    )
+
+
+NOTHING_DONE = frozenset({"be", "do", "have", "say", "tell"})
+"""Verbs whose "nothing" is itself the fault ("did nothing", "told us nothing")."""
+
+
+def _excepting(obj) -> bool:
+    """ "ignored nothing but the lint warnings": the exception is what was done."""
+    doc = obj.doc
+    return obj.i + 1 < len(doc) and doc[obj.i + 1].lower_ in ("but", "except", "besides")
+
+
+def negative_pronoun_before(lex: BlameLexicon, first) -> bool:
+    """A negative pronoun right before the words, where the parser found no clause
+    ("Nobody rubber-stamped anything", read as one noun phrase)."""
+    if first.i == 0 or first.pos_ in ("VERB", "AUX") and clause_subject(first) is not None:
+        return False
+    before = first.doc[first.i - 1]
+    return before.lower_ in lex.people.nobody and before.i == before.sent.start
+
+
+def misread_complement(first) -> bool:
+    """A judging adjective the parser hung on the subject of a negated "be" that has no
+    complement of its own: "Nor was the on-call engineer slow to act" (read as "the
+    on-call engineer slow"), "Was the reviewer not careless?"."""
+    if first.pos_ != "ADJ" or first.dep_ != "amod":
+        return False
+    noun = first.head
+    if noun.dep_ != "nsubj" or first.i < noun.i:
+        return False
+    be = noun.head
+    return be.lemma_ == "be" and is_negated(be) and not any(c.dep_ in ("acomp", "attr") for c in be.children)
+
+
+def not_before_clause(first) -> bool:
+    """A clause on a noun set aside by the "not" right before it: "a process gap, not a
+    person being slow", "an ordinary bug, not someone acting carelessly"."""
+    tok = first
+    for _ in range(3):
+        if tok.dep_ == "acl":
+            doc, noun = tok.doc, tok.head
+            starts = (tok.left_edge.i, noun.left_edge.i)
+            return any(i > 0 and doc[i - 1].lower_ == "not" for i in starts) or any(
+                c.dep_ == "neg" and c.i < noun.i for c in noun.children
+            )
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def framed_quotation(first, last) -> bool:
     """Quoted words inside a sentence that says something about them."""
     if not in_quotes(first, last):
@@ -690,4 +765,8 @@ def not_blame(lex: BlameLexicon, kind: str, first, last) -> bool:
         or question_set_aside(first, last)
         or (kind in NEGATED_IDIOM_KINDS and (negated_idiom(first, last) or denied_being(first)))
         or (kind == "judgment" and hypothetical_act(first))
+        or denied_by_object(first, last)
+        or ((kind != "failure" or _denies_failure(lex, first)) and negative_pronoun_before(lex, first))
+        or misread_complement(first)
+        or not_before_clause(first)
     )

@@ -11,6 +11,7 @@ from blamelint.data import load
 from blamelint.data.models import RootCauseData
 from blamelint.grammar.clauses import (
     clause_subject,
+    in_quotes,
     is_negated,
     is_plural,
     negative_subject,
@@ -81,7 +82,9 @@ class RootCauseLexicon:
             # "to blame for the whole morning", "The whole thing was caused by X"
             return noun.tag_ not in ("NNS", "NNPS") and any(c.lower_ in WHOLE for c in noun.children)
         if noun.lemma_.lower() in self.data.unqualified_incident_nouns:
-            return noun.tag_ == "NN" and [c.lower_ for c in noun.children] == ["the"]
+            # (not inside a quotation: 'instead of "whoever produces the event"' is someone's words)
+            bare = noun.tag_ == "NN" and [c.lower_ for c in noun.children] == ["the"]
+            return bare and not in_quotes(noun, noun)
         if noun.lemma_.lower() not in self.data.incident_nouns:
             return False
         if noun.tag_ in ("NNS", "NNPS"):
@@ -177,9 +180,15 @@ class RootCauseLexicon:
 
     @staticmethod
     def denied(noun) -> bool:
-        """ "It was not the root cause", "no single cause"."""
+        """ "It was not the root cause", "no single cause", "a symptom, not a root cause"."""
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             return True
+        left = noun.left_edge.i
+        if noun.lemma_.lower() == "cause":  # (not "not a real RCA": a document is named, and labeled)
+            if noun.dep_ in ("appos", "conj") and left > 0 and noun.doc[left - 1].lower_ == "not":
+                return True  # the second of a pair, set aside by the "not" before it
+            if any(c.dep_ == "neg" and c.i < noun.i for c in noun.children):
+                return True  # "a symptom not a root cause", the "not" hung on the noun
         head = noun.head
         if noun.dep_ == "dobj" and head.dep_ == "ccomp" and (is_negated(head.head) or nobody(head.head)):
             return True  # "We don't think this incident has one cause", "Nobody thinks it had one cause"

@@ -184,11 +184,19 @@ def no_longer(verb) -> bool:
 
 def _retracted(lex, verb) -> bool:
     """A naming verb dated to a first version: "what we first called the root cause"
-    (an adverb), "what the first draft called the root cause" (its subject)."""
+    (an adverb), "what the first draft called the root cause" (its subject), or the
+    writer's own naming taken back after "but" ("I called the ticket delay the root
+    cause, but that was me being grumpy")."""
     data = lex.data
     if any(c.dep_ == "advmod" and c.lower_ in data.retracting_adverbs for c in verb.children):
         return True
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("i", "we") and verb.tag_ == "VBD":
+        # "I called the ticket delay the root cause, but that was me being grumpy"
+        if any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children) and any(
+            c.dep_ == "conj" for c in verb.children
+        ):
+            return True
     return subject is not None and any(
         c.dep_ == "amod" and c.lower_ in data.retracting_adjectives for c in subject.children
     )
