@@ -507,8 +507,8 @@ NEGATIVE_OBJECTS = frozenset({"nothing", "none", "nobody", "noone"})
 
 def denied_by_object(first, last) -> bool:
     """The act of the words is done to nothing: "Kofi fat-fingered nothing", "Our fault
-    desk ignored nothing" (also where the parser hangs the verb
-    on the pronoun, reading "fat-fingered nothing" as a noun phrase)."""
+    desk ignored nothing" (also where the parser hangs the verb on the pronoun and
+    reads "fat-fingered nothing" as a noun phrase)."""
     doc = last.doc
     if last.lemma_ in NOTHING_DONE:
         return False  # "has done precisely nothing about it", "had no idea": the nothing is the judgment
@@ -534,7 +534,7 @@ def _excepting(obj) -> bool:
 def negative_pronoun_before(lex: BlameLexicon, first) -> bool:
     """A negative pronoun right before the words, where the parser found no clause
     ("Nobody rubber-stamped anything", read as one noun phrase)."""
-    if first.i == 0 or first.pos_ in ("VERB", "AUX") and clause_subject(first) is not None:
+    if first.i == 0 or (first.pos_ in ("VERB", "AUX") and clause_subject(first) is not None):
         return False
     before = first.doc[first.i - 1]
     return before.lower_ in lex.people.nobody and before.i == before.sent.start
@@ -543,7 +543,7 @@ def negative_pronoun_before(lex: BlameLexicon, first) -> bool:
 def misread_complement(first) -> bool:
     """A judging adjective the parser hung on the subject of a negated "be" that has no
     complement of its own: "Nor was the on-call engineer slow to act" (read as "the
-    on-call engineer slow"), "Was the reviewer not careless?"."""
+    on-call engineer slow")."""
     if first.pos_ != "ADJ" or first.dep_ != "amod":
         return False
     noun = first.head
