@@ -31,6 +31,15 @@ def negative_subject(tok) -> bool:
     return tok is not None and not isinstance(tok, str) and tok.lower_ in negative_subjects()
 
 
+def neither(tok) -> bool:
+    """``tok`` (a subject) is negated by its own "neither": "Neither reviewer was careless"."""
+    return (
+        tok is not None
+        and not isinstance(tok, str)
+        and any(c.dep_ in ("det", "preconj") and c.lower_ == "neither" for c in tok.children)
+    )
+
+
 def clause_subject(verb) -> object | None:
     """The subject of a verb or predicate, following coordination ("X was
     careless and pushed"), control ("X failed to ..."), copulas and auxiliaries."""

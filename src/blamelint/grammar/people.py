@@ -5,6 +5,7 @@ people do (a deploy, a review)? The word lists are data (rules/data/people.yaml)
 from __future__ import annotations
 
 import copy
+import re
 
 from blamelint.data import load
 from blamelint.data.models import PeopleData
@@ -203,3 +204,39 @@ def _shouted(tok) -> bool:
     doc = tok.doc
     near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
     return any(t.text.isupper() and len(t.text) > 1 for t in near)
+
+
+def spelled_as_product(tok) -> bool:
+    """Spelled as a product or a system, not a person or a team: a name with a capital
+    inside ("FleetCtl", "PagerDuty"; not "McKenna" nor "SecOps") or an acronym ("the
+    ORM", "the CDN"; ask ``People.is_person`` first, for "QA" and "HR")."""
+    return _camel_case(tok) or _acronym(tok)
+
+
+def _camel_case(tok) -> bool:
+    """A name with a capital inside its lower-case letters ("FleetCtl", "PagerDuty"): a
+    product's spelling, not a person's (but "McKenna", "MacLeod", "DeShawn")."""
+    text = tok.text
+    return (
+        text.isalpha()
+        and text[:1].isupper()
+        and not text.isupper()
+        and any(c.isupper() for c in text[2:])
+        and not _SURNAME_PREFIX.match(text)
+        and not text.endswith(TEAM_ENDINGS)
+    )
+
+
+TEAM_ENDINGS = ("Eng", "Ops", "Rel", "Sec", "Squad", "Team")
+"""How teams' names with a capital inside end: "SecOps", "DevRel", "PlatformEng"."""
+
+
+def _acronym(tok) -> bool:
+    """An acronym that is no person or team ("the ORM", "the CDN"; "QA", "HR" are
+    people, asked first)."""
+    text = tok.text
+    return text.isalpha() and text.isupper() and 2 <= len(text) <= 6
+
+
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+$")
+"""A name with one capital inside after a surname prefix: "McKenna", "DeShawn"."""

@@ -15,6 +15,7 @@ from blamelint.grammar.clauses import (
     is_negated,
     is_passive,
     negative_subject,
+    neither,
 )
 from blamelint.grammar.passive import FRAGMENT, find_passives
 from blamelint.rules.checks.blame.lexicon import PAST_TAGS, SELF, BlameLexicon
@@ -163,7 +164,7 @@ def failure(lex: BlameLexicon, tok):
         waited = tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("before", "until", "when", "once") for c in tok.children
         )  # "forty minutes before he bothered to look", "good when she bothers to try"
-        negated = is_negated(tok) or negative_subject(subj) or _neither(subj)
+        negated = is_negated(tok) or negative_subject(subj) or neither(subj)
         if lemma == "bother" and not (negated or is_passive(tok) or waited or without):
             return None
         if lemma != "bother" and is_negated(tok):
@@ -531,12 +532,3 @@ def reminded(lex: BlameLexicon, tok):
         for c in comp.subtree
     )
     return ("admonition", tok, comp) if careful else None
-
-
-def _neither(subj) -> bool:
-    """ "Neither reviewer bothered to run it": the subject's "neither" negates."""
-    return (
-        subj is not None
-        and not isinstance(subj, str)
-        and any(c.dep_ in ("det", "preconj") and c.lower_ == "neither" for c in subj.children)
-    )

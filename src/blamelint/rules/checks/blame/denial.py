@@ -44,8 +44,6 @@ The verbs and nouns are data (rules/data/blame.yaml: ``report_verbs``,
 
 from __future__ import annotations
 
-import re
-
 from blamelint.grammar import modals
 from blamelint.grammar.clauses import (
     QUOTES,
@@ -53,9 +51,10 @@ from blamelint.grammar.clauses import (
     in_quotes,
     is_negated,
     negative_subject,
+    neither,
     predicate,
 )
-from blamelint.grammar.people import People
+from blamelint.grammar.people import People, spelled_as_product
 from blamelint.rules.checks.blame.lexicon import BlameLexicon
 
 FRAME_EDGES = frozenset(
@@ -98,7 +97,7 @@ def _negative(subj, lex: BlameLexicon | None = None) -> bool:
         return False
     if negative_subject(subj):
         return True
-    if not any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children):
+    if not (any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children) or neither(subj)):
         return False
     return subj.lower_ == "one" or (lex is not None and lex.person(subj))
 
@@ -501,24 +500,19 @@ def in_negated_scope(lex: BlameLexicon, first) -> bool:
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be" and is_negated(verb)
 
 
-NEGATIVE_OBJECTS = frozenset({"nothing", "none", "nobody", "noone"})
-"""Objects that deny the act they complete ("Kofi fat-fingered nothing")."""
-
-
 def denied_by_object(first, last) -> bool:
-    """The act of the words is done to nothing: "Kofi fat-fingered nothing", "Our fault
-    desk ignored nothing" (also where the parser hangs the verb on the pronoun and
+    """The act of the words is done to a negative pronoun (people.yaml no_people and
+    other_negatives, as ``negative_subject`` reads them): "Kofi fat-fingered nothing",
+    "Our fault desk ignored nothing" (also where the parser hangs the verb on the pronoun and
     reads "fat-fingered nothing" as a noun phrase)."""
     doc = last.doc
     if last.lemma_ in NOTHING_DONE:
         return False  # "has done precisely nothing about it", "had no idea": the nothing is the judgment
-    if last.tag_ in ("VBD", "VBN") and last.i + 1 < len(doc) and doc[last.i + 1].lower_ in NEGATIVE_OBJECTS:
+    if last.tag_ in ("VBD", "VBN") and last.i + 1 < len(doc) and negative_subject(doc[last.i + 1]):
         return not _excepting(doc[last.i + 1])
     if last.pos_ != "VERB":
         return False  # (a marker hung on the verb, "as usual", is not the act)
-    return any(
-        obj.dep_ == "dobj" and obj.lower_ in NEGATIVE_OBJECTS and not _excepting(obj) for obj in last.children
-    )
+    return any(obj.dep_ == "dobj" and negative_subject(obj) and not _excepting(obj) for obj in last.children)
 
 
 NOTHING_DONE = frozenset({"be", "do", "have", "say", "tell"})
@@ -600,7 +594,7 @@ def said_of_a_system(lex: BlameLexicon, first) -> bool:
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is None or lex.person(subj):
             return False
-        return _system_owner(lex, subj) is not None or _camel_case(subj) or _acronym(subj)
+        return _system_owner(lex, subj) is not None or spelled_as_product(subj)
     if first.pos_ != "ADJ":
         return False
     if first.dep_ == "amod":
@@ -630,35 +624,6 @@ def _system_owner(lex: BlameLexicon, noun):
         ):
             return tok
     return None
-
-
-def _camel_case(tok) -> bool:
-    """A name with a capital inside its lower-case letters ("FleetCtl", "PagerDuty"): a
-    product's spelling, not a person's (but "McKenna", "MacLeod", "DeShawn")."""
-    text = tok.text
-    return (
-        text.isalpha()
-        and text[:1].isupper()
-        and not text.isupper()
-        and any(c.isupper() for c in text[2:])
-        and not _SURNAME_PREFIX.match(text)
-        and not text.endswith(TEAM_ENDINGS)
-    )
-
-
-TEAM_ENDINGS = ("Eng", "Ops", "Rel", "Sec", "Squad", "Team")
-"""How teams' names with a capital inside end: "SecOps", "DevRel", "PlatformEng"."""
-
-
-def _acronym(tok) -> bool:
-    """An acronym that is no person or team ("the ORM", "the CDN"; "QA", "HR" are
-    people, asked first)."""
-    text = tok.text
-    return text.isalpha() and text.isupper() and 2 <= len(text) <= 6
-
-
-_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+$")
-"""A name with one capital inside after a surname prefix: "McKenna", "DeShawn"."""
 
 
 def hypothetical_act(first) -> bool:
