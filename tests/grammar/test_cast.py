@@ -104,3 +104,23 @@ def test_a_relative_who_makes_a_person():
 def test_a_name_with_a_team_cue_and_a_system_cue_is_left_undecided():
     found = cast("Platform's on-call paged. We restarted Platform twice.")
     assert "platform" not in found.people | found.systems
+
+
+def test_a_team_named_in_several_capitalised_words_or_initials():
+    found = cast("The Hardware Validation team owns the drawings; the DBRE team runs the primary.")
+    assert {"hardware validation", "dbre"} <= found.people
+    assert cast("the Hardware Validation step failed").people == frozenset()
+    assert cast("and then the Merge Queue Rollout Review Board team left").people == frozenset()
+
+
+@pytest.mark.parametrize("part", sorted(DATA.system_parts))
+def test_every_system_part_makes_a_system(part):
+    assert cast(f"Then Nimbus's {part} grew.").systems == {"nimbus"}
+    assert cast(f"Then Nimbus's read-path {part} grew.").systems == {"nimbus"}
+    assert cast(f"Then Nimbus's {part}-warmer ran.").systems == frozenset()
+
+
+def test_a_role_first_appositive_settles_a_system_as_well_as_a_person():
+    found = cast("Last week our anti-cheat service, Bastion, banned players. The Bastion team is sorry.")
+    assert found.systems == {"bastion"} and "bastion" not in found.people
+    assert cast("The release manager, Tobias, paused it.").people == {"tobias"}

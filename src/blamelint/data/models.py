@@ -124,6 +124,7 @@ class CastData(DataModel):
     system_participles: WordSet
     member_pronouns: WordSet
     team_members: WordSet
+    system_parts: WordSet
     group_nouns: WordSet
     not_team_names: WordSet
 

@@ -7,14 +7,16 @@ makes "Growth" a team. The reading is a cheap scan of the document's text
 (regular expressions, no parse), done once per document:
 
 - a name is a system when an appositive names it with a system noun ("Rufus,
-  the data-quality bot"), when it is deployed, restarted or upgraded, carries a
-  version ("Nimbus 2.4"), or is written as inline code;
+  the data-quality bot", "our anti-cheat system, Bastion"), when it is deployed,
+  restarted or upgraded, carries a version ("Nimbus 2.4"), has what only software
+  has ("Nimbus's p99 latency"), or is written as inline code;
 - a name is a person when an appositive names it with a role noun ("Rafael, the
   on-call engineer", "the release manager, Tobias"), when it speaks, pages,
   notices or decides, when it labels a line as its speaker (also in lower case:
   "[09:12] ruth: ...", "- (noor) ..."), when a relative "who" follows it, or is a handle; a word
-  is a team when the document says "the <word> team" (or folks, crew, squad), "someone on <word>"
-  or "<Word>'s on-call" (or lead, engineers, staff).
+  is a team when the document says "the <word> team" (or folks, crew, squad; also a name in two or
+  three capitalised words or an acronym: "the Hardware Validation team", "the DBRE team"),
+  "someone on <word>" or "<Word>'s on-call" (or lead, engineers, staff).
 
 An appositive settles a name; otherwise a name with both kinds of cue is left
 undecided (the sentence-level tests apply). The words of the cues (the verbs,
@@ -33,7 +35,11 @@ from blamelint.data.models import CastData
 from blamelint.grammar.morphology import known_word
 
 NAME = r"[A-Z][a-z]+"
-_DETS = r"(?:our|the|a|an|its|their|his|her|my)"
+TITLED = rf"{NAME}(?:[ \t]+{NAME}){{1,2}}"
+"""A name in two or three capitalised words: "the Hardware Validation team"."""
+ACRONYM = r"[A-Z]{2,6}"
+"""A team named by its initials: "the DBRE team"."""
+_DETS = r"(?:[Oo]ur|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Mm]y)"
 APPOSITIVE = re.compile(rf"\b({NAME}),\s+{_DETS}\s+((?:[\w-]+\s+){{0,3}}[\w-]+)\s*[,.;:)]")
 PARENTHESIS = re.compile(rf"\b({NAME})\s+\(\s*{_DETS}\s+((?:[\w-]+\s+){{0,3}}[\w-]+)\s*[,.;:)]")
 """A name glossed in parentheses: "Maude (our deploy bot, for the new folks)"."""
@@ -73,8 +79,11 @@ class CastPatterns:
     """ "nobody on <word>": a team (unless "on the <word> side", "on call")."""
     members: re.Pattern
     """ "<Name>'s on-call", "<Name>'s lead": a team."""
+    parts: re.Pattern
+    """ "<Name>'s p99 latency", "<Name>'s read replicas": a system."""
     group: re.Pattern
-    """ "the <word> team", "the <Name> folks": a team."""
+    """ "the <word> team", "the <Name> folks", "the Hardware Validation team", "the DBRE team": a
+    team (a name in several words is kept as its words, lower-cased, one space apart)."""
     not_team_names: frozenset[str]
 
     @classmethod
@@ -92,9 +101,12 @@ class CastPatterns:
                 r"(?:the\s+)?([A-Za-z][a-z]+)\b(?!\s+(?:side|call)\b)"
             ),
             members=re.compile(rf"\b({NAME})['’]s\s+(?:{_either(data.team_members)})\b"),
+            parts=re.compile(
+                rf"\b({NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}(?i:{_either(data.system_parts)})\b(?![-'’])"
+            ),
             group=re.compile(
-                rf"\b(?i:the|our|their|that|this)\s+(?:([A-Za-z][a-z]+)\s+team|({NAME})\s+"
-                rf"(?:{_either(data.group_nouns)}))\b"
+                rf"\b(?i:the|our|their|that|this)\s+(?:({TITLED}|{ACRONYM})\s+team|([A-Za-z][a-z]+)\s+team|"
+                rf"({NAME})\s+(?:{_either(data.group_nouns)}))\b"
             ),
             not_team_names=frozenset(data.not_team_names),
         )
@@ -151,8 +163,9 @@ def read_cast(
         if found is not None:
             settled.setdefault(match.group(1).lower(), found)
     for match in ROLE_FIRST.finditer(text):
-        if kind(match.group(1)) == "person":
-            settled.setdefault(match.group(2).lower(), "person")
+        found = kind(match.group(1))
+        if found is not None:
+            settled.setdefault(match.group(2).lower(), found)
     person_cues = {m.group(1).lower() for p in (cues.speaks, cues.on_call, WHO) for m in p.finditer(text)}
     person_cues |= {
         name.lower()
@@ -161,7 +174,9 @@ def read_cast(
         if name is not None and not known_word(name.lower())
     }
     system_cues = {
-        m.group(1).lower() for p in (cues.deployed, cues.was_deployed, VERSIONED) for m in p.finditer(text)
+        m.group(1).lower()
+        for p in (cues.deployed, cues.was_deployed, cues.parts, VERSIONED)
+        for m in p.finditer(text)
     }
     system_cues |= {m.group(1).strip().lower() for m in CODE.finditer(text)}
     teams = {
@@ -171,6 +186,7 @@ def read_cast(
         for name in m.groups()
         if name is not None
     }
+    teams = {" ".join(name.split()) for name in teams}
     teams -= roles | systems_words | cues.not_team_names
     people = {n for n, k in settled.items() if k == "person"}
     systems = {n for n, k in settled.items() if k == "system"}

@@ -56,7 +56,7 @@ def first_modal(tokens) -> str | None:
 def has_perfect(verb) -> bool:
     """``verb`` has "have" as an auxiliary: the perfect after a modal ("could
     have checked", "would've been", "should have been paged")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children)
+    return any(c.dep_ == "aux" and (c.lower_ in ("have", "'ve") or c.norm_ == "have") for c in verb.children)
 
 
 def is_had(token) -> bool:

@@ -154,6 +154,12 @@ class People:
             and tok.pos_ in ("PROPN", "NOUN")
         ):
             return True  # "Tom, on call", "nobody on Growth": a person or a team of this document
+        if (
+            tok.pos_ in ("PROPN", "NOUN")
+            and self.cast_in_words(tok)
+            and not any(c.dep_ == "amod" for c in tok.children)
+        ):
+            return True  # "Hardware Validation failed to ...", after "the Hardware Validation team"
         if self.is_role(tok):
             return True
         if (
@@ -165,6 +171,12 @@ class People:
         if low.startswith("@") and low[1:].replace("-", "").replace("_", "").isalnum():
             return True  # a handle: "@aronasorman looked over it"
         return tok.pos_ in ("PROPN", "NOUN", "X") and (self.is_name(tok) or self.is_full_name(tok))
+
+    def cast_in_words(self, tok) -> bool:
+        """The document itself names ``tok``, with the capitalised words before it, as a
+        team or person (``grammar.cast``: "the Hardware Validation team")."""
+        words = _titled_words(tok)
+        return bool(words) and self.cast.says_person(words)
 
     @staticmethod
     def asks_who(tok) -> bool:
@@ -181,6 +193,20 @@ class People:
         if tok.tag_ == "VBG" or tok.dep_ in ("csubj", "csubjpass"):
             return True
         return tok.lemma_.lower() in self.actions or tok.lower_ in self.actions
+
+
+def _titled_words(tok) -> str:
+    """The capitalised words that name ``tok`` with the capitalised compounds right before it,
+    lower-cased ("hardware validation" for "Validation" in "Hardware Validation failed"), or
+    "" when it has none."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+        start -= 1
+    words = doc[start : tok.i + 1]
+    if start == tok.i or not all(w.text[:1].isupper() and w.is_alpha for w in words):
+        return ""
+    return " ".join(w.lower_ for w in words)
 
 
 def _initial(tok) -> bool:

@@ -128,6 +128,7 @@ def load_pipeline(model: str | None, needs: frozenset[str]):
         nlp.max_length = max(nlp.max_length, 2_000_000)
         _keep_prefixed_participles(nlp.tokenizer)
         _split_strikethrough(nlp.tokenizer)
+        _split_chat_modals(nlp)
         if "tok2vec" in nlp.pipe_names:
             nlp.add_pipe(DROP_TENSOR_COMPONENT, last=True)
         from blamelint.nlp.attribute_rules import install
@@ -185,6 +186,30 @@ def _split_strikethrough(tokenizer) -> None:
 
     tokenizer.prefix_search = prefix_search
     tokenizer.suffix_search = suffix_search
+
+
+CHAT_MODALS = {"shoulda": "have", "coulda": "have", "woulda": "have", "musta": "have", "oughta": "to"}
+"""Spoken spellings of a modal and its "have" (or "to"), as chat logs write them."""
+CHAT_READINGS = {
+    "have": {"TAG": "VB", "POS": "AUX", "LEMMA": "have"},
+    "to": {"TAG": "TO", "POS": "PART", "LEMMA": "to"},
+}
+
+
+def _split_chat_modals(nlp) -> None:
+    """Read "shoulda known", "coulda caught", "oughta know" as the modal and "have" (or
+    "to") that they spell: one token, the parser takes "shoulda" for a noun or a name. The
+    split keeps the text ("should" + "a"); the second part's norm, tag and lemma are the
+    word it stands for (spaCy's own "gonna" is split the same way)."""
+    from spacy.symbols import NORM, ORTH
+
+    for spelling, stands_for in CHAT_MODALS.items():
+        for written in (spelling, spelling.capitalize()):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written[:-1]}, {ORTH: "a", NORM: stands_for}])
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        for stands_for, attrs in CHAT_READINGS.items():
+            ruler.add([[{"ORTH": "a", "NORM": stands_for}]], attrs)
 
 
 def pipeline_id(nlp) -> str:

@@ -11,3 +11,10 @@ def test_failure_message_asks_for_the_action_and_context(fires):
 def test_dismissive_message_asks_what_they_saw(fires):
     (finding,) = fires("blame", "The on-call ignored the escalation.")
     assert "what they saw" in finding.suggestion
+
+
+def test_a_team_the_document_names_in_several_words_is_people(fires):
+    said = "The Hardware Validation team owns the rig drawings.\n\n"
+    failed = "Hardware Validation failed to keep its drawings current."
+    assert [f.text for f in fires("blame", said + failed)] == ["failed to keep"]
+    assert fires("blame", failed) == []  # without the cue, a name read as "it" is a thing

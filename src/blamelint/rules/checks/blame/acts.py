@@ -192,8 +192,8 @@ def _named_as_it(lex: BlameLexicon, subj) -> bool:
     operator") that its sentence refers to as a thing: "on its own",
     "itself", or "its" ("Patroni failed to promote the replica because lag
     exceeded its limit"): software, not a person."""
-    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
-        return False
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or lex.people.cast_in_words(subj):
+        return False  # a team the document names: "Hardware Validation failed to keep its drawings"
     if lex.people.is_role(subj) and not (
         subj.lemma_.lower() == "operator"
         and any(c.dep_ == "compound" and c.lower_ in lex.people.systems for c in subj.children)

@@ -41,8 +41,10 @@ def modal(verb) -> str | None:
 
 
 def perfect(verb) -> object | None:
-    """The "have" of a perfect ("should have", "could've", "would of")."""
-    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in PERFECT), None)
+    """The "have" of a perfect ("should have", "could've", "would of", the "a" of "shoulda")."""
+    return next(
+        (c for c in verb.children if c.dep_ == "aux" and (c.lower_ in PERFECT or c.norm_ == "have")), None
+    )
 
 
 def has_modal_perfect(verb) -> bool:
