@@ -1,8 +1,9 @@
 """Train the blame sentence classifier shipped in src/blamelint/models/blame/.
 
-Data: the repository's own labeled sentences only, corpora/sentences/*.jsonl and
-the sentences.jsonl of the document batches listed in training/blame-batches.txt
-(never ../shared/corpus, the scoring set).
+Data: the repository's own labeled sentences only, corpora/sentences/*.jsonl, the
+sentence sets labeled for blame alone in corpora/blame-sentences/*.jsonl, and the
+sentences.jsonl of the document batches listed in training/blame-batches.txt (never
+../shared/corpus, the scoring set).
 The model is a spaCy ``textcat`` (bag of words and bigrams, two exclusive labels
 BLAME / OTHER) in a blank English pipeline: it reads only the tokenizer's words.
 
@@ -28,6 +29,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCES = ROOT / "corpora" / "sentences"
+BLAME_SENTENCES = ROOT / "corpora" / "blame-sentences"
+"""Sentence sets labeled for blame alone (training data only; corpora/blame-sentences/README.md)."""
 DOCUMENTS = ROOT / "corpora" / "documents"
 OUTPUT = ROOT / "src" / "blamelint" / "models" / "blame"
 CV_FILE = ROOT / "training" / "blame-cv.json"
@@ -88,10 +91,10 @@ def batches(listing: Path = BATCH_LIST) -> list[str]:
 
 
 def examples(include: list[str] | None = None) -> list[tuple[str, bool]]:
-    """(text, is blame) for every labeled sentence of corpora/sentences and of the batches
-    ``include`` (default: the listed ones), in sorted file order."""
+    """(text, is blame) for every labeled sentence of corpora/sentences, corpora/blame-sentences
+    and the batches ``include`` (default: the listed ones), in sorted file order."""
     rows: list[dict] = []
-    for path in sorted(SENTENCES.glob("*.jsonl")):
+    for path in [*sorted(SENTENCES.glob("*.jsonl")), *sorted(BLAME_SENTENCES.glob("*.jsonl"))]:
         rows.extend(read_jsonl(path))
     data = [(r["text"], LABEL in r["labels"]) for r in rows]
     for name in sorted(batches() if include is None else include):
@@ -404,7 +407,11 @@ def write_model(nlp, cv: dict | None, seconds: float, data: list[tuple[str, bool
         "features": FEATURES,
         "negation_gate": NEGATION_GATE,
         "person_gate": PERSON_GATE,
-        "data": ["corpora/sentences/*.jsonl", str(BATCH_LIST.relative_to(ROOT))],
+        "data": [
+            "corpora/sentences/*.jsonl",
+            "corpora/blame-sentences/*.jsonl",
+            str(BATCH_LIST.relative_to(ROOT)),
+        ],
         "batches": batches(),
         "sentences": len(data),
         "positives": sum(y for _, y in data),
