@@ -67,9 +67,10 @@ ABOUT_THE_WRITER = "I restarted the replica at 14:05."
 
 def test_model_on_adds_a_finding_at_the_main_predicate(make_linter):
     text = ABOUT_SOMEONE + " " + JUDGING
-    # a threshold under any score the plain sentence gets (0.002 from the model trained on a1..v1)
-    without = blame_findings(make_linter, text, threshold=0.001, model="off")
-    with_model = blame_findings(make_linter, text, threshold=0.001, model="on")
+    # a threshold near 0: every question the rule asks becomes a finding, whatever a retrained model
+    # scores the plain sentence (0.002 from the model trained on a1..v1, 0.0008 in session 15)
+    without = blame_findings(make_linter, text, threshold=1e-9, model="off")
+    with_model = blame_findings(make_linter, text, threshold=1e-9, model="on")
     assert len(with_model) > len(without)
     added = [f for f in with_model if f.message.startswith("Judgmental wording")]
     assert added and added[0].location.line == 1 and added[0].location.column == 6  # "restarted"
@@ -129,7 +130,7 @@ def test_bad_options_are_a_config_error(make_linter, options, problem):
 def test_the_cli_accepts_the_options_and_rejects_a_bad_one(cli, tmp_path):
     (tmp_path / "pm.md").write_text(ABOUT_SOMEONE + "\n", encoding="utf-8")
     config = tmp_path / ".blamelint.toml"
-    config.write_text('[rules.blame]\nmodel = "on"\nthreshold = 0.001\n', encoding="utf-8")
+    config.write_text('[rules.blame]\nmodel = "on"\nthreshold = 1e-9\n', encoding="utf-8")
     result = cli("check", "--select", "blame", "--no-cache", "--format", "json", "pm.md", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert '"blame"' in result.stdout
