@@ -60,6 +60,12 @@ def test_what_is_not_a_team_name(word):
     assert cast(f"and then the {word} team left").people == frozenset()
 
 
+@pytest.mark.parametrize("acronym", sorted(DATA.system_acronyms))
+def test_a_kind_of_system_in_initials_is_no_team_name(acronym):
+    assert cast(f"and then the {acronym.upper()} team left").people == frozenset()
+    assert cast("and then the DBRE team left").people == {"dbre"}
+
+
 def test_the_patterns_are_built_from_the_data():
     text = "Hank grumbled about the pager. We coaxed Nimbus back."
     assert cast(text).people == frozenset() and cast(text).systems == frozenset()

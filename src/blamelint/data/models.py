@@ -126,6 +126,7 @@ class CastData(DataModel):
     team_members: WordSet
     system_parts: WordSet
     group_nouns: WordSet
+    system_acronyms: WordSet
     not_team_names: WordSet
 
 

@@ -85,6 +85,7 @@ class CastPatterns:
     """ "the <word> team", "the <Name> folks", "the Hardware Validation team", "the DBRE team": a
     team (a name in several words is kept as its words, lower-cased, one space apart)."""
     not_team_names: frozenset[str]
+    """What is no team's name: the data's not_team_names and system_acronyms."""
 
     @classmethod
     def from_data(cls, data: CastData) -> CastPatterns:
@@ -108,7 +109,7 @@ class CastPatterns:
                 rf"\b(?i:the|our|their|that|this)\s+(?:({TITLED}|{ACRONYM})\s+team|([A-Za-z][a-z]+)\s+team|"
                 rf"({NAME})\s+(?:{_either(data.group_nouns)}))\b"
             ),
-            not_team_names=frozenset(data.not_team_names),
+            not_team_names=frozenset(data.not_team_names) | frozenset(data.system_acronyms),
         )
 
 
